@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // Type checking happens once in `npm run build`; jest only transpiles.
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+  },
+  testTimeout: 180000,
+  // Terraform tests spawn several processes each; two workers fit a 2-core machine.
+  maxWorkers: 2,
+  verbose: true,
+};

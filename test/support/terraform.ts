@@ -1,0 +1,185 @@
+// A Terraform working directory per test, driving the real `terraform`
+// binary. Providers come only from filesystem mirrors (ours and hashicorp/aws),
+// credentials are dummies, and nothing is read from the user's own config.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { findAwsProviderMirror, ourProviderMirror } from './mirrors';
+import { describeResult, runProcess, startProcess, type ProcessResult, type RunningProcess } from './process';
+
+export const TEST_ACCESS_KEY = 'AKIDTESTHARNESS00001';
+export const TEST_SECRET_KEY = 'harnessSecretKey/DoNotLog+0123456789abcdef';
+
+export interface WorkspaceOptions {
+  /** Include our provider's mirror (needs the built provider). Default true. */
+  ourProvider?: boolean;
+  /** Include the hashicorp/aws mirror. Default false. */
+  awsProvider?: boolean;
+  /** Extra environment for every command. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** One resource instance from `terraform show -json`. */
+export interface StateResource {
+  address: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  index?: string | number;
+  values: Record<string, unknown>;
+}
+
+interface ShowModule {
+  resources?: StateResource[];
+  child_modules?: ShowModule[];
+}
+
+export class TerraformWorkspace {
+  readonly dir: string;
+  private readonly env: NodeJS.ProcessEnv;
+
+  private constructor(dir: string, env: NodeJS.ProcessEnv) {
+    this.dir = dir;
+    this.env = env;
+  }
+
+  static create(name: string, options: WorkspaceOptions = {}): TerraformWorkspace {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tf-${name.replace(/[^\w-]/g, '_').slice(0, 40)}-`));
+    const mirrors: string[] = [];
+    if (options.ourProvider ?? true) {
+      mirrors.push(mirrorBlock(ourProviderMirror(), 'terraform.local/*/*'));
+    }
+    if (options.awsProvider) {
+      mirrors.push(mirrorBlock(findAwsProviderMirror(), 'registry.terraform.io/hashicorp/aws'));
+    }
+    const cliConfig = path.join(dir, '.terraformrc');
+    fs.writeFileSync(cliConfig, `provider_installation {\n${mirrors.join('\n')}\n}\n`);
+    return new TerraformWorkspace(dir, terraformEnv(cliConfig, options.env));
+  }
+
+  /** Writes (or replaces) a file in the working dir, e.g. main.tf. */
+  write(file: string, content: string): void {
+    fs.writeFileSync(path.join(this.dir, file), content);
+  }
+
+  remove(file: string): void {
+    fs.rmSync(path.join(this.dir, file), { force: true });
+  }
+
+  run(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
+    return runProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv } });
+  }
+
+  /** Starts terraform without waiting, for tests that interrupt it. */
+  start(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunningProcess {
+    return startProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv } });
+  }
+
+  init(): Promise<ProcessResult> {
+    return this.run(['init', '-no-color', '-input=false']);
+  }
+
+  plan(...extra: string[]): Promise<ProcessResult> {
+    return this.run(['plan', '-no-color', '-input=false', ...extra]);
+  }
+
+  apply(...extra: string[]): Promise<ProcessResult> {
+    return this.run(['apply', '-no-color', '-input=false', '-auto-approve', ...extra]);
+  }
+
+  destroy(...extra: string[]): Promise<ProcessResult> {
+    return this.run(['destroy', '-no-color', '-input=false', '-auto-approve', ...extra]);
+  }
+
+  import(address: string, id: string): Promise<ProcessResult> {
+    return this.run(['import', '-no-color', '-input=false', address, id]);
+  }
+
+  stateList(): Promise<ProcessResult> {
+    return this.run(['state', 'list']);
+  }
+
+  /** `terraform show -json`, parsed. */
+  async showJson(): Promise<ShowJson> {
+    const r = await this.run(['show', '-no-color', '-json']);
+    if (r.code !== 0) throw new Error(describeResult('terraform show -json', r));
+    return JSON.parse(r.stdout) as ShowJson;
+  }
+
+  /** Every resource instance in state (all modules). */
+  async resources(): Promise<StateResource[]> {
+    return stateResources(await this.showJson());
+  }
+
+  /** The local state file as stored, or null when there is none. */
+  readStateFile(): StateFile | null {
+    const file = path.join(this.dir, 'terraform.tfstate');
+    if (!fs.existsSync(file)) return null;
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as StateFile;
+  }
+
+  /** Removes the working dir; call when the test passed (failed dirs are kept for inspection). */
+  cleanup(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export interface ShowJson {
+  format_version: string;
+  values?: { root_module: ShowModule };
+}
+
+export interface StateFile {
+  version: number;
+  serial: number;
+  resources: {
+    mode: string;
+    type: string;
+    name: string;
+    instances: { index_key?: string | number; attributes: Record<string, unknown>; sensitive_attributes?: unknown[] }[];
+  }[];
+}
+
+/** Throws with the command's full output unless it exited with `code`. */
+export function expectExit(r: ProcessResult, code: number, label: string): ProcessResult {
+  if (r.code !== code) throw new Error(`expected exit ${code}\n${describeResult(label, r)}`);
+  return r;
+}
+
+export function stateResources(show: ShowJson): StateResource[] {
+  const out: StateResource[] = [];
+  const walk = (m: ShowModule | undefined): void => {
+    if (!m) return;
+    out.push(...(m.resources ?? []));
+    for (const c of m.child_modules ?? []) walk(c);
+  };
+  walk(show.values?.root_module);
+  return out;
+}
+
+function mirrorBlock(dir: string, include: string): string {
+  return `  filesystem_mirror {\n    path    = ${JSON.stringify(dir)}\n    include = [${JSON.stringify(include)}]\n  }`;
+}
+
+/** The environment terraform runs in: isolated from the user's config and credentials. */
+function terraformEnv(cliConfig: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  // Keep only what a process needs to run; drop AWS_*, TF_* and anything else inherited.
+  for (const key of ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'SSL_CERT_FILE']) {
+    if (process.env[key] !== undefined) env[key] = process.env[key];
+  }
+  return {
+    ...env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY,
+    AWS_SECRET_ACCESS_KEY: TEST_SECRET_KEY,
+    AWS_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...extra,
+  };
+}

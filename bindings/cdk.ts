@@ -1,0 +1,17 @@
+// Every import of the CDK for Terraform library goes through this file, so the
+// bindings can be built against CDK Terrain (`cdktn`, the community
+// continuation of cdktf) by changing the one module name below. See README.md.
+export {
+  App,
+  ImportableResource,
+  TerraformDataSource,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+  Token,
+  numberToHclTerraform,
+  numberToTerraform,
+  stringToHclTerraform,
+  stringToTerraform,
+} from 'cdktf';
+export type { ITerraformDependable, TerraformMetaArguments } from 'cdktf';

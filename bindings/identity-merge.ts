@@ -1,0 +1,135 @@
+// IdentityMerge: merges several developer users into one destination identity.
+// One MergedIdentity per source, applied strictly one after another through a
+// depends_on chain, because merges into the same identity must not race (each
+// one changes the destination's linked logins, which Cognito caps at 20).
+import { createHash } from 'node:crypto';
+import { Construct } from 'constructs';
+import { Token, type ITerraformDependable, type TerraformProvider } from './cdk';
+import { MergedIdentity } from './merged-identity';
+
+/** Cognito's limit on the logins linked to one identity. */
+export const MAX_LINKED_LOGINS = 20;
+
+export interface IdentityMergeProps {
+  readonly identityPoolId: string;
+  readonly developerProviderName: string;
+  /** The user whose identity survives. */
+  readonly destinationUserIdentifier: string;
+  /** The users merged away, in the order they are merged. Must be a concrete array (its elements may be tokens). */
+  readonly sourceUserIdentifiers: string[];
+  /** Passed to every MergedIdentity: `warn` (default) or `error`. */
+  readonly onDestroy?: string;
+  readonly provider?: TerraformProvider;
+  /**
+   * Logins already linked to the destination identity, counting the destination
+   * user itself. Default 1. Each source is counted as one more login; raise this
+   * if sources carry extra logins of their own.
+   */
+  readonly existingLinkedLogins?: number;
+  /** What the first merge of the chain waits for (the rest wait for it). */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/** Bad IdentityMerge props, found while the construct is built (before synth). */
+export class IdentityMergeError extends Error {
+  override readonly name = 'IdentityMergeError';
+}
+
+/**
+ * Construct id for a source's merge: readable, and the same wherever the source
+ * sits in the list, so reordering the list moves no Terraform address. The
+ * hash keeps ids unique when sanitizing maps two identifiers to the same text.
+ */
+export function mergeConstructId(sourceUserIdentifier: string): string {
+  const readable = sourceUserIdentifier.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
+  const hash = createHash('sha256').update(sourceUserIdentifier, 'utf8').digest('hex').slice(0, 8);
+  return `merge-${readable}-${hash}`;
+}
+
+export class IdentityMerge extends Construct {
+  /** The merges in the order they are applied. */
+  readonly merges: readonly MergedIdentity[];
+
+  constructor(scope: Construct, id: string, props: IdentityMergeProps) {
+    super(scope, id);
+    validateProps(this.node.path, props);
+
+    const merges: MergedIdentity[] = [];
+    for (const source of props.sourceUserIdentifiers) {
+      const previous = merges[merges.length - 1];
+      merges.push(
+        new MergedIdentity(this, mergeConstructId(source), {
+          identityPoolId: props.identityPoolId,
+          developerProviderName: props.developerProviderName,
+          sourceUserIdentifier: source,
+          destinationUserIdentifier: props.destinationUserIdentifier,
+          onDestroy: props.onDestroy,
+          provider: props.provider,
+          dependsOn: previous ? [previous] : props.dependsOn,
+        }),
+      );
+    }
+    this.merges = merges;
+  }
+
+  /** The last merge of the chain: its read-back reflects every merge. */
+  get lastMerge(): MergedIdentity {
+    return this.merges[this.merges.length - 1];
+  }
+
+  /** The surviving identity id. */
+  get identityId(): string {
+    return this.lastMerge.identityId;
+  }
+
+  /** Every developer user identifier linked to the surviving identity after all merges. */
+  get developerUserIdentifiers(): string[] {
+    return this.lastMerge.developerUserIdentifiers;
+  }
+}
+
+function validateProps(path: string, props: IdentityMergeProps): void {
+  const fail = (message: string): never => {
+    throw new IdentityMergeError(`IdentityMerge '${path}': ${message}`);
+  };
+  const sources = props.sourceUserIdentifiers;
+
+  // A list token (e.g. a variable or another resource's list attribute) has no
+  // length until apply, so it cannot become one resource per source.
+  if (!Array.isArray(sources) || Token.isUnresolved(sources)) {
+    fail('sourceUserIdentifiers must be a concrete array; its elements may be tokens, the array itself may not.');
+  }
+  if (sources.length === 0) {
+    fail('sourceUserIdentifiers is empty; give at least one source user to merge.');
+  }
+
+  const existing = props.existingLinkedLogins ?? 1;
+  // A number token is only known at apply; the 20-login check is then left to the provider's plan.
+  if (!Token.isUnresolved(existing)) {
+    if (!Number.isInteger(existing) || existing < 1) {
+      fail(`existingLinkedLogins must be a whole number of at least 1 (the destination itself), got ${existing}.`);
+    }
+    const total = existing + sources.length;
+    if (total > MAX_LINKED_LOGINS) {
+      fail(
+        `merging ${sources.length} source(s) into an identity with ${existing} linked login(s) would link ${total} logins; ` +
+          `Cognito allows at most ${MAX_LINKED_LOGINS} per identity.`,
+      );
+    }
+  }
+
+  // Tokens are only known at apply, so the checks below compare concrete
+  // identifiers only; the provider checks the rest when it plans.
+  const destination = props.destinationUserIdentifier;
+  const destinationKnown = !Token.isUnresolved(destination);
+  const seen = new Set<string>();
+  sources.forEach((source, index) => {
+    if (Token.isUnresolved(source)) return;
+    if (source === '') fail(`sourceUserIdentifiers[${index}] is empty; user identifiers are 1-1024 characters.`);
+    if (destinationKnown && source === destination) {
+      fail(`sourceUserIdentifiers[${index}] '${source}' is the destination user; a user cannot be merged into itself.`);
+    }
+    if (seen.has(source)) fail(`sourceUserIdentifiers[${index}] '${source}' is listed more than once; merge each user once.`);
+    seen.add(source);
+  });
+}

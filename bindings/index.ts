@@ -1,0 +1,7 @@
+// cdktf constructs for the `cognitoidentity` provider.
+export * from './metadata';
+export * from './provider';
+export * from './merged-identity';
+export * from './data-developer-identity';
+export * from './identity-merge';
+export * from './import-id';

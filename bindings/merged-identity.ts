@@ -1,0 +1,128 @@
+// The `cognitoidentity_merged_identity` resource, shaped like cdktf's generated
+// resource bindings. Attribute names and meanings: provider/src/cognito/schemas.ts.
+import type { Construct } from 'constructs';
+import {
+  ImportableResource,
+  TerraformResource,
+  stringToTerraform,
+  type TerraformMetaArguments,
+  type TerraformProvider,
+} from './cdk';
+import { definedHclAttributes, hclString } from './hcl';
+import { GENERATOR_METADATA } from './metadata';
+
+export interface MergedIdentityConfig extends TerraformMetaArguments {
+  /** Identity pool id, `REGION:GUID`. Changing it forces a new merge. */
+  readonly identityPoolId: string;
+  /** The identity pool's developer provider name. Changing it forces a new merge. */
+  readonly developerProviderName: string;
+  /** Developer user identifier to merge away. Changing it forces a new merge. */
+  readonly sourceUserIdentifier: string;
+  /** Developer user identifier whose identity survives. Changing it forces a new merge. */
+  readonly destinationUserIdentifier: string;
+  /** `warn` (default): destroy only forgets the merge, with a warning. `error`: destroy is refused. */
+  readonly onDestroy?: string;
+}
+
+/**
+ * Merges one developer user into another's identity (MergeDeveloperIdentities).
+ * A merge cannot be undone: destroying this resource only removes it from state.
+ */
+export class MergedIdentity extends TerraformResource {
+  static readonly tfResourceType = 'cognitoidentity_merged_identity';
+
+  /**
+   * Adopts an existing merge. `importFromId` is
+   * `identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier`
+   * (see `mergedIdentityImportId`).
+   */
+  static generateConfigForImport(
+    scope: Construct,
+    importToId: string,
+    importFromId: string,
+    provider?: TerraformProvider,
+  ): ImportableResource {
+    return new ImportableResource(scope, importToId, {
+      terraformResourceType: MergedIdentity.tfResourceType,
+      importId: importFromId,
+      provider,
+    });
+  }
+
+  private _identityPoolId?: string;
+  private _developerProviderName?: string;
+  private _sourceUserIdentifier?: string;
+  private _destinationUserIdentifier?: string;
+  private _onDestroy?: string;
+
+  constructor(scope: Construct, id: string, config: MergedIdentityConfig) {
+    super(scope, id, {
+      terraformResourceType: MergedIdentity.tfResourceType,
+      terraformGeneratorMetadata: GENERATOR_METADATA,
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach,
+    });
+    this._identityPoolId = config.identityPoolId;
+    this._developerProviderName = config.developerProviderName;
+    this._sourceUserIdentifier = config.sourceUserIdentifier;
+    this._destinationUserIdentifier = config.destinationUserIdentifier;
+    this._onDestroy = config.onDestroy;
+  }
+
+  // Getters of configurable attributes return a reference to the attribute
+  // (resolved by Terraform); `xxxInput` returns what was configured here.
+
+  get id(): string { return this.getStringAttribute('id'); }
+
+  get identityPoolId(): string { return this.getStringAttribute('identity_pool_id'); }
+  set identityPoolId(value: string) { this._identityPoolId = value; }
+  get identityPoolIdInput(): string | undefined { return this._identityPoolId; }
+
+  get developerProviderName(): string { return this.getStringAttribute('developer_provider_name'); }
+  set developerProviderName(value: string) { this._developerProviderName = value; }
+  get developerProviderNameInput(): string | undefined { return this._developerProviderName; }
+
+  get sourceUserIdentifier(): string { return this.getStringAttribute('source_user_identifier'); }
+  set sourceUserIdentifier(value: string) { this._sourceUserIdentifier = value; }
+  get sourceUserIdentifierInput(): string | undefined { return this._sourceUserIdentifier; }
+
+  get destinationUserIdentifier(): string { return this.getStringAttribute('destination_user_identifier'); }
+  set destinationUserIdentifier(value: string) { this._destinationUserIdentifier = value; }
+  get destinationUserIdentifierInput(): string | undefined { return this._destinationUserIdentifier; }
+
+  get onDestroy(): string { return this.getStringAttribute('on_destroy'); }
+  set onDestroy(value: string) { this._onDestroy = value; }
+  resetOnDestroy(): void { this._onDestroy = undefined; }
+  get onDestroyInput(): string | undefined { return this._onDestroy; }
+
+  /** The surviving identity id (the destination user's identity). */
+  get identityId(): string { return this.getStringAttribute('identity_id'); }
+
+  /** Every developer user identifier linked to `identityId` after the merge. */
+  get developerUserIdentifiers(): string[] { return this.getListAttribute('developer_user_identifiers'); }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return {
+      identity_pool_id: stringToTerraform(this._identityPoolId),
+      developer_provider_name: stringToTerraform(this._developerProviderName),
+      source_user_identifier: stringToTerraform(this._sourceUserIdentifier),
+      destination_user_identifier: stringToTerraform(this._destinationUserIdentifier),
+      on_destroy: stringToTerraform(this._onDestroy),
+    };
+  }
+
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    return definedHclAttributes({
+      identity_pool_id: hclString(this._identityPoolId),
+      developer_provider_name: hclString(this._developerProviderName),
+      source_user_identifier: hclString(this._sourceUserIdentifier),
+      destination_user_identifier: hclString(this._destinationUserIdentifier),
+      on_destroy: hclString(this._onDestroy),
+    });
+  }
+}

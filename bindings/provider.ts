@@ -1,0 +1,132 @@
+// The `cognitoidentity` provider block, shaped like cdktf's generated provider
+// bindings. Attribute names and meanings: provider/src/cognito/schemas.ts.
+import type { Construct } from 'constructs';
+import { TerraformProvider, stringToTerraform, numberToTerraform } from './cdk';
+import { definedHclAttributes, hclNumber, hclString } from './hcl';
+import { GENERATOR_METADATA, PROVIDER_NAME, PROVIDER_SOURCE } from './metadata';
+
+export interface CognitoidentityProviderConfig {
+  /** AWS Region; defaults to AWS_REGION/AWS_DEFAULT_REGION, then the Region prefix of each identity pool id. */
+  readonly region?: string;
+  /** Named profile from the shared AWS config and credentials files. */
+  readonly profile?: string;
+  /** AWS access key id. Prefer the standard credential chain. */
+  readonly accessKey?: string;
+  /** AWS secret access key; required when accessKey is set. */
+  readonly secretKey?: string;
+  /** AWS session token for temporary credentials. */
+  readonly token?: string;
+  /** Custom Cognito Identity endpoint URL, e.g. a local emulator. */
+  readonly endpoint?: string;
+  /** Maximum attempts per Cognito API call, including the first. */
+  readonly maxRetries?: number;
+  /** AWS SDK retry mode: `standard` or `adaptive`. */
+  readonly retryMode?: string;
+  /** Alias, when several configurations of this provider are used. */
+  readonly alias?: string;
+}
+
+export class CognitoidentityProvider extends TerraformProvider {
+  private _region?: string;
+  private _profile?: string;
+  private _accessKey?: string;
+  private _secretKey?: string;
+  private _token?: string;
+  private _endpoint?: string;
+  private _maxRetries?: number;
+  private _retryMode?: string;
+  private _alias?: string;
+
+  constructor(scope: Construct, id: string, config: CognitoidentityProviderConfig = {}) {
+    super(scope, id, {
+      terraformResourceType: PROVIDER_NAME,
+      terraformGeneratorMetadata: GENERATOR_METADATA,
+      terraformProviderSource: PROVIDER_SOURCE,
+    });
+    this._region = config.region;
+    this._profile = config.profile;
+    this._accessKey = config.accessKey;
+    this._secretKey = config.secretKey;
+    this._token = config.token;
+    this._endpoint = config.endpoint;
+    this._maxRetries = config.maxRetries;
+    this._retryMode = config.retryMode;
+    this._alias = config.alias;
+  }
+
+  // Provider getters return what was configured: a provider block has no
+  // attributes to reference, unlike a resource.
+
+  get region(): string | undefined { return this._region; }
+  set region(value: string | undefined) { this._region = value; }
+  resetRegion(): void { this._region = undefined; }
+  get regionInput(): string | undefined { return this._region; }
+
+  get profile(): string | undefined { return this._profile; }
+  set profile(value: string | undefined) { this._profile = value; }
+  resetProfile(): void { this._profile = undefined; }
+  get profileInput(): string | undefined { return this._profile; }
+
+  get accessKey(): string | undefined { return this._accessKey; }
+  set accessKey(value: string | undefined) { this._accessKey = value; }
+  resetAccessKey(): void { this._accessKey = undefined; }
+  get accessKeyInput(): string | undefined { return this._accessKey; }
+
+  get secretKey(): string | undefined { return this._secretKey; }
+  set secretKey(value: string | undefined) { this._secretKey = value; }
+  resetSecretKey(): void { this._secretKey = undefined; }
+  get secretKeyInput(): string | undefined { return this._secretKey; }
+
+  get token(): string | undefined { return this._token; }
+  set token(value: string | undefined) { this._token = value; }
+  resetToken(): void { this._token = undefined; }
+  get tokenInput(): string | undefined { return this._token; }
+
+  get endpoint(): string | undefined { return this._endpoint; }
+  set endpoint(value: string | undefined) { this._endpoint = value; }
+  resetEndpoint(): void { this._endpoint = undefined; }
+  get endpointInput(): string | undefined { return this._endpoint; }
+
+  get maxRetries(): number | undefined { return this._maxRetries; }
+  set maxRetries(value: number | undefined) { this._maxRetries = value; }
+  resetMaxRetries(): void { this._maxRetries = undefined; }
+  get maxRetriesInput(): number | undefined { return this._maxRetries; }
+
+  get retryMode(): string | undefined { return this._retryMode; }
+  set retryMode(value: string | undefined) { this._retryMode = value; }
+  resetRetryMode(): void { this._retryMode = undefined; }
+  get retryModeInput(): string | undefined { return this._retryMode; }
+
+  override get alias(): string | undefined { return this._alias; }
+  override set alias(value: string | undefined) { this._alias = value; }
+  resetAlias(): void { this._alias = undefined; }
+  get aliasInput(): string | undefined { return this._alias; }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return {
+      region: stringToTerraform(this._region),
+      profile: stringToTerraform(this._profile),
+      access_key: stringToTerraform(this._accessKey),
+      secret_key: stringToTerraform(this._secretKey),
+      token: stringToTerraform(this._token),
+      endpoint: stringToTerraform(this._endpoint),
+      max_retries: numberToTerraform(this._maxRetries),
+      retry_mode: stringToTerraform(this._retryMode),
+      alias: stringToTerraform(this._alias),
+    };
+  }
+
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    return definedHclAttributes({
+      region: hclString(this._region),
+      profile: hclString(this._profile),
+      access_key: hclString(this._accessKey),
+      secret_key: hclString(this._secretKey),
+      token: hclString(this._token),
+      endpoint: hclString(this._endpoint),
+      max_retries: hclNumber(this._maxRetries),
+      retry_mode: hclString(this._retryMode),
+      alias: hclString(this._alias),
+    });
+  }
+}

@@ -1,0 +1,32 @@
+// Shared setup for the provider's end-to-end tests: a fresh pool in the
+// file's emulator and an initialised Terraform working dir pointed at it.
+
+import { expectExit, TerraformWorkspace } from './terraform';
+import { createPoolWithUsers, type TestEmulator, type TestPool } from './emulator';
+import { providerBlock, type ProviderSettings } from './provider-hcl';
+import type { ProcessResult } from './process';
+
+export interface E2eCase {
+  ws: TerraformWorkspace;
+  pool: TestPool;
+  /** Replaces main.tf with the provider block followed by `body`. */
+  configure(body: string, provider?: Partial<ProviderSettings>): void;
+}
+
+export async function newCase(env: TestEmulator, name: string, userCount: number): Promise<E2eCase> {
+  const pool = await createPoolWithUsers(env.client, userCount);
+  const ws = TerraformWorkspace.create(name);
+  const configure = (body: string, provider: Partial<ProviderSettings> = {}): void => {
+    ws.write('main.tf', providerBlock({ endpoint: env.emulator.endpoint, ...provider }) + '\n' + body);
+  };
+  configure('');
+  expectExit(await ws.init(), 0, 'terraform init');
+  return { ws, pool, configure };
+}
+
+/** Text that only a crash prints: a JS stack frame, a Go panic, or a gRPC transport failure. */
+export function expectNoCrash(r: ProcessResult): void {
+  const all = r.stdout + r.stderr;
+  expect(all).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect(all).not.toMatch(/panic:|Plugin did not respond|plugin exited|rpc error: code = Unavailable/);
+}

@@ -1,0 +1,61 @@
+// Terraform configuration for our provider, as strings, so each test reads
+// as the HCL a user would write.
+
+import { hclAttributes, hclString } from './hcl';
+import { OUR_SOURCE, OUR_VERSION } from './mirrors';
+import { REGION } from './emulator';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './terraform';
+
+export interface ProviderSettings {
+  endpoint: string;
+  max_retries?: number;
+  retry_mode?: string;
+  /** Default: the test key pair the emulator verifies signatures with. */
+  access_key?: string;
+  secret_key?: string;
+}
+
+/** The terraform block and a configured `cognitoidentity` provider. */
+export function providerBlock(p: ProviderSettings): string {
+  return `terraform {
+  required_providers {
+    cognitoidentity = {
+      source  = ${hclString(OUR_SOURCE)}
+      version = ${hclString(OUR_VERSION)}
+    }
+  }
+}
+
+provider "cognitoidentity" {
+${hclAttributes({
+  endpoint: p.endpoint,
+  region: REGION,
+  access_key: p.access_key ?? TEST_ACCESS_KEY,
+  secret_key: p.secret_key ?? TEST_SECRET_KEY,
+  max_retries: p.max_retries,
+  retry_mode: p.retry_mode,
+})}
+}
+`;
+}
+
+export interface MergeSettings {
+  identity_pool_id: string;
+  developer_provider_name: string;
+  source_user_identifier: string;
+  destination_user_identifier: string;
+  on_destroy?: string;
+}
+
+export function mergeResource(name: string, m: MergeSettings): string {
+  return `resource "cognitoidentity_merged_identity" ${hclString(name)} {
+${hclAttributes({ ...m })}
+}
+`;
+}
+
+/** The import id: the four parts joined by commas, `%` and `,` percent-encoded inside each part. */
+export function importId(m: MergeSettings): string {
+  const enc = (s: string): string => s.replace(/%/g, '%25').replace(/,/g, '%2C');
+  return [m.identity_pool_id, m.developer_provider_name, m.source_user_identifier, m.destination_user_identifier].map(enc).join(',');
+}

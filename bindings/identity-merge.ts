@@ -43,7 +43,7 @@ export class IdentityMergeError extends Error {
 export function mergeConstructId(sourceUserIdentifier: string): string {
   const readable = sourceUserIdentifier.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
   const hash = createHash('sha256').update(sourceUserIdentifier, 'utf8').digest('hex').slice(0, 8);
-  return `merge-${readable}-${hash}`;
+  return `from-${readable}-${hash}`;
 }
 
 export class IdentityMerge extends Construct {

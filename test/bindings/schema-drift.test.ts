@@ -1,0 +1,255 @@
+// Fails when the hand-written cdktf bindings and the provider's schemas drift
+// apart: every schema attribute must have its getter (and setter, `xxxInput`,
+// `resetXxx` where the attribute is settable), the synthesized JSON must hold
+// exactly the schema's configurable attribute names, and every getter must
+// reference the attribute of the same name.
+import { TerraformOutput, Testing, type TerraformMetaArguments } from 'cdktf';
+import type { Construct } from 'constructs';
+import {
+  CognitoidentityProvider,
+  DataCognitoidentityDeveloperIdentity,
+  MergedIdentity,
+  PROVIDER_NAME,
+  type CognitoidentityProviderConfig,
+  type DataCognitoidentityDeveloperIdentityConfig,
+  type MergedIdentityConfig,
+} from '../../bindings';
+import {
+  DEVELOPER_IDENTITY,
+  MERGED_IDENTITY,
+  PROVIDER_TYPE,
+  developerIdentitySchema,
+  mergedIdentitySchema,
+  providerSchema,
+} from '../../provider/src/cognito/schemas';
+import type { AttributeSchema, Schema } from '../../provider/src/framework/schema';
+import type { CtyType } from '../../provider/src/framework/values';
+
+// --- Compile-time half: `npm run build` type-checks these tables against the
+// config interfaces (a missing or extra key fails), and the runtime tests
+// below compare the same tables with the schemas.
+type ConfigKeys<T> = Exclude<keyof T, keyof TerraformMetaArguments>;
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+type KeyTable<K extends PropertyKey> = { readonly [P in K]: true };
+
+const providerConfigKeys: KeyTable<Exclude<keyof CognitoidentityProviderConfig, 'alias'>> = {
+  region: true, profile: true, accessKey: true, secretKey: true, token: true, endpoint: true, maxRetries: true, retryMode: true,
+};
+const providerRequiredKeys: KeyTable<RequiredKeys<CognitoidentityProviderConfig>> = {};
+const mergedConfigKeys: KeyTable<ConfigKeys<MergedIdentityConfig>> = {
+  identityPoolId: true, developerProviderName: true, sourceUserIdentifier: true, destinationUserIdentifier: true, onDestroy: true,
+};
+const mergedRequiredKeys: KeyTable<RequiredKeys<MergedIdentityConfig>> = {
+  identityPoolId: true, developerProviderName: true, sourceUserIdentifier: true, destinationUserIdentifier: true,
+};
+const dataConfigKeys: KeyTable<ConfigKeys<DataCognitoidentityDeveloperIdentityConfig>> = {
+  identityPoolId: true, developerUserIdentifier: true, identityId: true,
+};
+const dataRequiredKeys: KeyTable<RequiredKeys<DataCognitoidentityDeveloperIdentityConfig>> = { identityPoolId: true };
+
+// --- Helpers
+
+const camel = (snake: string): string => snake.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+const pascal = (snake: string): string => camel(snake).replace(/^./, (c) => c.toUpperCase());
+const settable = (a: AttributeSchema): boolean => a.required === true || a.optional === true;
+const attrs = (schema: Schema): [string, AttributeSchema][] => Object.entries(schema.block.attributes);
+const settableNames = (schema: Schema): string[] => attrs(schema).filter(([, a]) => settable(a)).map(([n]) => n).sort();
+
+/** A value of the attribute's type, distinct per attribute so a mix-up shows. */
+function sampleValue(name: string, type: CtyType, salt = 'v'): unknown {
+  if (type === 'string') return `${salt}-${name}`;
+  if (type === 'number') return name.length + (salt === 'v' ? 0 : 100);
+  if (type === 'bool') return true;
+  if (Array.isArray(type) && type[0] === 'list' && type[1] === 'string') return [`${salt}-${name}`];
+  throw new Error(`schema-drift test: no sample value for type ${JSON.stringify(type)} of ${name}; extend sampleValue`);
+}
+
+function fullConfig(schema: Schema, salt = 'v'): Record<string, unknown> {
+  const config: Record<string, unknown> = {};
+  for (const [name, a] of attrs(schema)) if (settable(a)) config[camel(name)] = sampleValue(name, a.type, salt);
+  return config;
+}
+
+/** Attribute keys of a synthesized block, without cdktf's `//` metadata and meta-arguments. */
+function attributeKeys(block: Record<string, unknown>): string[] {
+  const meta = new Set(['depends_on', 'count', 'provider', 'lifecycle', 'for_each', 'provisioner', 'connection']);
+  return Object.keys(block).filter((k) => !k.startsWith('//') && !meta.has(k)).sort();
+}
+
+type Synth = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+const synth = (fn: (scope: Construct) => void): Synth => JSON.parse(Testing.synthScope(fn)) as Synth;
+
+/** Names of accessors defined on the class itself (not inherited). */
+function ownAccessors(proto: object): { getters: string[]; setters: string[]; methods: string[] } {
+  const getters: string[] = [];
+  const setters: string[] = [];
+  const methods: string[] = [];
+  for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+    if (name === 'constructor') continue;
+    if (d.get) getters.push(name);
+    if (d.set) setters.push(name);
+    if (typeof d.value === 'function') methods.push(name);
+  }
+  return { getters: getters.sort(), setters: setters.sort(), methods: methods.sort() };
+}
+
+function expectAccessorsMatch(proto: object, schema: Schema, extra: string[] = []): void {
+  const { getters, setters, methods } = ownAccessors(proto);
+  const names = attrs(schema);
+  const expectedGetters = [
+    ...names.map(([n]) => camel(n)),
+    ...names.filter(([, a]) => settable(a)).map(([n]) => `${camel(n)}Input`),
+    ...extra.flatMap((e) => [e, `${e}Input`]),
+  ].sort();
+  expect(getters).toEqual(expectedGetters);
+  expect(setters).toEqual([...names.filter(([, a]) => settable(a)).map(([n]) => camel(n)), ...extra].sort());
+  const expectedResets = [
+    ...names.filter(([, a]) => a.optional === true).map(([n]) => `reset${pascal(n)}`),
+    ...extra.map((e) => `reset${pascal(e)}`),
+  ].sort();
+  expect(methods.filter((m) => m.startsWith('reset'))).toEqual(expectedResets);
+}
+
+function expectKeyTables(schema: Schema, all: object, required: object): void {
+  expect(Object.keys(all).sort()).toEqual(settableNames(schema).map(camel).sort());
+  expect(Object.keys(required).sort()).toEqual(attrs(schema).filter(([, a]) => a.required === true).map(([n]) => camel(n)).sort());
+}
+
+// --- Tests
+
+describe('type names', () => {
+  test('match the schema constants', () => {
+    expect(PROVIDER_NAME).toBe(PROVIDER_TYPE);
+    expect(MergedIdentity.tfResourceType).toBe(MERGED_IDENTITY);
+    expect(DataCognitoidentityDeveloperIdentity.tfResourceType).toBe(DEVELOPER_IDENTITY);
+  });
+});
+
+describe('provider binding vs providerSchema', () => {
+  test('config interface keys and required keys equal the schema', () => {
+    expectKeyTables(providerSchema, providerConfigKeys, providerRequiredKeys);
+  });
+
+  test('getters, setters, xxxInput and resetXxx exist for exactly the schema attributes (plus alias)', () => {
+    expectAccessorsMatch(CognitoidentityProvider.prototype, providerSchema, ['alias']);
+  });
+
+  test('synthesized provider block holds exactly the schema attributes, with their values', () => {
+    const config = fullConfig(providerSchema);
+    const out = synth((s) => new CognitoidentityProvider(s, 'p', config as CognitoidentityProviderConfig));
+    const block = (out.provider[PROVIDER_TYPE] as unknown as Record<string, unknown>[])[0];
+    expect(attributeKeys(block)).toEqual(settableNames(providerSchema));
+    for (const [name, a] of attrs(providerSchema)) expect(block[name]).toEqual(sampleValue(name, a.type));
+  });
+
+  test('setters and resets change the synthesized block', () => {
+    const out = synth((s) => {
+      const p = new CognitoidentityProvider(s, 'p', fullConfig(providerSchema) as CognitoidentityProviderConfig);
+      const target = p as unknown as Record<string, unknown>;
+      for (const [name, a] of attrs(providerSchema)) {
+        target[camel(name)] = sampleValue(name, a.type, 'set');
+        expect(target[`${camel(name)}Input`]).toEqual(sampleValue(name, a.type, 'set'));
+      }
+      (target[`reset${pascal('region')}`] as () => void).call(p);
+    });
+    const block = (out.provider[PROVIDER_TYPE] as unknown as Record<string, unknown>[])[0];
+    for (const [name, a] of attrs(providerSchema)) {
+      if (name === 'region') expect(block).not.toHaveProperty('region');
+      else expect(block[name]).toEqual(sampleValue(name, a.type, 'set'));
+    }
+  });
+
+  test('required_providers carries the source address', () => {
+    const out = synth((s) => new CognitoidentityProvider(s, 'p'));
+    expect(out.terraform.required_providers[PROVIDER_TYPE]).toEqual({
+      source: 'terraform.local/cognito/cognitoidentity',
+      version: '0.1.0',
+    });
+  });
+});
+
+interface ElementCase {
+  label: string;
+  schema: Schema;
+  typeName: string;
+  section: 'resource' | 'data';
+  proto: object;
+  allKeys: object;
+  requiredKeys: object;
+  create(scope: Construct, id: string, config: Record<string, unknown>): Record<string, unknown>;
+}
+
+const elementCases: ElementCase[] = [
+  {
+    label: 'MergedIdentity vs mergedIdentitySchema',
+    schema: mergedIdentitySchema,
+    typeName: MERGED_IDENTITY,
+    section: 'resource',
+    proto: MergedIdentity.prototype,
+    allKeys: mergedConfigKeys,
+    requiredKeys: mergedRequiredKeys,
+    create: (scope, id, config) =>
+      new MergedIdentity(scope, id, config as unknown as MergedIdentityConfig) as unknown as Record<string, unknown>,
+  },
+  {
+    label: 'DataCognitoidentityDeveloperIdentity vs developerIdentitySchema',
+    schema: developerIdentitySchema,
+    typeName: DEVELOPER_IDENTITY,
+    section: 'data',
+    proto: DataCognitoidentityDeveloperIdentity.prototype,
+    allKeys: dataConfigKeys,
+    requiredKeys: dataRequiredKeys,
+    create: (scope, id, config) =>
+      new DataCognitoidentityDeveloperIdentity(scope, id, config as unknown as DataCognitoidentityDeveloperIdentityConfig) as unknown as Record<string, unknown>,
+  },
+];
+
+describe.each(elementCases)('$label', (c) => {
+  test('config interface keys and required keys equal the schema', () => {
+    expectKeyTables(c.schema, c.allKeys, c.requiredKeys);
+  });
+
+  test('getters, setters, xxxInput and resetXxx exist for exactly the schema attributes', () => {
+    expectAccessorsMatch(c.proto, c.schema);
+  });
+
+  test('synthesized keys are exactly the configurable attributes, with their values', () => {
+    const out = synth((s) => c.create(s, 'x', fullConfig(c.schema)));
+    const block = out[c.section][c.typeName].x;
+    expect(attributeKeys(block)).toEqual(settableNames(c.schema));
+    for (const [name, a] of attrs(c.schema)) if (settable(a)) expect(block[name]).toEqual(sampleValue(name, a.type));
+  });
+
+  test('setters change the synthesized value and xxxInput returns it; resets remove optional ones', () => {
+    const out = synth((s) => {
+      const el = c.create(s, 'x', fullConfig(c.schema));
+      for (const [name, a] of attrs(c.schema)) {
+        if (!settable(a)) continue;
+        el[camel(name)] = sampleValue(name, a.type, 'set');
+        expect(el[`${camel(name)}Input`]).toEqual(sampleValue(name, a.type, 'set'));
+      }
+      const y = c.create(s, 'y', fullConfig(c.schema));
+      for (const [name, a] of attrs(c.schema)) if (a.optional) (y[`reset${pascal(name)}`] as () => void).call(y);
+    });
+    const x = out[c.section][c.typeName].x;
+    for (const [name, a] of attrs(c.schema)) if (settable(a)) expect(x[name]).toEqual(sampleValue(name, a.type, 'set'));
+    const y = out[c.section][c.typeName].y;
+    expect(attributeKeys(y)).toEqual(attrs(c.schema).filter(([, a]) => a.required).map(([n]) => n).sort());
+  });
+
+  test('every attribute getter references the attribute of the same name, lists as lists', () => {
+    const prefix = c.section === 'data' ? `data.${c.typeName}` : c.typeName;
+    const out = synth((s) => {
+      const el = c.create(s, 'x', fullConfig(c.schema));
+      for (const [name, a] of attrs(c.schema)) {
+        const value = el[camel(name)];
+        const isList = Array.isArray(a.type) && a.type[0] === 'list';
+        expect(Array.isArray(value)).toBe(isList);
+        new TerraformOutput(s, `o_${name}`, { value });
+      }
+    });
+    for (const [name] of attrs(c.schema)) {
+      expect(out.output[`o_${name}`]).toEqual({ value: `\${${prefix}.x.${name}}` });
+    }
+  });
+});

@@ -18,6 +18,8 @@ export interface RunOptions {
   /** Kill the process (SIGKILL) after this long; the result then says so in stderr. Default 170 s. */
   guardMs?: number;
   input?: string;
+  /** Start in a new process group, so a signal can reach the whole group as a terminal's Ctrl-C does. */
+  detached?: boolean;
 }
 
 export interface RunningProcess {
@@ -32,6 +34,7 @@ export function startProcess(command: string, args: readonly string[], options: 
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -60,6 +63,28 @@ export function startProcess(command: string, args: readonly string[], options: 
     });
   });
   return { child, done };
+}
+
+/** Sends `signal` to the process group of a child started with `detached: true` (like Ctrl-C at a terminal). */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) throw new Error('process has no pid (it did not start)');
+  process.kill(-child.pid, signal);
+}
+
+/** Resolves once the collected stdout matches `pattern`; rejects if the process exits first. */
+export function waitForOutput(running: RunningProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (b: Buffer): void => {
+      seen += b.toString('utf8');
+      if (pattern.test(seen)) {
+        running.child.stdout?.off('data', onData);
+        resolve();
+      }
+    };
+    running.child.stdout?.on('data', onData);
+    void running.done.then((r) => reject(new Error(`process exited before printing ${pattern}:\n${describeResult('process', r)}`)));
+  });
 }
 
 export function runProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<ProcessResult> {

@@ -71,9 +71,9 @@ export class TerraformWorkspace {
     return runProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv } });
   }
 
-  /** Starts terraform without waiting, for tests that interrupt it. */
+  /** Starts terraform in its own process group without waiting, for tests that interrupt it. */
   start(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunningProcess {
-    return startProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv } });
+    return startProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, detached: true });
   }
 
   init(): Promise<ProcessResult> {

@@ -1,0 +1,466 @@
+// The bridge between tfplugin6 requests and a ProviderDefinition: decodes
+// DynamicValues, finds the resource type, calls the provider logic, encodes
+// the answer. It works on plain request/response objects; grpc-server.ts
+// puts it on the wire. Nothing here knows what the provider manages.
+//
+// No call ever throws: provider exceptions become an "Internal error in
+// provider" diagnostic (logged with the stack), bad values become error
+// diagnostics naming what was wrong.
+
+import type { Diagnostic } from '../framework/diagnostics';
+import { errorDiag, hasErrors } from '../framework/diagnostics';
+import type {
+  DataSourceType,
+  Logger,
+  ProviderDefinition,
+  RequestContext,
+  ResourceType,
+} from '../framework/provider';
+import type { BlockSchema, Schema } from '../framework/schema';
+import { objectTypeOf } from '../framework/schema';
+import type { CtyValue, ObjectValue } from '../framework/values';
+import { CtyCodecError } from './cty';
+import { attributePathToProto, diagnosticsToProto } from './diagnostics-convert';
+import { decodeDynamicValue, encodeDynamicValue } from './dynamic-value';
+import { HclogLogger, redactText, registerSecret } from './logger';
+import type {
+  ApplyResourceChangeRequest,
+  ApplyResourceChangeResponse,
+  ConfigureProviderRequest,
+  DiagnosticMsg,
+  DiagnosticsResponse,
+  DynamicValueMsg,
+  GetFunctionsResponse,
+  GetMetadataResponse,
+  GetProviderSchemaResponse,
+  ImportResourceStateRequest,
+  ImportResourceStateResponse,
+  PlanResourceChangeRequest,
+  PlanResourceChangeResponse,
+  ReadDataSourceRequest,
+  ReadDataSourceResponse,
+  ReadResourceRequest,
+  ReadResourceResponse,
+  SchemaMsg,
+  ServerCapabilitiesMsg,
+  StopProviderResponse,
+  UpgradeResourceStateRequest,
+  UpgradeResourceStateResponse,
+  ValidateProviderConfigRequest,
+  ValidateResourceConfigRequest,
+} from './proto-types';
+import { schemaToProto } from './schema-convert';
+
+/** A failure that already has the diagnostic to show the user. */
+class DiagnosticError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.summary);
+  }
+}
+
+/** A response with its diagnostics converted to wire messages. */
+type OnWire<R extends { diagnostics: Diagnostic[] }> = Omit<R, 'diagnostics'> & { diagnostics: DiagnosticMsg[] };
+
+/** The prefix of the diagnostic for any exception thrown by provider logic. */
+export const INTERNAL_ERROR_SUMMARY = 'Internal error in provider';
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class ProviderService<C> {
+  private client: C | undefined;
+  private configured = false;
+  /** Aborted by StopProvider, then replaced so later calls start fresh. */
+  private stopController = new AbortController();
+  private schemaCache: GetProviderSchemaResponse | undefined;
+
+  constructor(
+    private readonly def: ProviderDefinition<C>,
+    private readonly log: HclogLogger = new HclogLogger(),
+  ) {}
+
+  // ---- schema and metadata -------------------------------------------------
+
+  private capabilities(): ServerCapabilitiesMsg {
+    return { plan_destroy: this.def.planDestroy, get_provider_schema_optional: false, move_resource_state: false };
+  }
+
+  getMetadata(): GetMetadataResponse {
+    return {
+      server_capabilities: this.capabilities(),
+      diagnostics: [],
+      resources: Object.keys(this.def.resources).map((type_name) => ({ type_name })),
+      data_sources: Object.keys(this.def.dataSources).map((type_name) => ({ type_name })),
+    };
+  }
+
+  getProviderSchema(): GetProviderSchemaResponse {
+    if (this.schemaCache) return this.schemaCache;
+    try {
+      const resource_schemas: { [name: string]: SchemaMsg } = {};
+      for (const [name, r] of Object.entries(this.def.resources)) {
+        resource_schemas[name] = schemaToProto(`resource "${name}"`, r.schema);
+      }
+      const data_source_schemas: { [name: string]: SchemaMsg } = {};
+      for (const [name, d] of Object.entries(this.def.dataSources)) {
+        data_source_schemas[name] = schemaToProto(`data source "${name}"`, d.schema);
+      }
+      this.schemaCache = {
+        provider: schemaToProto('provider', this.def.schema),
+        resource_schemas,
+        data_source_schemas,
+        diagnostics: [],
+        server_capabilities: this.capabilities(),
+      };
+      return this.schemaCache;
+    } catch (err) {
+      // Still send a provider schema with a block: core crashes without one.
+      return {
+        provider: { version: 0, block: { version: 0, attributes: [], block_types: [], description: '', description_kind: 'PLAIN', deprecated: false } },
+        resource_schemas: {},
+        data_source_schemas: {},
+        diagnostics: this.internalError('GetProviderSchema', err),
+        server_capabilities: this.capabilities(),
+      };
+    }
+  }
+
+  getFunctions(): GetFunctionsResponse {
+    return { functions: {}, diagnostics: [] };
+  }
+
+  // ---- validation ----------------------------------------------------------
+
+  validateProviderConfig(req: ValidateProviderConfigRequest): Promise<DiagnosticsResponse> {
+    return this.guard('ValidateProviderConfig', {}, async () => {
+      const config = this.decodeObject(req.config, this.def.schema, 'provider configuration');
+      if (config === null) return { diagnostics: [] };
+      return { diagnostics: this.def.validateConfig(config).diagnostics };
+    });
+  }
+
+  validateResourceConfig(req: ValidateResourceConfigRequest): Promise<DiagnosticsResponse> {
+    return this.guard('ValidateResourceConfig', { tf_resource_type: req.type_name }, async () => {
+      const resource = this.resourceType(req.type_name);
+      const config = this.decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`);
+      if (config === null) return { diagnostics: [] };
+      return { diagnostics: resource.validate(config).diagnostics };
+    });
+  }
+
+  validateDataResourceConfig(req: ValidateResourceConfigRequest): Promise<DiagnosticsResponse> {
+    return this.guard('ValidateDataResourceConfig', { tf_data_source_type: req.type_name }, async () => {
+      const dataSource = this.dataSourceType(req.type_name);
+      const config = this.decodeObject(req.config, dataSource.schema, `configuration of data source ${req.type_name}`);
+      if (config === null) return { diagnostics: [] };
+      return { diagnostics: dataSource.validate(config).diagnostics };
+    });
+  }
+
+  // ---- configuration -------------------------------------------------------
+
+  configureProvider(req: ConfigureProviderRequest): Promise<DiagnosticsResponse> {
+    return this.guard('ConfigureProvider', {}, async (ctx) => {
+      const config = this.decodeObject(req.config, this.def.schema, 'provider configuration') ?? this.nullObject(this.def.schema.block);
+      const result = await this.def.configure(config, req.terraform_version, ctx);
+      if (!hasErrors(result.diagnostics)) {
+        this.client = result.client;
+        this.configured = true;
+      }
+      return { diagnostics: result.diagnostics };
+    });
+  }
+
+  // ---- managed resources ---------------------------------------------------
+
+  upgradeResourceState(req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
+    return this.guard('UpgradeResourceState', { tf_resource_type: req.type_name }, async () => {
+      const resource = this.resourceType(req.type_name);
+      const raw = this.parseRawState(req);
+      const result = resource.upgradeState(req.version, raw);
+      if (result.state === null || hasErrors(result.diagnostics)) {
+        return { diagnostics: result.diagnostics };
+      }
+      const state = this.conform(req.type_name, resource.schema.block, result.state);
+      return { upgraded_state: this.encodeObject(state, resource.schema, 'upgraded state'), diagnostics: result.diagnostics };
+    });
+  }
+
+  readResource(req: ReadResourceRequest): Promise<ReadResourceResponse> {
+    return this.guard('ReadResource', { tf_resource_type: req.type_name }, async (ctx) => {
+      const resource = this.resourceType(req.type_name);
+      const client = this.requireClient();
+      const currentState = this.decodeObject(req.current_state, resource.schema, 'current state');
+      if (currentState === null) {
+        // Nothing to refresh: keep it absent.
+        return { new_state: this.encodeObject(null, resource.schema, 'new state'), diagnostics: [] };
+      }
+      const result = await resource.read(client, { currentState, private: req.private ?? new Uint8Array() }, ctx);
+      return {
+        new_state: this.encodeObject(result.newState, resource.schema, 'new state'),
+        private: Buffer.from(result.private ?? req.private ?? new Uint8Array()),
+        diagnostics: result.diagnostics,
+      };
+    });
+  }
+
+  planResourceChange(req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse> {
+    return this.guard('PlanResourceChange', { tf_resource_type: req.type_name }, async (ctx) => {
+      const resource = this.resourceType(req.type_name);
+      const client = this.requireClient();
+      const result = await resource.plan(
+        client,
+        {
+          priorState: this.decodeObject(req.prior_state, resource.schema, 'prior state'),
+          proposedNewState: this.decodeObject(req.proposed_new_state, resource.schema, 'proposed new state'),
+          config: this.decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`),
+          priorPrivate: req.prior_private ?? new Uint8Array(),
+        },
+        ctx,
+      );
+      return {
+        planned_state: this.encodeObject(result.plannedState, resource.schema, 'planned state'),
+        requires_replace: (result.requiresReplace ?? []).map(attributePathToProto),
+        planned_private: Buffer.from(result.plannedPrivate ?? new Uint8Array()),
+        diagnostics: result.diagnostics,
+      };
+    });
+  }
+
+  applyResourceChange(req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse> {
+    return this.guard('ApplyResourceChange', { tf_resource_type: req.type_name }, async (ctx) => {
+      const resource = this.resourceType(req.type_name);
+      const client = this.requireClient();
+      const result = await resource.apply(
+        client,
+        {
+          priorState: this.decodeObject(req.prior_state, resource.schema, 'prior state'),
+          plannedState: this.decodeObject(req.planned_state, resource.schema, 'planned state'),
+          config: this.decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`),
+          plannedPrivate: req.planned_private ?? new Uint8Array(),
+        },
+        ctx,
+      );
+      // A null new state with errors tells core to keep the prior state.
+      return {
+        new_state: this.encodeObject(result.newState, resource.schema, 'new state'),
+        private: Buffer.from(result.private ?? new Uint8Array()),
+        diagnostics: result.diagnostics,
+      };
+    });
+  }
+
+  importResourceState(req: ImportResourceStateRequest): Promise<ImportResourceStateResponse> {
+    return this.guard('ImportResourceState', { tf_resource_type: req.type_name }, async (ctx) => {
+      const resource = this.resourceType(req.type_name);
+      const client = this.requireClient();
+      const result = await resource.importState(client, req.id, ctx);
+      if (result.state === null) {
+        const diagnostics = hasErrors(result.diagnostics)
+          ? result.diagnostics
+          : [...result.diagnostics, errorDiag('Cannot import', `The provider found nothing to import for id "${req.id}".`)];
+        return { imported_resources: [], diagnostics };
+      }
+      const state = this.conform(req.type_name, resource.schema.block, result.state);
+      return {
+        imported_resources: [
+          {
+            type_name: req.type_name,
+            state: this.encodeObject(state, resource.schema, 'imported state'),
+            private: Buffer.from(result.private ?? new Uint8Array()),
+          },
+        ],
+        diagnostics: result.diagnostics,
+      };
+    });
+  }
+
+  // ---- data sources --------------------------------------------------------
+
+  readDataSource(req: ReadDataSourceRequest): Promise<ReadDataSourceResponse> {
+    return this.guard('ReadDataSource', { tf_data_source_type: req.type_name }, async (ctx) => {
+      const dataSource = this.dataSourceType(req.type_name);
+      const client = this.requireClient();
+      const config = this.decodeObject(req.config, dataSource.schema, `configuration of data source ${req.type_name}`);
+      if (config === null) throw new DiagnosticError(errorDiag('Missing data source configuration', `Terraform sent no configuration for ${req.type_name}.`));
+      const result = await dataSource.read(client, config, ctx);
+      return { state: this.encodeObject(result.state, dataSource.schema, 'data source state'), diagnostics: result.diagnostics };
+    });
+  }
+
+  // ---- interrupts ----------------------------------------------------------
+
+  /** StopProvider (Ctrl-C): in-flight calls see their signal abort. */
+  stopProvider(): StopProviderResponse {
+    this.log.info('StopProvider: aborting in-flight operations');
+    const stopping = this.stopController;
+    this.stopController = new AbortController();
+    stopping.abort(new Error('Terraform asked the provider to stop'));
+    return { Error: '' };
+  }
+
+  // ---- helpers ---------------------------------------------------------------
+
+  private context(rpc: string, fields: Record<string, unknown>): RequestContext {
+    const log: Logger = this.log.with({ tf_rpc: rpc, ...fields });
+    return { signal: this.stopController.signal, log };
+  }
+
+  /**
+   * Runs one RPC body; whatever it throws becomes an error diagnostic so
+   * Terraform always gets a well-formed answer.
+   */
+  private async guard<R extends { diagnostics: Diagnostic[] }>(
+    rpc: string,
+    fields: Record<string, unknown>,
+    body: (ctx: RequestContext) => Promise<R>,
+  ): Promise<OnWire<R>> {
+    const ctx = this.context(rpc, fields);
+    ctx.log.trace(`${rpc} called`);
+    try {
+      const result = await body(ctx);
+      return { ...result, diagnostics: diagnosticsToProto(result.diagnostics) };
+    } catch (err) {
+      // Only diagnostics: proto-loader fills the other fields with defaults.
+      if (err instanceof DiagnosticError) {
+        ctx.log.debug(`${rpc} rejected`, { summary: err.diagnostic.summary });
+        return { diagnostics: diagnosticsToProto([err.diagnostic]) } as OnWire<R>;
+      }
+      return { diagnostics: this.internalError(rpc, err) } as OnWire<R>;
+    }
+  }
+
+  private internalError(rpc: string, err: unknown): DiagnosticMsg[] {
+    const message = redactText(errorMessage(err));
+    this.log.error(`${rpc} failed`, { error: err instanceof Error ? err : message });
+    return diagnosticsToProto([
+      errorDiag(
+        `${INTERNAL_ERROR_SUMMARY}: ${message}`,
+        'This is a bug in the provider; the details are in the provider log (TF_LOG_PROVIDER=DEBUG).',
+      ),
+    ]);
+  }
+
+  private resourceType(typeName: string): ResourceType<C> {
+    const r = Object.prototype.hasOwnProperty.call(this.def.resources, typeName) ? this.def.resources[typeName] : undefined;
+    if (!r) {
+      throw new DiagnosticError(
+        errorDiag(
+          'Unknown resource type',
+          `This provider has no resource type "${typeName}". Known resource types: ${Object.keys(this.def.resources).join(', ') || 'none'}.`,
+        ),
+      );
+    }
+    return r;
+  }
+
+  private dataSourceType(typeName: string): DataSourceType<C> {
+    const d = Object.prototype.hasOwnProperty.call(this.def.dataSources, typeName) ? this.def.dataSources[typeName] : undefined;
+    if (!d) {
+      throw new DiagnosticError(
+        errorDiag(
+          'Unknown data source type',
+          `This provider has no data source "${typeName}". Known data sources: ${Object.keys(this.def.dataSources).join(', ') || 'none'}.`,
+        ),
+      );
+    }
+    return d;
+  }
+
+  private requireClient(): C {
+    if (!this.configured) {
+      throw new DiagnosticError(
+        errorDiag(
+          'Provider not configured',
+          'Terraform called the provider before ConfigureProvider succeeded. Check the provider block for errors reported earlier.',
+        ),
+      );
+    }
+    return this.client as C;
+  }
+
+  private nullObject(block: BlockSchema): ObjectValue {
+    const obj: ObjectValue = {};
+    for (const name of Object.keys(block.attributes)) obj[name] = null;
+    return obj;
+  }
+
+  private decodeObject(msg: DynamicValueMsg | null | undefined, schema: Schema, what: string): ObjectValue | null {
+    let value: CtyValue;
+    try {
+      value = decodeDynamicValue(msg, objectTypeOf(schema.block));
+    } catch (err) {
+      if (err instanceof CtyCodecError || err instanceof SyntaxError) {
+        throw new DiagnosticError(errorDiag(`Invalid ${what}`, `Terraform sent a value the provider cannot read: ${redactText(err.message)}`));
+      }
+      throw err;
+    }
+    if (value === null) return null;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new DiagnosticError(errorDiag(`Invalid ${what}`, 'Expected an object.'));
+    }
+    const obj = value as ObjectValue;
+    this.registerSensitive(schema.block, obj);
+    return obj;
+  }
+
+  private encodeObject(value: ObjectValue | null, schema: Schema, what: string): DynamicValueMsg {
+    try {
+      return encodeDynamicValue(value, objectTypeOf(schema.block));
+    } catch (err) {
+      if (err instanceof CtyCodecError) {
+        // The provider logic produced a value that does not fit its own schema.
+        throw new Error(`the provider produced an invalid ${what}: ${err.message}`);
+      }
+      throw err;
+    }
+  }
+
+  /** Every schema attribute present (null when missing); unknown keys dropped. */
+  private conform(typeName: string, block: BlockSchema, value: ObjectValue): ObjectValue {
+    const out: ObjectValue = {};
+    for (const name of Object.keys(block.attributes)) out[name] = value[name] ?? null;
+    const dropped = Object.keys(value).filter((k) => !(k in block.attributes));
+    if (dropped.length) this.log.debug('dropped attributes not in the current schema', { tf_resource_type: typeName, dropped });
+    return out;
+  }
+
+  private parseRawState(req: UpgradeResourceStateRequest): Record<string, unknown> {
+    const raw = req.raw_state;
+    if (!raw || !raw.json || raw.json.length === 0) {
+      const legacy = raw && raw.flatmap && Object.keys(raw.flatmap).length > 0;
+      throw new DiagnosticError(
+        errorDiag(
+          'Unsupported state format',
+          legacy
+            ? 'The stored state uses the pre-0.12 flatmap format, which this provider cannot read.'
+            : `Terraform sent no stored state for ${req.type_name}.`,
+        ),
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(raw.json).toString('utf8'));
+    } catch (err) {
+      throw new DiagnosticError(errorDiag('Invalid stored state', `The stored state of ${req.type_name} is not valid JSON: ${errorMessage(err)}`));
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new DiagnosticError(errorDiag('Invalid stored state', `The stored state of ${req.type_name} is not a JSON object.`));
+    }
+    return parsed as Record<string, unknown>;
+  }
+
+  /** Sensitive string values are registered so logs and errors redact them. */
+  private registerSensitive(block: BlockSchema, obj: ObjectValue): void {
+    for (const [name, attr] of Object.entries(block.attributes)) {
+      if (attr.sensitive) registerStrings(obj[name]);
+    }
+  }
+}
+
+function registerStrings(v: CtyValue | undefined): void {
+  if (typeof v === 'string') registerSecret(v);
+  else if (Array.isArray(v)) v.forEach(registerStrings);
+  else if (v !== null && typeof v === 'object' && v.constructor === Object) Object.values(v).forEach(registerStrings);
+}

@@ -1,0 +1,89 @@
+// Serving a provider the way go-plugin expects: check the cookie, agree on
+// protocol 6, set up AutoMTLS, bind the socket, print the handshake line, and
+// then let Terraform drive everything (including shutdown) over gRPC.
+
+import { writeHandshakeLine } from './stdout-guard';
+import * as grpc from '@grpc/grpc-js';
+import type { ProviderDefinition } from '../framework/provider';
+import type { ServerCertificate } from './certificate';
+import { checkMagicCookie, formatHandshakeLine, HandshakeError, negotiateProtocolVersion } from './handshake';
+import { startPluginServer } from './grpc-server';
+import { HclogLogger } from './logger';
+import { loadPluginServices } from './proto-loader';
+import { ProviderService } from './provider-service';
+import { planTransport, serverCredentials } from './tls';
+
+/** How long Shutdown waits for in-flight calls before forcing the exit (Terraform kills after 2 s). */
+const SHUTDOWN_GRACE_MS = 1000;
+
+/** grpc-js's own diagnostics, as hclog lines instead of free text on stderr. */
+function routeGrpcLogs(log: HclogLogger): void {
+  grpc.setLogger({
+    error: (...args: unknown[]) => log.debug(`grpc: ${args.map(String).join(' ')}`),
+    info: (...args: unknown[]) => log.trace(`grpc: ${args.map(String).join(' ')}`),
+    debug: (...args: unknown[]) => log.trace(`grpc: ${args.map(String).join(' ')}`),
+  });
+}
+
+export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  checkMagicCookie(env);
+  negotiateProtocolVersion(env);
+
+  const log = new HclogLogger();
+  routeGrpcLogs(log);
+  const transport = planTransport(env);
+  // Loaded only with TLS on: the X.509 library is the slowest import here.
+  const certPromise: Promise<ServerCertificate | undefined> = transport.tls
+    ? import('./certificate').then((m) => m.generateServerCertificate())
+    : Promise.resolve(undefined);
+
+  const services = loadPluginServices();
+  const provider = new ProviderService(def, log);
+  const cert = await certPromise;
+
+  let shuttingDown = false;
+  const shutdown = (): void => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    plugin.server.tryShutdown(() => {
+      plugin.close();
+      process.exit(0);
+    });
+    setTimeout(() => {
+      plugin.close();
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+
+  const plugin = await startPluginServer({
+    services,
+    provider,
+    credentials: serverCredentials(transport, cert),
+    log,
+    onShutdown: shutdown,
+    env,
+  });
+
+  // Ctrl-C reaches us too (same process group); Terraform stops us via StopProvider and Shutdown.
+  process.on('SIGINT', () => log.debug('ignoring SIGINT; Terraform drives shutdown'));
+  process.on('SIGTERM', shutdown);
+  process.on('exit', () => plugin.close());
+
+  log.debug('serving', { protocol_version: 6, socket: plugin.socketPath, tls: transport.tls });
+  writeHandshakeLine(formatHandshakeLine({ network: 'unix', address: plugin.socketPath, certDer: cert?.der }));
+}
+
+/** Entry point for main: serve, or explain on stderr why not and exit 1. */
+export function runPlugin<C>(def: ProviderDefinition<C>): void {
+  servePlugin(def).catch((err: unknown) => {
+    if (err instanceof HandshakeError) {
+      process.stderr.write(`${err.message}\n`);
+    } else {
+      const message = err instanceof Error ? err.message : String(err);
+      process.stderr.write(`terraform-provider-cognitoidentity: cannot start: ${message}\n`);
+    }
+    process.exitCode = 1;
+    // Nothing else keeps the process alive once serving failed.
+    setImmediate(() => process.exit(1));
+  });
+}

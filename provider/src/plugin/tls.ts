@@ -1,0 +1,32 @@
+// Transport security for the plugin socket. With AutoMTLS (Terraform's
+// default) the client passes its certificate in PLUGIN_CLIENT_CERT; we serve
+// TLS with our own fresh certificate and accept only that client. With
+// TF_DISABLE_PLUGIN_TLS (or no client certificate) the socket is plaintext
+// and the handshake's certificate field stays empty.
+
+import { ServerCredentials } from '@grpc/grpc-js';
+import type { ServerCertificate } from './certificate';
+
+export interface TransportPlan {
+  tls: boolean;
+  clientCertPem?: string;
+}
+
+export function planTransport(env: NodeJS.ProcessEnv): TransportPlan {
+  const clientCert = env.PLUGIN_CLIENT_CERT;
+  if (env.TF_DISABLE_PLUGIN_TLS || !clientCert || clientCert.trim() === '') return { tls: false };
+  if (!clientCert.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new Error('PLUGIN_CLIENT_CERT is set but holds no PEM certificate');
+  }
+  return { tls: true, clientCertPem: clientCert };
+}
+
+export function serverCredentials(plan: TransportPlan, cert: ServerCertificate | undefined): ServerCredentials {
+  if (!plan.tls || !plan.clientCertPem || !cert) return ServerCredentials.createInsecure();
+  return ServerCredentials.createSsl(
+    Buffer.from(plan.clientCertPem),
+    [{ cert_chain: Buffer.from(cert.certPem), private_key: Buffer.from(cert.keyPem) }],
+    // Require and verify the client certificate, as go-plugin does.
+    true,
+  );
+}

@@ -1,0 +1,95 @@
+// cognitoidentity_developer_identity: look an identity up by developer user
+// id or by identity id, through the real Terraform.
+
+import { MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
+import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { expectNoCrash, newCase } from '../support/e2e';
+import { hclString } from '../support/hcl';
+import { expectExit } from '../support/terraform';
+
+let env: TestEmulator;
+
+beforeAll(async () => {
+  env = await startTestEmulator();
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+interface Outputs {
+  [name: string]: { value: unknown };
+}
+
+test('lookup by user id and by identity id after a merge', async () => {
+  const { ws, pool, configure } = await newCase(env, 'data-lookup', 3);
+  const [dst, src, other] = pool.users;
+  await env.client.send(
+    new MergeDeveloperIdentitiesCommand({
+      IdentityPoolId: pool.poolId,
+      DeveloperProviderName: pool.providerName,
+      SourceUserIdentifier: src.userId,
+      DestinationUserIdentifier: dst.userId,
+    }),
+  );
+  configure(`
+data "cognitoidentity_developer_identity" "by_user" {
+  identity_pool_id          = ${hclString(pool.poolId)}
+  developer_user_identifier = ${hclString(src.userId)}
+}
+
+data "cognitoidentity_developer_identity" "by_id" {
+  identity_pool_id = ${hclString(pool.poolId)}
+  identity_id      = ${hclString(dst.identityId)}
+}
+
+data "cognitoidentity_developer_identity" "unmerged" {
+  identity_pool_id          = ${hclString(pool.poolId)}
+  developer_user_identifier = ${hclString(other.userId)}
+}
+
+output "by_user" { value = data.cognitoidentity_developer_identity.by_user }
+output "by_id" { value = data.cognitoidentity_developer_identity.by_id }
+output "unmerged" { value = data.cognitoidentity_developer_identity.unmerged }
+`);
+  expectExit(await ws.apply(), 0, 'terraform apply (data sources)');
+  const out = JSON.parse(expectExit(await ws.run(['output', '-no-color', '-json']), 0, 'terraform output -json').stdout) as Outputs;
+  type Found = { id: string; identity_id: string; developer_user_identifiers: string[] };
+  const byUser = out.by_user.value as Found;
+  const byId = out.by_id.value as Found;
+  const unmerged = out.unmerged.value as Found;
+
+  expect(byUser.identity_id).toBe(dst.identityId);
+  expect(byUser.id).toBe(dst.identityId);
+  expect([...byUser.developer_user_identifiers].sort()).toEqual([dst.userId, src.userId].sort());
+  expect(byId.identity_id).toBe(dst.identityId);
+  expect([...byId.developer_user_identifiers].sort()).toEqual([dst.userId, src.userId].sort());
+  expect(unmerged.identity_id).toBe(other.identityId);
+  expect(unmerged.developer_user_identifiers).toEqual([other.userId]);
+
+  expectExit(await ws.plan('-detailed-exitcode'), 0, 'terraform plan (data sources only)');
+  ws.cleanup();
+});
+
+test('lookup input errors name the attributes', async () => {
+  const { ws, pool, configure } = await newCase(env, 'data-errors', 1);
+  const [user] = pool.users;
+  const cases: [string, string, RegExp][] = [
+    [`developer_user_identifier = ${hclString(user.userId)}\n  identity_id = ${hclString(user.identityId)}`, 'both', /developer_user_identifier|identity_id/],
+    ['', 'neither', /developer_user_identifier|identity_id/],
+    [`developer_user_identifier = "never-signed-in"`, 'unknown user', /never-signed-in/],
+  ];
+  for (const [attrs, label, pattern] of cases) {
+    configure(`
+data "cognitoidentity_developer_identity" "x" {
+  identity_pool_id = ${hclString(pool.poolId)}
+  ${attrs}
+}
+`);
+    const r = await ws.plan();
+    expect({ label, code: r.code }).toEqual({ label, code: 1 });
+    expectNoCrash(r);
+    expect(r.stderr).toMatch(pattern);
+  }
+  ws.cleanup();
+});

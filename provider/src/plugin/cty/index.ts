@@ -1,0 +1,12 @@
+// The cty value codec: msgpack and JSON forms of CtyValue, and cty's JSON
+// type encoding. Knows nothing about gRPC or any provider.
+
+export { CtyCodecError } from './errors';
+export { encodeMsgpack, decodeMsgpack } from './msgpack';
+export { decodeJsonValue, encodeJsonValue } from './json';
+export type { JsonValue } from './json';
+export { typeToJson, parseTypeJson, typeToJsonValue, typeFromJsonValue } from './type-json';
+export { conform } from './conform';
+export type { ConformProblem, ConformResult } from './conform';
+export { canonicalNumber, numbersEqual } from './numbers';
+export { MAX_TYPE_DEPTH, MAX_VALUE_DEPTH } from './limits';

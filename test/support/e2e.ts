@@ -1,7 +1,7 @@
 // Shared setup for the provider's end-to-end tests: a fresh pool in the
 // file's emulator and an initialised Terraform working dir pointed at it.
 
-import { expectExit, TerraformWorkspace } from './terraform';
+import { expectExit, TerraformWorkspace, type WorkspaceOptions } from './terraform';
 import { createPoolWithUsers, type TestEmulator, type TestPool } from './emulator';
 import { providerBlock, type ProviderSettings } from './provider-hcl';
 import type { ProcessResult } from './process';
@@ -13,9 +13,14 @@ export interface E2eCase {
   configure(body: string, provider?: Partial<ProviderSettings>): void;
 }
 
-export async function newCase(env: TestEmulator, name: string, userCount: number): Promise<E2eCase> {
+export async function newCase(
+  env: TestEmulator,
+  name: string,
+  userCount: number,
+  options: WorkspaceOptions = {},
+): Promise<E2eCase> {
   const pool = await createPoolWithUsers(env.client, userCount);
-  const ws = TerraformWorkspace.create(name);
+  const ws = TerraformWorkspace.create(name, options);
   const configure = (body: string, provider: Partial<ProviderSettings> = {}): void => {
     ws.write('main.tf', providerBlock({ endpoint: env.emulator.endpoint, ...provider }) + '\n' + body);
   };

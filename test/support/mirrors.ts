@@ -84,13 +84,30 @@ export function ourProviderMirror(): string {
 
 /** Stand-in for installProvider: the unpacked mirror layout with a shell launcher. */
 function placeLauncher(mirrorDir: string): void {
-  const platformDir = path.join(mirrorDir, OUR_SOURCE, OUR_VERSION, 'linux_amd64');
-  fs.mkdirSync(platformDir, { recursive: true });
-  const exe = path.join(platformDir, `terraform-provider-cognitoidentity_v${OUR_VERSION}`);
   const main = requireBuiltProvider();
-  fs.writeFileSync(exe, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(main)} "$@"\n`, { mode: 0o755 });
+  writeLauncher(mirrorDir, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(main)} "$@"\n`);
 }
 
-function shellQuote(s: string): string {
+function writeLauncher(mirrorDir: string, script: string): void {
+  const platformDir = path.join(mirrorDir, OUR_SOURCE, OUR_VERSION, 'linux_amd64');
+  fs.mkdirSync(platformDir, { recursive: true });
+  fs.writeFileSync(path.join(platformDir, `terraform-provider-cognitoidentity_v${OUR_VERSION}`), script, { mode: 0o755 });
+}
+
+/**
+ * A mirror (inside `dir`) whose launcher also copies everything the provider
+ * writes to stdout into `captureFile`, for tests of what the provider prints.
+ */
+export function stdoutCapturingMirror(dir: string, captureFile: string): string {
+  const mirrorDir = path.join(dir, 'capturing-mirror');
+  const main = requireBuiltProvider();
+  writeLauncher(
+    mirrorDir,
+    `#!/bin/bash\nexec > >(tee -a ${shellQuote(captureFile)})\nexec ${shellQuote(process.execPath)} ${shellQuote(main)} "$@"\n`,
+  );
+  return mirrorDir;
+}
+
+export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }

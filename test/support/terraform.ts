@@ -14,6 +14,8 @@ export const TEST_SECRET_KEY = 'harnessSecretKey/DoNotLog+0123456789abcdef';
 export interface WorkspaceOptions {
   /** Include our provider's mirror (needs the built provider). Default true. */
   ourProvider?: boolean;
+  /** Use this mirror for our provider instead of the shared one. Called with the new working dir. */
+  ourMirror?: (workDir: string) => string;
   /** Include the hashicorp/aws mirror. Default false. */
   awsProvider?: boolean;
   /** Extra environment for every command. */
@@ -48,7 +50,8 @@ export class TerraformWorkspace {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tf-${name.replace(/[^\w-]/g, '_').slice(0, 40)}-`));
     const mirrors: string[] = [];
     if (options.ourProvider ?? true) {
-      mirrors.push(mirrorBlock(ourProviderMirror(), 'terraform.local/*/*'));
+      const mirror = options.ourMirror ? options.ourMirror(dir) : ourProviderMirror();
+      mirrors.push(mirrorBlock(mirror, 'terraform.local/*/*'));
     }
     if (options.awsProvider) {
       mirrors.push(mirrorBlock(findAwsProviderMirror(), 'registry.terraform.io/hashicorp/aws'));

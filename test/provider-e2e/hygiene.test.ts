@@ -1,0 +1,75 @@
+// What the provider process prints: only the handshake line on stdout, and
+// no secret anywhere, even with TF_LOG=trace.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { newCase } from '../support/e2e';
+import { stdoutCapturingMirror } from '../support/mirrors';
+import { mergeResource } from '../support/provider-hcl';
+import { expectExit, TEST_SECRET_KEY } from '../support/terraform';
+
+let env: TestEmulator;
+
+beforeAll(async () => {
+  env = await startTestEmulator();
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+test('the provider writes only the go-plugin handshake line to stdout', async () => {
+  let capture = '';
+  const { ws, pool, configure } = await newCase(env, 'stdout', 2, {
+    ourMirror: (dir) => stdoutCapturingMirror(dir, (capture = path.join(dir, 'provider-stdout.log'))),
+  });
+  const [src, dst] = pool.users;
+  configure(
+    mergeResource('m', {
+      identity_pool_id: pool.poolId,
+      developer_provider_name: pool.providerName,
+      source_user_identifier: src.userId,
+      destination_user_identifier: dst.userId,
+    }),
+  );
+  expectExit(await ws.apply(), 0, 'terraform apply');
+  expectExit(await ws.destroy(), 0, 'terraform destroy');
+
+  const lines = fs.readFileSync(capture, 'utf8').split('\n').filter((l) => l !== '');
+  // One provider process per init/plan/apply phase; each printed exactly its handshake.
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) {
+    expect(line).toMatch(/^1\|6\|(unix|tcp)\|[^|]+\|grpc\|[A-Za-z0-9+/]*$/);
+  }
+  ws.cleanup();
+});
+
+test('TF_LOG=trace output and the state hold no secret_key', async () => {
+  const { ws, pool, configure } = await newCase(env, 'no-secret', 2);
+  const [src, dst] = pool.users;
+  configure(
+    mergeResource('m', {
+      identity_pool_id: pool.poolId,
+      developer_provider_name: pool.providerName,
+      source_user_identifier: src.userId,
+      destination_user_identifier: dst.userId,
+    }),
+  );
+  const traced = await ws.run(['apply', '-no-color', '-input=false', '-auto-approve'], { TF_LOG: 'trace' });
+  expectExit(traced, 0, 'terraform apply with TF_LOG=trace');
+  const refreshed = await ws.run(['plan', '-no-color', '-input=false'], { TF_LOG: 'trace' });
+  expectExit(refreshed, 0, 'terraform plan with TF_LOG=trace');
+  // The trace really includes the provider's own log lines, so the check covers them.
+  expect(traced.stderr).toMatch(/provider\.terraform-provider-cognitoidentity/);
+
+  const state = fs.readFileSync(path.join(ws.dir, 'terraform.tfstate'), 'utf8');
+  for (const [what, text] of [
+    ['apply with TF_LOG=trace', traced.stdout + traced.stderr],
+    ['plan with TF_LOG=trace', refreshed.stdout + refreshed.stderr],
+    ['state', state],
+  ] as const) {
+    expect({ what, leaked: text.includes(TEST_SECRET_KEY) }).toEqual({ what, leaked: false });
+  }
+  ws.cleanup();
+});

@@ -27,6 +27,8 @@ export interface CognitoidentityProviderConfig {
 }
 
 export class CognitoidentityProvider extends TerraformProvider {
+  static readonly tfResourceType = PROVIDER_NAME;
+
   private _region?: string;
   private _profile?: string;
   private _accessKey?: string;

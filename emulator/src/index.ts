@@ -1,0 +1,106 @@
+/**
+ * Library entry point: startEmulator() runs a local Amazon Cognito Identity emulator
+ * (awsJson1_1 over HTTP on 127.0.0.1).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultController } from './faults';
+import { loadStateFile, StateWriter } from './persistence';
+import { createRequestHandler } from './server';
+import { StatsRecorder } from './stats';
+import { Store } from './store';
+import type { EmulatorOptions, RunningEmulator } from './types';
+
+export type {
+  CountByOperation,
+  EmulatorCredentials,
+  EmulatorOptions,
+  EmulatorStats,
+  FaultConfig,
+  FaultRule,
+  RunningEmulator,
+} from './types';
+export { FaultConfigError, parseFaultConfig, quotaPreset } from './faults';
+export { StateFileError } from './persistence';
+export { operationNames } from './operations';
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export class EmulatorOptionsError extends Error {}
+
+function checkOptions(options: EmulatorOptions): void {
+  const { port, maxBodyBytes, region, credentials } = options;
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new EmulatorOptionsError(`port must be an integer 0..65535 (0 = any free port), got ${String(port)}.`);
+  }
+  if (maxBodyBytes !== undefined && (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1)) {
+    throw new EmulatorOptionsError(`maxBodyBytes must be a positive integer, got ${String(maxBodyBytes)}.`);
+  }
+  if (region !== undefined && !/^[a-z0-9-]+$/.test(region)) {
+    throw new EmulatorOptionsError(`region must look like 'us-east-1' (lower-case letters, digits, '-').`);
+  }
+  if (credentials !== undefined && (!credentials.accessKeyId || !credentials.secretAccessKey)) {
+    throw new EmulatorOptionsError('credentials needs a non-empty accessKeyId and secretAccessKey.');
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  checkOptions(options);
+  const log = options.log ?? ((): void => undefined);
+  const store = new Store(options.region ?? 'us-east-1');
+  const faults = new FaultController(options.faults ?? {});
+  const stats = new StatsRecorder();
+
+  let writer: StateWriter | undefined;
+  if (options.stateFile !== undefined) {
+    const snapshot = await loadStateFile(options.stateFile);
+    if (snapshot) store.load(snapshot);
+    writer = new StateWriter(options.stateFile, () => store.snapshot(), log);
+    log(`state: ${snapshot ? 'loaded' : 'new'} ${options.stateFile} (${store.pools.size} pools, ${store.identities.size} identities)`);
+  }
+
+  const server = createServer(
+    createRequestHandler({
+      store,
+      faults,
+      stats,
+      credentials: options.credentials,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      log,
+      onStateChanged: () => writer?.markDirty(),
+    }),
+  );
+  const port = await listen(server, options.port ?? 0);
+  const endpoint = `http://127.0.0.1:${port}`;
+  log(`listening on ${endpoint} (region ${store.region}, signatures ${options.credentials ? 'verified' : 'presence-checked'})`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await writer?.flush();
+        log('stopped');
+      })();
+      return stopping;
+    },
+    setFaults: (config) => faults.set(config),
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+  };
+}

@@ -1,0 +1,13 @@
+/** Registry of the operations the emulator serves, by X-Amz-Target operation name. */
+import { developerOperations } from './developer';
+import { identityOperations } from './identities';
+import type { Operation } from './operation';
+import { poolOperations } from './pools';
+
+export type { Operation, OperationContext, Output } from './operation';
+
+export const operations: ReadonlyMap<string, Operation> = new Map(
+  [...poolOperations, ...identityOperations, ...developerOperations].map((op) => [op.name, op]),
+);
+
+export const operationNames = (): string[] => [...operations.keys()];

@@ -1,0 +1,104 @@
+/**
+ * Logins maps: which entries are developer logins and which public-provider logins, and how a
+ * set of logins resolves to (and links onto) one identity.
+ */
+import { conflict, notAuthorized, ServiceError } from '../errors';
+import type { StringMap } from '../shapes';
+import { hashToken, linkedLoginCount, type IdentityRecord, type PoolRecord, type Store } from '../store';
+
+export type LoginEntry =
+  | { kind: 'developer'; provider: string; userId: string }
+  | { kind: 'public'; provider: string; tokenHash: string };
+
+const WELL_KNOWN_PUBLIC = new Set([
+  'graph.facebook.com',
+  'accounts.google.com',
+  'www.amazon.com',
+  'api.twitter.com',
+  'www.digits.com',
+  'appleid.apple.com',
+]);
+
+function configuredPublicProviders(pool: PoolRecord): Set<string> {
+  const names = new Set<string>(Object.keys(pool.SupportedLoginProviders ?? {}));
+  for (const p of pool.CognitoIdentityProviders ?? []) if (p.ProviderName) names.add(p.ProviderName);
+  for (const arn of pool.OpenIdConnectProviderARNs ?? []) {
+    names.add(arn);
+    const host = arn.split('oidc-provider/')[1];
+    if (host) names.add(host);
+  }
+  for (const arn of pool.SamlProviderARNs ?? []) names.add(arn);
+  return names;
+}
+
+const unsupportedProvider = (): ServiceError =>
+  notAuthorized('Token is not from a supported provider of this identity pool.');
+
+/** Splits a Logins map; `allowDeveloper` is false for GetId, where the developer provider is refused. */
+export function classifyLogins(pool: PoolRecord, logins: StringMap, allowDeveloper: boolean): LoginEntry[] {
+  const publicProviders = configuredPublicProviders(pool);
+  return Object.entries(logins).map(([provider, value]): LoginEntry => {
+    if (provider === 'cognito-identity.amazonaws.com') {
+      throw notAuthorized("Invalid login token. Can't pass in a Cognito token.");
+    }
+    if (provider === pool.DeveloperProviderName) {
+      if (!allowDeveloper) throw unsupportedProvider();
+      return { kind: 'developer', provider, userId: value };
+    }
+    if (publicProviders.has(provider)) return { kind: 'public', provider, tokenHash: hashToken(value) };
+    if (!allowDeveloper || WELL_KNOWN_PUBLIC.has(provider) || provider.startsWith('cognito-idp.')) {
+      throw unsupportedProvider();
+    }
+    throw notAuthorized('This identity pool does not support the specified developer provider.');
+  });
+}
+
+function ownerOf(store: Store, poolId: string, entry: LoginEntry): IdentityRecord | undefined {
+  return entry.kind === 'developer'
+    ? store.identityOfDeveloperUser(poolId, entry.userId)
+    : store.identityOfLogin(poolId, entry.provider, entry.tokenHash);
+}
+
+/**
+ * Finds the identity the logins belong to (or `target` when given), checks the linking rules,
+ * links the entries not yet linked, and returns the identity. Creates one when none matches.
+ */
+export function resolveAndLink(store: Store, pool: PoolRecord, entries: LoginEntry[], target?: IdentityRecord): IdentityRecord {
+  const owners = entries.map((e) => ownerOf(store, pool.IdentityPoolId, e));
+  let identity: IdentityRecord | undefined = target;
+  if (target) {
+    entries.forEach((entry, i) => {
+      const owner = owners[i];
+      if (owner === undefined || owner === target) return;
+      if (entry.kind === 'developer') {
+        throw new ServiceError(
+          'DeveloperUserAlreadyRegisteredException',
+          'The developer user identifier is already registered under a different identity ID.',
+        );
+      }
+      throw conflict(`The login for provider '${entry.provider}' is already linked to a different identity.`);
+    });
+    if (linkedLoginCount(target) > 0 && !owners.some((o) => o === target)) {
+      throw notAuthorized('Logins don\'t match. Please include at least one valid login for this identity or identity pool.');
+    }
+  } else {
+    const distinct = new Set(owners.filter((o): o is IdentityRecord => o !== undefined));
+    if (distinct.size > 1) {
+      throw conflict('The logins are linked to different identities; merge them first (MergeDeveloperIdentities).');
+    }
+    identity = [...distinct][0];
+  }
+  entries.forEach((entry, i) => {
+    if (owners[i] !== undefined || entry.kind !== 'public' || !identity) return;
+    if (identity.logins[entry.provider] !== undefined) {
+      throw conflict(`The identity is already linked to a different user of provider '${entry.provider}'.`);
+    }
+  });
+  const result = identity ?? store.createIdentity(pool.IdentityPoolId);
+  entries.forEach((entry, i) => {
+    if (owners[i] !== undefined) return;
+    if (entry.kind === 'developer') store.linkDeveloperUser(result, entry.userId);
+    else store.linkLogin(result, entry.provider, entry.tokenHash);
+  });
+  return result;
+}

@@ -1,0 +1,140 @@
+/** Identity pool CRUD, roles and tags. */
+import { invalidParameter, notFound, poolNotFound, ServiceError } from '../errors';
+import { paginate } from '../pagination';
+import type {
+  IdentityPoolBody,
+  ListIdentityPoolsInput,
+  ListTagsForResourceInput,
+  PoolIdInput,
+  SetIdentityPoolRolesInput,
+  TagResourceInput,
+  UntagResourceInput,
+  UpdateIdentityPoolInput,
+} from '../shapes';
+import type { PoolRecord, Store } from '../store';
+import { ACCOUNT_ID, defineOperation, type Operation, type Output } from './operation';
+
+/** Identity pools per account and Region (fact sheet, quotas). */
+const MAX_POOLS = 1000;
+
+export function requirePool(store: Store, poolId: string): PoolRecord {
+  const pool = store.pools.get(poolId);
+  if (!pool) throw poolNotFound(poolId);
+  return pool;
+}
+
+/** Fields of the IdentityPool shape; replace semantics: what the body leaves out is unset. */
+function poolFields(body: IdentityPoolBody): Omit<PoolRecord, 'IdentityPoolId' | 'tags' | 'roles' | 'roleMappings'> {
+  return {
+    IdentityPoolName: body.IdentityPoolName,
+    AllowUnauthenticatedIdentities: body.AllowUnauthenticatedIdentities,
+    AllowClassicFlow: body.AllowClassicFlow,
+    SupportedLoginProviders: body.SupportedLoginProviders,
+    DeveloperProviderName: body.DeveloperProviderName,
+    OpenIdConnectProviderARNs: body.OpenIdConnectProviderARNs,
+    CognitoIdentityProviders: body.CognitoIdentityProviders,
+    SamlProviderARNs: body.SamlProviderARNs,
+  };
+}
+
+function describe(pool: PoolRecord): Output {
+  const { tags, roles: _roles, roleMappings: _mappings, ...fields } = pool;
+  const out: Output = { IdentityPoolTags: tags };
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+export function poolArn(region: string, poolId: string): string {
+  return `arn:aws:cognito-identity:${region}:${ACCOUNT_ID}:identitypool/${poolId}`;
+}
+
+function poolOfArn(store: Store, arn: string): PoolRecord {
+  const match = /^arn:aws[\w-]*:cognito-identity:([^:]*):(\d*):identitypool\/(.+)$/.exec(arn);
+  if (!match) throw invalidParameter(`ResourceArn '${arn}' is not an identity pool ARN (arn:aws:cognito-identity:REGION:ACCOUNT:identitypool/POOL_ID).`);
+  const pool = store.pools.get(match[3]);
+  if (!pool || match[1] !== store.region) throw notFound(`Resource '${arn}' not found.`);
+  return pool;
+}
+
+export const poolOperations: Operation[] = [
+  defineOperation<IdentityPoolBody>('CreateIdentityPool', 'sigv4', true, (input, { store }) => {
+    if (store.pools.size >= MAX_POOLS) {
+      throw new ServiceError('LimitExceededException', `The limit of ${MAX_POOLS} identity pools per account has been reached.`);
+    }
+    const pool: PoolRecord = {
+      IdentityPoolId: store.newId(),
+      ...poolFields(input),
+      tags: { ...(input.IdentityPoolTags ?? {}) },
+      roles: {},
+      roleMappings: {},
+    };
+    store.pools.set(pool.IdentityPoolId, pool);
+    return describe(pool);
+  }),
+
+  defineOperation<PoolIdInput>('DescribeIdentityPool', 'sigv4', false, (input, { store }) =>
+    describe(requirePool(store, input.IdentityPoolId)),
+  ),
+
+  defineOperation<UpdateIdentityPoolInput>('UpdateIdentityPool', 'sigv4', true, (input, { store }) => {
+    const pool = requirePool(store, input.IdentityPoolId);
+    const fields = poolFields(input);
+    // The developer provider cannot change once set; leaving it out keeps it.
+    if (pool.DeveloperProviderName !== undefined) {
+      if (fields.DeveloperProviderName !== undefined && fields.DeveloperProviderName !== pool.DeveloperProviderName) {
+        throw invalidParameter(
+          `DeveloperProviderName cannot be changed once set (it is '${pool.DeveloperProviderName}').`,
+        );
+      }
+      fields.DeveloperProviderName = pool.DeveloperProviderName;
+    }
+    Object.assign(pool, fields);
+    if (input.IdentityPoolTags !== undefined) pool.tags = { ...input.IdentityPoolTags };
+    return describe(pool);
+  }),
+
+  defineOperation<PoolIdInput>('DeleteIdentityPool', 'sigv4', true, (input, { store }) => {
+    requirePool(store, input.IdentityPoolId);
+    store.deletePool(input.IdentityPoolId);
+    return {};
+  }),
+
+  defineOperation<ListIdentityPoolsInput>('ListIdentityPools', 'sigv4', false, (input, { store }) => {
+    const page = paginate(store.listPools(), 'pools', input.MaxResults, input.NextToken);
+    const out: Output = {
+      IdentityPools: page.items.map((p) => ({ IdentityPoolId: p.IdentityPoolId, IdentityPoolName: p.IdentityPoolName })),
+    };
+    if (page.nextToken) out.NextToken = page.nextToken;
+    return out;
+  }),
+
+  defineOperation<PoolIdInput>('GetIdentityPoolRoles', 'sigv4', false, (input, { store }) => {
+    const pool = requirePool(store, input.IdentityPoolId);
+    const out: Output = { IdentityPoolId: pool.IdentityPoolId, Roles: pool.roles };
+    if (Object.keys(pool.roleMappings).length > 0) out.RoleMappings = pool.roleMappings;
+    return out;
+  }),
+
+  defineOperation<SetIdentityPoolRolesInput>('SetIdentityPoolRoles', 'sigv4', true, (input, { store }) => {
+    const pool = requirePool(store, input.IdentityPoolId);
+    pool.roles = { ...input.Roles };
+    pool.roleMappings = { ...(input.RoleMappings ?? {}) };
+    return {};
+  }),
+
+  defineOperation<TagResourceInput>('TagResource', 'sigv4', true, (input, { store }) => {
+    const pool = poolOfArn(store, input.ResourceArn);
+    pool.tags = { ...pool.tags, ...input.Tags };
+    return {};
+  }),
+
+  defineOperation<UntagResourceInput>('UntagResource', 'sigv4', true, (input, { store }) => {
+    const pool = poolOfArn(store, input.ResourceArn);
+    for (const key of input.TagKeys) delete pool.tags[key];
+    return {};
+  }),
+
+  defineOperation<ListTagsForResourceInput>('ListTagsForResource', 'sigv4', false, (input, { store }) => ({
+    Tags: poolOfArn(store, input.ResourceArn).tags,
+  })),
+];

@@ -1,0 +1,147 @@
+/**
+ * Input validation against the service model's constraints (length, pattern, range, required).
+ *
+ * Wrong JSON types answer SerializationException (the request cannot be read as the shape);
+ * constraint violations are collected and answered as one ValidationException in the
+ * service's "N validation error(s) detected: ...; ..." style, member paths in lowerCamel.
+ */
+import { ServiceError } from './errors';
+
+export type Rule =
+  | { kind: 'string'; min?: number; max?: number; pattern?: string; sensitive?: boolean }
+  | { kind: 'integer'; min?: number; max?: number }
+  | { kind: 'boolean' }
+  | { kind: 'list'; min?: number; max?: number; member: Rule }
+  | { kind: 'map'; min?: number; max?: number; key: Rule; value: Rule }
+  | { kind: 'structure'; members: Members }
+  /** Accepted as any JSON value (shapes the emulator stores but does not interpret). */
+  | { kind: 'document' };
+
+export interface Member {
+  rule: Rule;
+  required?: boolean;
+}
+
+/** Keyed by the wire (PascalCase) member name. */
+export type Members = { [wireName: string]: Member };
+
+export type JsonObject = { [key: string]: unknown };
+
+const REDACTED = '*** Sensitive Data Redacted ***';
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function lowerCamel(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** Renders a value the way the service's Java stack prints it in messages. */
+function show(value: unknown, rule: Rule): string {
+  if (rule.kind === 'string' && rule.sensitive) return REDACTED;
+  if (rule.kind === 'map' && isJsonObject(value)) {
+    const entries = Object.entries(value).map(([k, v]) => `${k}=${show(v, rule.value)}`);
+    return `{${entries.join(', ')}}`;
+  }
+  if (rule.kind === 'list' && Array.isArray(value)) {
+    return `[${value.map((v) => show(v, rule.member)).join(', ')}]`;
+  }
+  return String(value);
+}
+
+function typeError(path: string, expected: string): ServiceError {
+  return new ServiceError('SerializationException', `Expected ${expected} at '${path}'.`);
+}
+
+/** Checks of one value against its rule; pushes the "Member must ..." texts. */
+function constraintTexts(value: unknown, rule: Rule, path: string, violations: string[]): string[] {
+  const texts: string[] = [];
+  switch (rule.kind) {
+    case 'string': {
+      if (typeof value !== 'string') throw typeError(path, 'a string');
+      if (rule.pattern !== undefined && !new RegExp(`^(?:${rule.pattern})$`).test(value)) {
+        texts.push(`Member must satisfy regular expression pattern: ${rule.pattern}`);
+      }
+      if (rule.max !== undefined && value.length > rule.max) {
+        texts.push(`Member must have length less than or equal to ${rule.max}`);
+      }
+      if (rule.min !== undefined && value.length < rule.min) {
+        texts.push(`Member must have length greater than or equal to ${rule.min}`);
+      }
+      return texts;
+    }
+    case 'integer': {
+      if (typeof value !== 'number' || !Number.isInteger(value)) throw typeError(path, 'an integer');
+      if (rule.max !== undefined && value > rule.max) texts.push(`Member must have value less than or equal to ${rule.max}`);
+      if (rule.min !== undefined && value < rule.min) {
+        texts.push(`Member must have value greater than or equal to ${rule.min}`);
+      }
+      return texts;
+    }
+    case 'boolean':
+      if (typeof value !== 'boolean') throw typeError(path, 'a boolean');
+      return texts;
+    case 'document':
+      return texts;
+    case 'list': {
+      if (!Array.isArray(value)) throw typeError(path, 'a list');
+      if (rule.max !== undefined && value.length > rule.max) {
+        texts.push(`Member must have length less than or equal to ${rule.max}`);
+      }
+      if (rule.min !== undefined && value.length < rule.min) {
+        texts.push(`Member must have length greater than or equal to ${rule.min}`);
+      }
+      value.forEach((item, i) => checkValue(item, rule.member, `${path}.${i + 1}.member`, violations));
+      return texts;
+    }
+    case 'map': {
+      if (!isJsonObject(value)) throw typeError(path, 'a map');
+      const size = Object.keys(value).length;
+      if (rule.max !== undefined && size > rule.max) texts.push(`Member must have length less than or equal to ${rule.max}`);
+      if (rule.min !== undefined && size < rule.min) {
+        texts.push(`Member must have length greater than or equal to ${rule.min}`);
+      }
+      for (const [key, item] of Object.entries(value)) {
+        const keyTexts = constraintTexts(key, rule.key, `${path}.${key}`, violations);
+        if (keyTexts.length > 0) texts.push(`Map keys must satisfy constraint: [${keyTexts.join(', ')}]`);
+        if (item === null || item === undefined) continue;
+        const valueTexts = constraintTexts(item, rule.value, `${path}.${key}`, violations);
+        if (valueTexts.length > 0) texts.push(`Map value must satisfy constraint: [${valueTexts.join(', ')}]`);
+      }
+      return texts;
+    }
+    case 'structure':
+      if (!isJsonObject(value)) throw typeError(path, 'a structure');
+      checkMembers(value, rule.members, `${path}.`, violations);
+      return texts;
+  }
+}
+
+function checkValue(value: unknown, rule: Rule, path: string, violations: string[]): void {
+  const texts = constraintTexts(value, rule, path, violations);
+  for (const text of texts) {
+    violations.push(`Value '${show(value, rule)}' at '${path}' failed to satisfy constraint: ${text}`);
+  }
+}
+
+function checkMembers(input: JsonObject, members: Members, prefix: string, violations: string[]): void {
+  for (const [wireName, member] of Object.entries(members)) {
+    const path = prefix + lowerCamel(wireName);
+    const value = input[wireName];
+    if (value === undefined || value === null) {
+      if (member.required) violations.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      continue;
+    }
+    checkValue(value, member.rule, path, violations);
+  }
+}
+
+/** Throws SerializationException or ValidationException; returns normally when the input fits. */
+export function validateInput(input: JsonObject, members: Members): void {
+  const violations: string[] = [];
+  checkMembers(input, members, '', violations);
+  if (violations.length === 0) return;
+  const count = violations.length === 1 ? '1 validation error detected' : `${violations.length} validation errors detected`;
+  throw new ServiceError('ValidationException', `${count}: ${violations.join('; ')}`);
+}

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PROVIDER_INSTALL, requireBuiltProvider } from './paths';
+import { installProvider } from '../../provider/src/install';
+import { requireBuiltProvider } from './paths';
 
 export const OUR_SOURCE = 'terraform.local/cognito/cognitoidentity';
 export const OUR_VERSION = '0.1.0';
@@ -48,50 +49,21 @@ export function findAwsProviderMirror(): string {
   return (awsMirror = found.slice(0, at));
 }
 
-export interface InstalledProvider {
-  sourceAddress: string;
-  version: string;
-  executable: string;
-}
-
-interface InstallModule {
-  installProvider(opts: { mirrorDir: string }): InstalledProvider;
-}
-
 let ourMirror: string | undefined;
 
 /**
- * A mirror holding this repo's provider, created once per test process and
- * removed when the process exits. Uses the project's installer when it is
- * built; otherwise places an equivalent launcher itself.
+ * A mirror holding this repo's provider (placed by the project's installer),
+ * created once per test process and removed when the process exits.
  */
 export function ourProviderMirror(): string {
   if (ourMirror) return ourMirror;
-  requireBuiltProvider();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognitoidentity-mirror-'));
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  if (fs.existsSync(PROVIDER_INSTALL)) {
-    const installer = require(PROVIDER_INSTALL) as InstallModule;
-    const installed = installer.installProvider({ mirrorDir: dir });
-    if (installed.sourceAddress !== OUR_SOURCE || installed.version !== OUR_VERSION) {
-      throw new Error(`installProvider placed ${installed.sourceAddress} ${installed.version}; tests expect ${OUR_SOURCE} ${OUR_VERSION}`);
-    }
-  } else {
-    placeLauncher(dir);
+  const installed = installProvider({ mirrorDir: dir, entryPoint: requireBuiltProvider() });
+  if (installed.sourceAddress !== OUR_SOURCE || installed.version !== OUR_VERSION) {
+    throw new Error(`installProvider placed ${installed.sourceAddress} ${installed.version}; tests expect ${OUR_SOURCE} ${OUR_VERSION}`);
   }
   return (ourMirror = dir);
-}
-
-/** Stand-in for installProvider: the unpacked mirror layout with a shell launcher. */
-function placeLauncher(mirrorDir: string): void {
-  const main = requireBuiltProvider();
-  writeLauncher(mirrorDir, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(main)} "$@"\n`);
-}
-
-function writeLauncher(mirrorDir: string, script: string): void {
-  const platformDir = path.join(mirrorDir, OUR_SOURCE, OUR_VERSION, 'linux_amd64');
-  fs.mkdirSync(platformDir, { recursive: true });
-  fs.writeFileSync(path.join(platformDir, `terraform-provider-cognitoidentity_v${OUR_VERSION}`), script, { mode: 0o755 });
 }
 
 /**
@@ -101,13 +73,16 @@ function writeLauncher(mirrorDir: string, script: string): void {
 export function stdoutCapturingMirror(dir: string, captureFile: string): string {
   const mirrorDir = path.join(dir, 'capturing-mirror');
   const main = requireBuiltProvider();
-  writeLauncher(
-    mirrorDir,
+  const { executable } = installProvider({ mirrorDir, entryPoint: main });
+  // Same launcher, with the shell's stdout first routed through tee; node still replaces the shell.
+  fs.writeFileSync(
+    executable,
     `#!/bin/bash\nexec > >(tee -a ${shellQuote(captureFile)})\nexec ${shellQuote(process.execPath)} ${shellQuote(main)} "$@"\n`,
+    { mode: 0o755 },
   );
   return mirrorDir;
 }
 
-export function shellQuote(s: string): string {
+function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }

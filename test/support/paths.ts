@@ -8,9 +8,6 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** The built provider entry point that the launcher runs. */
 export const PROVIDER_MAIN = path.join(REPO_ROOT, 'dist', 'provider', 'src', 'main.js');
 
-/** The built installer (provider/src/install.ts), when it exists. */
-export const PROVIDER_INSTALL = path.join(REPO_ROOT, 'dist', 'provider', 'src', 'install.js');
-
 /** Fails with a message naming the fix when the provider has not been built. */
 export function requireBuiltProvider(): string {
   if (!fs.existsSync(PROVIDER_MAIN)) {

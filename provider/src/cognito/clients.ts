@@ -1,0 +1,103 @@
+// What ConfigureProvider produces: the settings, and one SDK client (with its
+// lookup directory) per Region, created on first use. The AWS SDK is loaded
+// only then, so the provider process starts fast and `terraform validate`
+// never pays for it.
+
+import type { Logger } from '../framework/provider';
+import { SdkCognitoApi, type CognitoApi } from './cognito-api';
+import { ProviderNotReadyError, Redactor } from './errors';
+import { IdentityDirectory } from './lookup';
+import { describeEndpoint, type ProviderSettings } from './provider-config';
+import { CognitoRetryStrategy, DEFAULT_RETRY_POLICY } from './retry-strategy';
+
+/** Everything a resource needs to talk to Cognito about one identity pool. */
+export interface RegionSession {
+  region: string;
+  /** Where calls go, for messages. */
+  endpoint: string;
+  redactor: Redactor;
+  directory: IdentityDirectory;
+  api: CognitoApi;
+}
+
+/** Builds the API for a Region; replaced in tests that inject faults. */
+export type ApiFactory = (region: string, settings: ProviderSettings, redactor: Redactor) => Promise<CognitoApi>;
+
+/** Connection timeouts, so a black-holed endpoint fails instead of hanging. */
+const CONNECTION_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export const sdkApiFactory: ApiFactory = async (region, settings, redactor) => {
+  const sdk = await import('@aws-sdk/client-cognito-identity');
+  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  const { DefaultRateLimiter } = await import('@smithy/core/retry');
+
+  const chain = settings.credentials
+    ? async () => settings.credentials!
+    : fromNodeProviderChain(settings.profile ? { profile: settings.profile } : {});
+  // Remember whatever credentials the chain resolves, so no message can echo them.
+  const credentials = async () => {
+    const c = await chain();
+    redactor.add(c.accessKeyId, c.secretAccessKey, c.sessionToken);
+    return c;
+  };
+  const retryStrategy = new CognitoRetryStrategy(
+    { ...DEFAULT_RETRY_POLICY, maxAttempts: settings.maxAttempts },
+    settings.retryMode === 'adaptive' ? new DefaultRateLimiter() : undefined,
+  );
+  const client = new sdk.CognitoIdentityClient({
+    region,
+    // Unset: the SDK itself honours AWS_ENDPOINT_URL_COGNITO_IDENTITY, then AWS_ENDPOINT_URL.
+    endpoint: settings.endpoint,
+    credentials,
+    maxAttempts: settings.maxAttempts,
+    retryStrategy,
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+  });
+  return new SdkCognitoApi(sdk, client);
+};
+
+export class CognitoClients {
+  private readonly sessions = new Map<string, Promise<RegionSession>>();
+  readonly redactor = new Redactor();
+
+  constructor(
+    readonly settings: ProviderSettings,
+    readonly log?: Logger,
+    private readonly apiFactory: ApiFactory = sdkApiFactory,
+  ) {
+    const c = settings.credentials;
+    this.redactor.add(c?.accessKeyId, c?.secretAccessKey, c?.sessionToken);
+  }
+
+  /** The Region calls about this pool go to: the provider's, else the pool id's prefix. */
+  regionFor(poolId: string): string {
+    return this.settings.region ?? poolId.split(':')[0];
+  }
+
+  endpointFor(poolId: string): string {
+    return describeEndpoint(this.settings, this.regionFor(poolId));
+  }
+
+  /** Throws ProviderNotReadyError while the provider block holds unknown values. */
+  forPool(poolId: string): Promise<RegionSession> {
+    if (this.settings.unknownAttributes.length > 0) {
+      return Promise.reject(new ProviderNotReadyError(this.settings.unknownAttributes));
+    }
+    const region = this.regionFor(poolId);
+    let session = this.sessions.get(region);
+    if (!session) {
+      session = this.apiFactory(region, this.settings, this.redactor).then((api) => ({
+        region,
+        endpoint: describeEndpoint(this.settings, region),
+        redactor: this.redactor,
+        directory: new IdentityDirectory(api),
+        api,
+      }));
+      // A failed setup is not cached, so the next call tries again.
+      session.catch(() => this.sessions.delete(region));
+      this.sessions.set(region, session);
+    }
+    return session;
+  }
+}

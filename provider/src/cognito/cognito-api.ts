@@ -1,0 +1,97 @@
+// The handful of Cognito Identity operations the provider uses, on top of one
+// SDK client. Every call carries the caller's abort signal, so StopProvider
+// interrupts it (and any retry backoff) at once. Errors are the SDK's own;
+// errors.ts turns them into diagnostics.
+
+import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+
+type Sdk = typeof import('@aws-sdk/client-cognito-identity');
+
+/** Cognito's largest page for lookups. */
+export const PAGE_SIZE = 60;
+/** Guards against a service that never stops returning NextToken. */
+const MAX_PAGES = 10_000;
+
+export interface MergeRequest {
+  identityPoolId: string;
+  developerProviderName: string;
+  sourceUserIdentifier: string;
+  destinationUserIdentifier: string;
+}
+
+export interface CognitoApi {
+  /** The identity id a developer user resolves to. Throws ResourceNotFoundException when unknown. */
+  identityOfUser(poolId: string, user: string, signal: AbortSignal): Promise<string>;
+  /** Every developer user id linked to an identity, all pages. Throws ResourceNotFoundException when unknown. */
+  usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal): Promise<string[]>;
+  /** MergeDeveloperIdentities; returns the surviving identity id. */
+  merge(req: MergeRequest, signal: AbortSignal): Promise<string>;
+  /** DescribeIdentity's Logins: the provider names linked to the identity. */
+  loginsOfIdentity(identityId: string, signal: AbortSignal): Promise<string[]>;
+  /** The pool's DeveloperProviderName (undefined when it has none). */
+  developerProviderOfPool(poolId: string, signal: AbortSignal): Promise<string | undefined>;
+}
+
+export class SdkCognitoApi implements CognitoApi {
+  constructor(
+    private readonly sdk: Sdk,
+    private readonly client: CognitoIdentityClient,
+  ) {}
+
+  async identityOfUser(poolId: string, user: string, signal: AbortSignal): Promise<string> {
+    const out = await this.client.send(
+      new this.sdk.LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: user, MaxResults: 1 }),
+      { abortSignal: signal },
+    );
+    if (!out.IdentityId) throw new Error('LookupDeveloperIdentity returned no IdentityId');
+    return out.IdentityId;
+  }
+
+  async usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal): Promise<string[]> {
+    const users: string[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const out = await this.client.send(
+        new this.sdk.LookupDeveloperIdentityCommand({
+          IdentityPoolId: poolId,
+          IdentityId: identityId,
+          MaxResults: PAGE_SIZE,
+          NextToken: nextToken,
+        }),
+        { abortSignal: signal },
+      );
+      users.push(...(out.DeveloperUserIdentifierList ?? []));
+      if (!out.NextToken || out.NextToken === nextToken) return users;
+      nextToken = out.NextToken;
+    }
+    throw new Error(`LookupDeveloperIdentity kept returning NextToken after ${MAX_PAGES} pages`);
+  }
+
+  async merge(req: MergeRequest, signal: AbortSignal): Promise<string> {
+    const out = await this.client.send(
+      new this.sdk.MergeDeveloperIdentitiesCommand({
+        IdentityPoolId: req.identityPoolId,
+        DeveloperProviderName: req.developerProviderName,
+        SourceUserIdentifier: req.sourceUserIdentifier,
+        DestinationUserIdentifier: req.destinationUserIdentifier,
+      }),
+      { abortSignal: signal },
+    );
+    if (!out.IdentityId) throw new Error('MergeDeveloperIdentities returned no IdentityId');
+    return out.IdentityId;
+  }
+
+  async loginsOfIdentity(identityId: string, signal: AbortSignal): Promise<string[]> {
+    const out = await this.client.send(new this.sdk.DescribeIdentityCommand({ IdentityId: identityId }), {
+      abortSignal: signal,
+    });
+    return out.Logins ?? [];
+  }
+
+  async developerProviderOfPool(poolId: string, signal: AbortSignal): Promise<string | undefined> {
+    const out = await this.client.send(new this.sdk.DescribeIdentityPoolCommand({ IdentityPoolId: poolId }), {
+      abortSignal: signal,
+    });
+    return out.DeveloperProviderName ?? undefined;
+  }
+}

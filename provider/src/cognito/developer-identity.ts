@@ -1,0 +1,71 @@
+// The cognitoidentity_developer_identity data source: one identity and all
+// of its developer user ids, found by a developer user id or an identity id.
+
+import { errorDiag, type Diagnostic } from '../framework/diagnostics';
+import type { DataSourceType, RequestContext } from '../framework/provider';
+import type { ObjectValue } from '../framework/values';
+import type { CognitoClients, RegionSession } from './clients';
+import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
+import { setupDiagnostic } from './merged-identity-plan';
+import { describeUser, knownString, poolNotFoundDiagnostic } from './merged-identity-state';
+import { developerIdentitySchema } from './schemas';
+import { validateDeveloperIdentityConfig } from './validation';
+
+type ReadOutcome = { state: ObjectValue | null; diagnostics: Diagnostic[] };
+
+async function readDeveloperIdentity(clients: CognitoClients, config: ObjectValue, ctx: RequestContext): Promise<ReadOutcome> {
+  const problems = validateDeveloperIdentityConfig(config);
+  if (problems.length > 0) return { state: null, diagnostics: problems };
+  const poolId = knownString(config, 'identity_pool_id') ?? '';
+  const user = knownString(config, 'developer_user_identifier');
+  let identityId = knownString(config, 'identity_id');
+
+  let session: RegionSession;
+  try {
+    session = await clients.forPool(poolId);
+  } catch (err) {
+    return { state: null, diagnostics: [setupDiagnostic(err, clients, poolId, ctx)] };
+  }
+  const fail = (err: unknown, what: string, attribute: string): ReadOutcome => {
+    if (isPoolNotFound(err)) return { state: null, diagnostics: [poolNotFoundDiagnostic(poolId, session)] };
+    if (classifyError(err, ctx.signal) === 'not-found') {
+      return {
+        state: null,
+        diagnostics: [errorDiag('Developer identity not found', `There is no ${what} in identity pool "${poolId}" (Region ${session.region}).`, attribute)],
+      };
+    }
+    const call = { action: `look up ${what}`, operation: 'LookupDeveloperIdentity', endpoint: session.endpoint, redactor: session.redactor, attribute };
+    return { state: null, diagnostics: [apiErrorDiagnostic(err, call, ctx.signal)] };
+  };
+
+  if (identityId === undefined && user !== undefined) {
+    try {
+      identityId = await session.directory.identityOfUser(poolId, user, ctx.signal);
+    } catch (err) {
+      return fail(err, `developer user ${describeUser(user)}`, 'developer_user_identifier');
+    }
+  }
+  if (identityId === undefined) return { state: null, diagnostics: validateDeveloperIdentityConfig(config) };
+  let users: string[];
+  try {
+    users = await session.directory.usersOfIdentity(poolId, identityId, ctx.signal);
+  } catch (err) {
+    return fail(err, `identity "${identityId}"`, user === undefined ? 'identity_id' : 'developer_user_identifier');
+  }
+  return {
+    state: {
+      id: identityId,
+      identity_pool_id: poolId,
+      developer_user_identifier: user ?? null,
+      identity_id: identityId,
+      developer_user_identifiers: users,
+    },
+    diagnostics: [],
+  };
+}
+
+export const developerIdentityDataSource: DataSourceType<CognitoClients> = {
+  schema: developerIdentitySchema,
+  validate: (config) => ({ diagnostics: validateDeveloperIdentityConfig(config) }),
+  read: readDeveloperIdentity,
+};

@@ -1,0 +1,197 @@
+// Cognito/SDK failures turned into diagnostics that say what happened and what
+// to do about it. No stack trace and no credential ever reaches the text:
+// service messages are quoted only after redaction.
+
+import { errorDiag, type Diagnostic } from '../framework/diagnostics';
+
+export type ErrorKind =
+  | 'aborted'
+  | 'throttled'
+  | 'conflict'
+  | 'not-found'
+  | 'auth'
+  | 'invalid'
+  | 'network'
+  | 'server'
+  | 'not-ready'
+  | 'other';
+
+/** Raised instead of calling AWS when the provider block still holds unknown values. */
+export class ProviderNotReadyError extends Error {
+  override readonly name = 'ProviderNotReadyError';
+  constructor(readonly unknownAttributes: string[]) {
+    super(`provider configuration is not known yet (${unknownAttributes.join(', ')})`);
+  }
+}
+
+interface ErrorShape {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+function shape(err: unknown): ErrorShape {
+  return typeof err === 'object' && err !== null ? (err as ErrorShape) : {};
+}
+
+export function errorName(err: unknown): string {
+  const n = shape(err).name;
+  return typeof n === 'string' ? n : 'Error';
+}
+
+export function errorMessage(err: unknown): string {
+  const m = shape(err).message;
+  if (typeof m === 'string') return m;
+  return typeof err === 'string' ? err : '';
+}
+
+const AUTH_ERRORS = new Set([
+  'NotAuthorizedException',
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'InvalidClientTokenId',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'MissingAuthenticationTokenException',
+  'IncompleteSignature',
+  'CredentialsProviderError',
+]);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNABORTED',
+]);
+const THROTTLE_ERRORS = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException']);
+
+function networkCode(err: unknown, depth = 0): string | undefined {
+  const s = shape(err);
+  if (typeof s.code === 'string' && NETWORK_CODES.has(s.code)) return s.code;
+  if (errorName(err) === 'TimeoutError' || errorName(err) === 'RequestTimeout') return 'timeout';
+  if (depth < 5 && s.cause !== undefined) return networkCode(s.cause, depth + 1);
+  return undefined;
+}
+
+export function classifyError(err: unknown, signal?: AbortSignal): ErrorKind {
+  if (err instanceof ProviderNotReadyError) return 'not-ready';
+  const name = errorName(err);
+  if (name === 'AbortError' || signal?.aborted) return 'aborted';
+  if (THROTTLE_ERRORS.has(name) || shape(err).$metadata?.httpStatusCode === 429) return 'throttled';
+  if (name === 'ResourceConflictException') return 'conflict';
+  if (name === 'ResourceNotFoundException') return 'not-found';
+  if (AUTH_ERRORS.has(name)) return 'auth';
+  if (name === 'InvalidParameterException' || name === 'ValidationException') return 'invalid';
+  if (networkCode(err)) return 'network';
+  const status = shape(err).$metadata?.httpStatusCode;
+  if (name === 'InternalErrorException' || (status !== undefined && status >= 500)) return 'server';
+  return 'other';
+}
+
+/**
+ * Not-found errors about the pool itself, as opposed to a user or identity in
+ * it. Cognito says `IdentityPool '<id>' not found.` for a missing pool.
+ */
+export function isPoolNotFound(err: unknown): boolean {
+  return classifyError(err) === 'not-found' && /IdentityPool\s*'[^']*'\s*not found/i.test(errorMessage(err));
+}
+
+/** Replaces known secrets and anything shaped like an AWS access key id. */
+export class Redactor {
+  private readonly secrets = new Set<string>();
+  add(...values: (string | undefined)[]): void {
+    for (const v of values) if (v && v.length >= 4) this.secrets.add(v);
+  }
+  redact(text: string): string {
+    let out = text;
+    for (const s of this.secrets) out = out.split(s).join('[REDACTED]');
+    return out.replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '[REDACTED]');
+  }
+}
+
+export interface CallContext {
+  /** What we were doing, e.g. "merge developer user \"a\" into \"b\"". */
+  action: string;
+  /** The Cognito operation name, e.g. MergeDeveloperIdentities. */
+  operation: string;
+  endpoint: string;
+  redactor?: Redactor;
+  /** Attribute the problem is about, when there is one. */
+  attribute?: string;
+}
+
+function quote(err: unknown, redactor?: Redactor): string {
+  const raw = errorMessage(err).replace(/\s+/g, ' ').trim().slice(0, 500);
+  const text = redactor ? redactor.redact(raw) : raw;
+  return text ? `${errorName(err)}: ${text}` : errorName(err);
+}
+
+/** A diagnostic for a failed Cognito call. */
+export function apiErrorDiagnostic(err: unknown, call: CallContext, signal?: AbortSignal): Diagnostic {
+  const kind = classifyError(err, signal);
+  const said = quote(err, call.redactor);
+  const base = `Could not ${call.action}`;
+  switch (kind) {
+    case 'aborted':
+      return errorDiag(
+        `${base}: interrupted`,
+        `The ${call.operation} call was interrupted because Terraform asked the provider to stop (for example Ctrl-C). Run the command again to finish.`,
+        call.attribute,
+      );
+    case 'throttled':
+      return errorDiag(
+        `${base}: throttled by Cognito`,
+        `${call.operation} was still rate-limited after every retry (${said}). Lower \`-parallelism\`, raise \`max_retries\` in the provider block, or request a Cognito Identity quota increase.`,
+        call.attribute,
+      );
+    case 'conflict':
+      return errorDiag(
+        `${base}: conflict`,
+        `Cognito refused ${call.operation} with a conflict (${said}). This happens when the two users are linked to different logins of the same public provider (for example two Facebook accounts), or a login is already linked to another identity. Resolve the conflicting link in Cognito first.`,
+        call.attribute,
+      );
+    case 'not-found':
+      return errorDiag(
+        `${base}: not found`,
+        `Cognito answered ${call.operation} with "not found" (${said}). Check that the identity pool and the developer users exist in this Region (${call.endpoint}).`,
+        call.attribute,
+      );
+    case 'auth':
+      return errorDiag(
+        `${base}: not authorized`,
+        `${call.operation} was rejected (${said}). Check the AWS credentials the provider uses and that they allow cognito-identity:MergeDeveloperIdentities, cognito-identity:LookupDeveloperIdentity and cognito-identity:DescribeIdentity on the identity pool.`,
+        call.attribute,
+      );
+    case 'invalid':
+      return errorDiag(`${base}: rejected by Cognito`, `${call.operation} was rejected as invalid: ${said}.`, call.attribute);
+    case 'network':
+      return errorDiag(
+        `${base}: endpoint unreachable`,
+        `Could not reach the Cognito Identity endpoint ${call.endpoint} (${said}). Check the \`endpoint\`/\`region\` settings, AWS_ENDPOINT_URL*, and the network.`,
+        call.attribute,
+      );
+    case 'server':
+      return errorDiag(
+        `${base}: Cognito service error`,
+        `${call.operation} failed with a service error after retries (${said}). This is usually temporary; run the command again.`,
+        call.attribute,
+      );
+    case 'not-ready':
+      return errorDiag(
+        `${base}: provider configuration not known yet`,
+        `The provider block's ${(err as ProviderNotReadyError).unknownAttributes.map((a) => `\`${a}\``).join(', ')} depend on values known only after apply, so Cognito cannot be called yet. Apply the resources they depend on first (for example with -target).`,
+        call.attribute,
+      );
+    default:
+      return errorDiag(`${base}`, `${call.operation} failed: ${said}.`, call.attribute);
+  }
+}

@@ -1,0 +1,158 @@
+// Lookups with request coalescing and a very short cache.
+//
+// Many merged_identity resources usually share one destination identity, and
+// Terraform refreshes them in parallel. Without help each refresh would page
+// through the same LookupDeveloperIdentity list. Here concurrent identical
+// lookups share one request, and a result is reused for a few seconds.
+//
+// Freshness is tracked with a sequence number rather than wall time: every
+// request and every invalidation takes the next number. A caller that must see
+// the effect of something it just did (a merge) passes `startedAfter` = a
+// number taken after that action; it then only joins requests, or reuses
+// results, that started later. A merge this process performs invalidates the
+// identities involved, and an older in-flight request never refills them.
+
+import type { CognitoApi } from './cognito-api';
+
+export interface Freshness {
+  /** Only accept a request that started after this sequence number (see SequenceClock). */
+  startedAfter?: number;
+}
+
+export class SequenceClock {
+  private value = 0;
+  next(): number {
+    return ++this.value;
+  }
+}
+
+interface Entry<T> {
+  seq: number;
+  at: number;
+  value: T;
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+function abortError(): Error {
+  return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+}
+
+export class CoalescingCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly flights = new Map<string, { seq: number; promise: Promise<T> }>();
+  private readonly invalidatedAt = new Map<string, number>();
+
+  constructor(
+    private readonly clock: SequenceClock,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * The value for `key`: cached, shared with an identical request in flight, or fetched.
+   * A joined request still honours the caller's own abort signal.
+   */
+  get(key: string, fetch: () => Promise<T>, signal: AbortSignal, freshness: Freshness = {}): Promise<T> {
+    const after = freshness.startedAfter ?? 0;
+    const cached = this.entries.get(key);
+    if (cached && cached.seq > after && this.now() - cached.at <= this.ttlMs) return Promise.resolve(cached.value);
+    const flight = this.flights.get(key);
+    if (flight && flight.seq > after) return raceAbort(flight.promise, signal);
+
+    const seq = this.clock.next();
+    const promise = fetch().then((value) => {
+      if ((this.invalidatedAt.get(key) ?? 0) < seq) this.entries.set(key, { seq, at: this.now(), value });
+      return value;
+    });
+    this.flights.set(key, { seq, promise });
+    const clear = () => {
+      if (this.flights.get(key)?.seq === seq) this.flights.delete(key);
+    };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  invalidate(key: string): void {
+    this.entries.delete(key);
+    this.invalidatedAt.set(key, this.clock.next());
+  }
+}
+
+/** Cache lifetime: long enough to serve one parallel refresh, short enough not to hide drift. */
+export const LOOKUP_TTL_MS = 3000;
+
+const key = (poolId: string, id: string) => `${poolId}\u0000${id}`;
+
+/** Who is linked to whom in Cognito, as seen through one region's API. */
+export class IdentityDirectory {
+  readonly clock = new SequenceClock();
+  private readonly byUser: CoalescingCache<string>;
+  private readonly byIdentity: CoalescingCache<string[]>;
+  private readonly loginsByIdentity: CoalescingCache<string[]>;
+  private readonly poolProviders: CoalescingCache<string | undefined>;
+
+  constructor(
+    readonly api: CognitoApi,
+    ttlMs: number = LOOKUP_TTL_MS,
+    now: () => number = Date.now,
+  ) {
+    this.byUser = new CoalescingCache(this.clock, ttlMs, now);
+    this.byIdentity = new CoalescingCache(this.clock, ttlMs, now);
+    this.loginsByIdentity = new CoalescingCache(this.clock, ttlMs, now);
+    // A pool's developer provider name can never change, so it is kept for the process's life.
+    this.poolProviders = new CoalescingCache(this.clock, Number.POSITIVE_INFINITY, now);
+  }
+
+  /** A sequence number: requests started after it see everything done before it. */
+  mark(): number {
+    return this.clock.next();
+  }
+
+  identityOfUser(poolId: string, user: string, signal: AbortSignal, freshness?: Freshness): Promise<string> {
+    return this.byUser.get(key(poolId, user), () => this.api.identityOfUser(poolId, user, signal), signal, freshness);
+  }
+
+  usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<string[]> {
+    return this.byIdentity.get(
+      key(poolId, identityId),
+      () => this.api.usersOfIdentity(poolId, identityId, signal),
+      signal,
+      freshness,
+    );
+  }
+
+  /** The provider names linked to an identity (DescribeIdentity). */
+  loginsOfIdentity(identityId: string, signal: AbortSignal): Promise<string[]> {
+    return this.loginsByIdentity.get(identityId, () => this.api.loginsOfIdentity(identityId, signal), signal);
+  }
+
+  developerProviderOfPool(poolId: string, signal: AbortSignal): Promise<string | undefined> {
+    return this.poolProviders.get(poolId, () => this.api.developerProviderOfPool(poolId, signal), signal);
+  }
+
+  /** Forget what a merge (or an attempted merge) may have changed. */
+  invalidateMerge(poolId: string, sourceUser: string, identityIds: string[]): void {
+    this.byUser.invalidate(key(poolId, sourceUser));
+    for (const id of identityIds) {
+      this.byIdentity.invalidate(key(poolId, id));
+      this.loginsByIdentity.invalidate(id);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// ReadResource and ImportResourceState for cognitoidentity_merged_identity.
+//
+// A merge is present while the surviving identity lists both users. Only a
+// definite answer from Cognito makes it "gone" (the source is no longer on the
+// identity, or the identity/pool no longer exists); any other failure is an
+// error that keeps the state as it was, because Terraform would otherwise
+// plan to merge again.
+
+import { errorDiag, type Diagnostic } from '../framework/diagnostics';
+import type { ImportResult, ReadRequest, ReadResult, RequestContext } from '../framework/provider';
+import type { ObjectValue } from '../framework/values';
+import type { CognitoClients, RegionSession } from './clients';
+import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
+import { setupDiagnostic } from './merged-identity-plan';
+import {
+  describeUser,
+  knownKey,
+  knownString,
+  mergedIdentityObject,
+  poolNotFoundDiagnostic,
+  userLookupDiagnostic,
+} from './merged-identity-state';
+import { parseResourceId, RESOURCE_ID_FORMAT, type MergeKey } from './resource-id';
+import { checkString, POOL_ID_RULE, PROVIDER_NAME_RULE, USER_ID_RULE } from './validation';
+
+export async function readMergedIdentity(clients: CognitoClients, req: ReadRequest, ctx: RequestContext): Promise<ReadResult> {
+  const current = req.currentState;
+  const keep = (diag: Diagnostic): ReadResult => ({ newState: current, private: req.private, diagnostics: [diag] });
+  const key = knownKey(current);
+  if (!key) {
+    return keep(errorDiag('Corrupt state', 'The stored state lacks one of the identifying attributes; remove it with `terraform state rm` and import it again.'));
+  }
+  let session: RegionSession;
+  try {
+    session = await clients.forPool(key.identityPoolId);
+  } catch (err) {
+    return keep(setupDiagnostic(err, clients, key.identityPoolId, ctx));
+  }
+  const dir = session.directory;
+
+  let identityId = knownString(current, 'identity_id');
+  if (identityId === undefined) {
+    // Imported, or an older apply failed before recording it.
+    try {
+      identityId = await dir.identityOfUser(key.identityPoolId, key.destinationUserIdentifier, ctx.signal);
+    } catch (err) {
+      if (classifyError(err, ctx.signal) === 'not-found') return gone(ctx, key, 'the destination user no longer exists');
+      return keep(userLookupDiagnostic(err, session, key.identityPoolId, key.destinationUserIdentifier, 'destination_user_identifier', ctx.signal));
+    }
+  }
+
+  let users: string[];
+  try {
+    users = await dir.usersOfIdentity(key.identityPoolId, identityId, ctx.signal);
+  } catch (err) {
+    if (classifyError(err, ctx.signal) === 'not-found') return gone(ctx, key, 'the identity or its pool no longer exists');
+    return keep(
+      apiErrorDiagnostic(
+        err,
+        {
+          action: `read identity "${identityId}"`,
+          operation: 'LookupDeveloperIdentity',
+          endpoint: session.endpoint,
+          redactor: session.redactor,
+        },
+        ctx.signal,
+      ),
+    );
+  }
+  if (!users.includes(key.sourceUserIdentifier) || !users.includes(key.destinationUserIdentifier)) {
+    return gone(ctx, key, 'the two users are no longer on the same identity');
+  }
+  return {
+    newState: mergedIdentityObject(key, current['on_destroy'] ?? null, identityId, users),
+    private: req.private,
+    diagnostics: [],
+  };
+}
+
+function gone(ctx: RequestContext, key: MergeKey, why: string): ReadResult {
+  ctx.log.info(`merge no longer present: ${why}`, { identity_pool_id: key.identityPoolId });
+  return { newState: null, diagnostics: [] };
+}
+
+export async function importMergedIdentity(clients: CognitoClients, id: string, ctx: RequestContext): Promise<ImportResult> {
+  const parsed = parseResourceId(id);
+  if (!parsed.ok) {
+    return {
+      state: null,
+      diagnostics: [
+        errorDiag('Invalid import id', `${parsed.problem}. Expected "${RESOURCE_ID_FORMAT}", for example "us-east-1:1a2b3c4d-0000-0000-0000-000000000000,login.example.app,user-2,user-1".`),
+      ],
+    };
+  }
+  const key = parsed.key;
+  const state = mergedIdentityObject(key, null, null, null);
+  const problems = [
+    ...checkString(state, 'identity_pool_id', POOL_ID_RULE),
+    ...checkString(state, 'developer_provider_name', PROVIDER_NAME_RULE),
+    ...checkString(state, 'source_user_identifier', USER_ID_RULE),
+    ...checkString(state, 'destination_user_identifier', USER_ID_RULE),
+  ].map((d) => ({ ...d, attribute: undefined, summary: `Invalid import id: ${d.summary.replace(/^Invalid /, '')}` }));
+  if (problems.length > 0) return { state: null, diagnostics: problems };
+
+  let session: RegionSession;
+  try {
+    session = await clients.forPool(key.identityPoolId);
+  } catch (err) {
+    return { state: null, diagnostics: [setupDiagnostic(err, clients, key.identityPoolId, ctx)] };
+  }
+  const dir = session.directory;
+  let dstIdentity: string;
+  let srcIdentity: string;
+  try {
+    [dstIdentity, srcIdentity] = await Promise.all([
+      dir.identityOfUser(key.identityPoolId, key.destinationUserIdentifier, ctx.signal),
+      dir.identityOfUser(key.identityPoolId, key.sourceUserIdentifier, ctx.signal),
+    ]);
+  } catch (err) {
+    if (isPoolNotFound(err)) return { state: null, diagnostics: [poolNotFoundDiagnostic(key.identityPoolId, session)] };
+    if (classifyError(err, ctx.signal) === 'not-found') {
+      return {
+        state: null,
+        diagnostics: [
+          errorDiag(
+            'Cannot import: user not found',
+            `Developer user ${describeUser(key.sourceUserIdentifier)} or ${describeUser(key.destinationUserIdentifier)} does not exist in identity pool "${key.identityPoolId}".`,
+          ),
+        ],
+      };
+    }
+    // Not a definite answer: import what the id says and let Read decide.
+    ctx.log.warn('lookup during import failed; Read will look the identity up', { kind: classifyError(err) });
+    return { state, diagnostics: [] };
+  }
+  if (srcIdentity !== dstIdentity) {
+    return {
+      state: null,
+      diagnostics: [
+        errorDiag(
+          'Cannot import: users are not merged',
+          `Developer user ${describeUser(key.sourceUserIdentifier)} is on identity "${srcIdentity}" but ${describeUser(key.destinationUserIdentifier)} is on "${dstIdentity}", so there is no merge to import. Declare the resource and apply to merge them.`,
+        ),
+      ],
+    };
+  }
+  return { state: { ...state, identity_id: dstIdentity }, diagnostics: [] };
+}

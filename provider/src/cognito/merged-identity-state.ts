@@ -1,0 +1,124 @@
+// Reading and building cognitoidentity_merged_identity objects, the private
+// data carried from plan to apply, and the diagnostics shared by its steps.
+
+import { errorDiag, type Diagnostic } from '../framework/diagnostics';
+import { isUnknown, type CtyValue, type ObjectValue } from '../framework/values';
+import type { RegionSession } from './clients';
+import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
+import { formatResourceId, type MergeKey } from './resource-id';
+import { showValue } from './validation';
+
+/** The attributes that say which merge this is; changing any of them means a new merge. */
+export const KEY_ATTRIBUTES = [
+  'identity_pool_id',
+  'developer_provider_name',
+  'source_user_identifier',
+  'destination_user_identifier',
+] as const;
+
+/** The merge key when all four attributes are known strings. */
+export function knownKey(obj: ObjectValue): MergeKey | undefined {
+  const [pool, provider, src, dst] = KEY_ATTRIBUTES.map((n) => obj[n]);
+  if (typeof pool !== 'string' || typeof provider !== 'string' || typeof src !== 'string' || typeof dst !== 'string') {
+    return undefined;
+  }
+  return { identityPoolId: pool, developerProviderName: provider, sourceUserIdentifier: src, destinationUserIdentifier: dst };
+}
+
+export function knownString(obj: ObjectValue, name: string): string | undefined {
+  const v = obj[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A full object of this resource type. */
+export function mergedIdentityObject(
+  key: MergeKey,
+  onDestroy: CtyValue,
+  identityId: CtyValue,
+  users: CtyValue,
+): ObjectValue {
+  return {
+    id: formatResourceId(key),
+    identity_pool_id: key.identityPoolId,
+    developer_provider_name: key.developerProviderName,
+    source_user_identifier: key.sourceUserIdentifier,
+    destination_user_identifier: key.destinationUserIdentifier,
+    on_destroy: onDestroy,
+    identity_id: identityId,
+    developer_user_identifiers: users,
+  };
+}
+
+/** Equal as Terraform sees it; an unknown never equals anything. */
+export function sameValue(a: CtyValue | undefined, b: CtyValue | undefined): boolean {
+  if (isUnknown(a) || isUnknown(b)) return false;
+  return (a ?? null) === (b ?? null);
+}
+
+/** What plan saw, for apply (which runs in another process). */
+export interface PlanNotes {
+  destinationIdentityId?: string;
+  sourceIdentityId?: string;
+  /** The source already resolved to the destination identity: nothing to merge. */
+  adopt?: boolean;
+}
+
+export function encodeNotes(notes: PlanNotes): Uint8Array {
+  return Buffer.from(JSON.stringify(notes), 'utf8');
+}
+
+export function decodeNotes(bytes: Uint8Array | undefined): PlanNotes {
+  if (!bytes || bytes.length === 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as PlanNotes) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function describeUser(user: string): string {
+  return [...user].length <= 80 ? `"${user}"` : showValue(user);
+}
+
+/**
+ * A diagnostic for a failed lookup of a developer user: a missing pool is
+ * reported on identity_pool_id, a missing user on the user's attribute.
+ */
+export function userLookupDiagnostic(
+  err: unknown,
+  session: RegionSession,
+  poolId: string,
+  user: string,
+  attribute: 'source_user_identifier' | 'destination_user_identifier',
+  signal: AbortSignal,
+): Diagnostic {
+  if (isPoolNotFound(err)) return poolNotFoundDiagnostic(poolId, session);
+  const role = attribute === 'source_user_identifier' ? 'source' : 'destination';
+  if (classifyError(err) === 'not-found') {
+    return errorDiag(
+      `Unknown ${role} developer user`,
+      `There is no developer user ${describeUser(user)} in identity pool "${poolId}" (Region ${session.region}); create it first (GetOpenIdTokenForDeveloperIdentity), then plan again.`,
+      attribute,
+    );
+  }
+  return apiErrorDiagnostic(
+    err,
+    {
+      action: `look up the ${role} developer user ${describeUser(user)}`,
+      operation: 'LookupDeveloperIdentity',
+      endpoint: session.endpoint,
+      redactor: session.redactor,
+      attribute,
+    },
+    signal,
+  );
+}
+
+export function poolNotFoundDiagnostic(poolId: string, session: RegionSession): Diagnostic {
+  return errorDiag(
+    'Identity pool not found',
+    `Identity pool "${poolId}" does not exist in Region ${session.region} (endpoint ${session.endpoint}). Check \`identity_pool_id\` and the provider's \`region\`/\`endpoint\`.`,
+    'identity_pool_id',
+  );
+}

@@ -1,0 +1,151 @@
+// The provider block, turned into settings for the AWS SDK. Credentials are
+// kept only in memory and never appear in a diagnostic: messages name the
+// attribute, not its value.
+
+import { errorDiag, type Diagnostic } from '../framework/diagnostics';
+import { isUnknown, type CtyValue, type ObjectValue } from '../framework/values';
+
+export type RetryMode = 'standard' | 'adaptive';
+
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface ProviderSettings {
+  /** Explicit region (config or AWS_REGION/AWS_DEFAULT_REGION); otherwise each pool id's prefix. */
+  region?: string;
+  profile?: string;
+  credentials?: StaticCredentials;
+  /** Explicit endpoint from the provider block; the SDK reads the AWS_ENDPOINT_URL* variables itself. */
+  endpoint?: string;
+  maxAttempts: number;
+  retryMode: RetryMode;
+  /** Provider attributes still unknown (config depends on values known only after apply). */
+  unknownAttributes: string[];
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 25;
+export const MAX_ATTEMPTS_LIMIT = 100;
+const RETRY_MODES: readonly string[] = ['standard', 'adaptive'];
+
+function str(config: ObjectValue, name: string): string | undefined {
+  const v = config[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function numberOf(v: CtyValue): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  return undefined;
+}
+
+/** Checks the provider block; unknown values are skipped (they are checked again at configure). */
+export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  const present = (name: string) => config[name] !== null && config[name] !== undefined;
+  const known = (name: string) => !isUnknown(config[name]);
+
+  if (present('access_key') && !present('secret_key') && known('access_key')) {
+    diags.push(
+      errorDiag(
+        'Missing secret_key',
+        '`secret_key` is required when `access_key` is set. Set both, or neither to use the standard AWS credential chain.',
+        'secret_key',
+      ),
+    );
+  }
+  if (present('secret_key') && !present('access_key') && known('secret_key')) {
+    diags.push(
+      errorDiag(
+        'Missing access_key',
+        '`access_key` is required when `secret_key` is set. Set both, or neither to use the standard AWS credential chain.',
+        'access_key',
+      ),
+    );
+  }
+  if (present('token') && !present('access_key') && known('token')) {
+    diags.push(
+      errorDiag('Missing access_key', '`token` is a session token for `access_key`/`secret_key`; set those too.', 'token'),
+    );
+  }
+  for (const name of ['access_key', 'secret_key', 'region', 'profile', 'endpoint']) {
+    if (str(config, name) === '') {
+      diags.push(errorDiag(`Empty ${name}`, `\`${name}\` must not be an empty string; leave it unset to use the default.`, name));
+    }
+  }
+
+  const retries = config['max_retries'];
+  if (retries !== null && retries !== undefined && !isUnknown(retries)) {
+    const n = numberOf(retries);
+    if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_ATTEMPTS_LIMIT) {
+      diags.push(
+        errorDiag(
+          'Invalid max_retries',
+          `\`max_retries\` is the number of attempts per API call: a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}; got ${String(n ?? retries)}.`,
+          'max_retries',
+        ),
+      );
+    }
+  }
+
+  const mode = str(config, 'retry_mode');
+  if (mode !== undefined && !RETRY_MODES.includes(mode)) {
+    diags.push(
+      errorDiag('Invalid retry_mode', `\`retry_mode\` must be "standard" or "adaptive"; got "${mode.slice(0, 40)}".`, 'retry_mode'),
+    );
+  }
+
+  const endpoint = str(config, 'endpoint');
+  if (endpoint) {
+    let ok = false;
+    try {
+      const url = new URL(endpoint);
+      ok = url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      diags.push(
+        errorDiag(
+          'Invalid endpoint',
+          `\`endpoint\` must be an absolute http:// or https:// URL, for example http://127.0.0.1:4566; got "${endpoint.slice(0, 200)}".`,
+          'endpoint',
+        ),
+      );
+    }
+  }
+  return diags;
+}
+
+/** Turns a validated provider block into settings. Unknown attributes are listed, not resolved. */
+export function readProviderSettings(config: ObjectValue, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
+  const unknownAttributes = Object.keys(config).filter((name) => isUnknown(config[name]));
+  const accessKey = str(config, 'access_key');
+  const secretKey = str(config, 'secret_key');
+  const token = str(config, 'token');
+  const retries = numberOf(config['max_retries']);
+  const mode = str(config, 'retry_mode');
+  return {
+    region: str(config, 'region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+    profile: str(config, 'profile') || undefined,
+    credentials:
+      accessKey && secretKey ? { accessKeyId: accessKey, secretAccessKey: secretKey, sessionToken: token || undefined } : undefined,
+    endpoint: str(config, 'endpoint') || undefined,
+    maxAttempts: retries ?? DEFAULT_MAX_ATTEMPTS,
+    retryMode: mode === 'adaptive' ? 'adaptive' : 'standard',
+    unknownAttributes,
+  };
+}
+
+/** The endpoint a call for `region` goes to, for messages (mirrors the SDK's own resolution order). */
+export function describeEndpoint(settings: ProviderSettings, region: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (settings.endpoint) return settings.endpoint;
+  const ignoreEnv = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true';
+  if (!ignoreEnv) {
+    const fromEnv = env.AWS_ENDPOINT_URL_COGNITO_IDENTITY || env.AWS_ENDPOINT_URL;
+    if (fromEnv) return fromEnv;
+  }
+  return `https://cognito-identity.${region}.amazonaws.com`;
+}

@@ -1,0 +1,110 @@
+// Attribute rules, checked before any API call. They mirror Cognito's own
+// constraints so a typo is reported against the attribute at validate time
+// rather than as a service error at apply. Unknown values are skipped.
+
+import { errorDiag, type Diagnostic } from '../framework/diagnostics';
+import { isUnknown, type ObjectValue } from '../framework/values';
+
+export interface StringRule {
+  min: number;
+  max: number;
+  pattern?: RegExp;
+  /** How the pattern reads in a message. */
+  patternText?: string;
+}
+
+export const POOL_ID_RULE: StringRule = { min: 1, max: 55, pattern: /^[\w-]+:[0-9a-f-]+$/, patternText: '[\\w-]+:[0-9a-f-]+ (REGION:GUID)' };
+export const IDENTITY_ID_RULE: StringRule = POOL_ID_RULE;
+export const PROVIDER_NAME_RULE: StringRule = { min: 1, max: 128, pattern: /^[\w._-]+$/, patternText: '[\\w._-]+' };
+export const USER_ID_RULE: StringRule = { min: 1, max: 1024 };
+export const ON_DESTROY_VALUES = ['warn', 'error'] as const;
+export type OnDestroy = (typeof ON_DESTROY_VALUES)[number];
+
+/** A value short enough to quote; long ones are described by their length only. */
+export function showValue(value: string): string {
+  const chars = [...value].length;
+  return chars <= 80 ? `"${value}" (${chars} characters)` : `a value of ${chars} characters`;
+}
+
+/** Checks one string attribute; null and unknown pass (required-ness is core's job). */
+export function checkString(obj: ObjectValue, name: string, rule: StringRule): Diagnostic[] {
+  const v = obj[name];
+  if (v === null || v === undefined || isUnknown(v) || typeof v !== 'string') return [];
+  // Cognito counts characters (code points), not UTF-16 units.
+  const chars = [...v].length;
+  if (chars < rule.min || chars > rule.max) {
+    return [
+      errorDiag(
+        `Invalid ${name}`,
+        `\`${name}\` must be ${rule.min} to ${rule.max} characters long; got ${showValue(v)}.`,
+        name,
+      ),
+    ];
+  }
+  if (rule.pattern && !rule.pattern.test(v)) {
+    return [
+      errorDiag(
+        `Invalid ${name}`,
+        `\`${name}\` must match the pattern ${rule.patternText ?? rule.pattern.source}; got ${showValue(v)}.`,
+        name,
+      ),
+    ];
+  }
+  return [];
+}
+
+export function checkOnDestroy(obj: ObjectValue): Diagnostic[] {
+  const v = obj['on_destroy'];
+  if (typeof v !== 'string' || (ON_DESTROY_VALUES as readonly string[]).includes(v)) return [];
+  return [
+    errorDiag('Invalid on_destroy', `\`on_destroy\` must be "warn" or "error"; got ${showValue(v)}.`, 'on_destroy'),
+  ];
+}
+
+export function validateMergedIdentityConfig(config: ObjectValue): Diagnostic[] {
+  const diags = [
+    ...checkString(config, 'identity_pool_id', POOL_ID_RULE),
+    ...checkString(config, 'developer_provider_name', PROVIDER_NAME_RULE),
+    ...checkString(config, 'source_user_identifier', USER_ID_RULE),
+    ...checkString(config, 'destination_user_identifier', USER_ID_RULE),
+    ...checkOnDestroy(config),
+  ];
+  const src = config['source_user_identifier'];
+  const dst = config['destination_user_identifier'];
+  if (typeof src === 'string' && typeof dst === 'string' && src === dst) {
+    diags.push(
+      errorDiag(
+        'Source and destination are the same user',
+        `\`source_user_identifier\` and \`destination_user_identifier\` must name two different developer users; both are ${showValue(src)}.`,
+        'source_user_identifier',
+      ),
+    );
+  }
+  return diags;
+}
+
+export function validateDeveloperIdentityConfig(config: ObjectValue): Diagnostic[] {
+  const diags = [
+    ...checkString(config, 'identity_pool_id', POOL_ID_RULE),
+    ...checkString(config, 'developer_user_identifier', USER_ID_RULE),
+    ...checkString(config, 'identity_id', IDENTITY_ID_RULE),
+  ];
+  // Unknown counts as set: it will hold a value.
+  const set = (name: string) => config[name] !== null && config[name] !== undefined;
+  const user = set('developer_user_identifier');
+  const identity = set('identity_id');
+  if (user === identity) {
+    diags.push(
+      errorDiag(
+        user ? 'Conflicting lookup keys' : 'Missing lookup key',
+        `Set exactly one of \`developer_user_identifier\` or \`identity_id\`; ${user ? 'both are' : 'neither is'} set.`,
+        user ? 'identity_id' : 'developer_user_identifier',
+      ),
+    );
+  }
+  return diags;
+}
+
+export function onDestroyOf(obj: ObjectValue): OnDestroy {
+  return obj['on_destroy'] === 'error' ? 'error' : 'warn';
+}

@@ -1,0 +1,171 @@
+// Installs the provider into a Terraform/OpenTofu filesystem mirror (the
+// unpacked layout). The mirror holds only a tiny launcher script that execs
+// node on this package's built main.js, so rebuilding the package does not
+// change the package hash recorded in .terraform.lock.hcl.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const SOURCE_ADDRESS = 'terraform.local/cognito/cognitoidentity';
+export const PROVIDER_VERSION = '0.1.0';
+const PACKAGE_NAME = 'terraform-provider-cognitoidentity';
+
+export interface InstallOptions {
+  /** The filesystem mirror directory (created if missing). */
+  mirrorDir: string;
+  /** The node executable the launcher runs; defaults to the one running now. */
+  nodePath?: string;
+  /** The script the launcher runs; defaults to this package's dist/provider/src/main.js. */
+  entryPoint?: string;
+}
+
+export interface InstallResult {
+  sourceAddress: typeof SOURCE_ADDRESS;
+  version: typeof PROVIDER_VERSION;
+  /** Absolute path of the launcher placed in the mirror. */
+  executable: string;
+}
+
+/** Terraform's OS_ARCH names for Node's platform/arch. */
+export function terraformPlatform(platform: string = process.platform, arch: string = process.arch): string {
+  const archNames: Record<string, string> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+  const goArch = archNames[arch];
+  if (!goArch) throw new Error(`unsupported CPU architecture for Terraform: ${arch}`);
+  if (platform !== 'linux' && platform !== 'darwin' && platform !== 'freebsd') {
+    throw new Error(`unsupported OS for the shell launcher: ${platform} (linux, darwin and freebsd are supported)`);
+  }
+  return `${platform}_${goArch}`;
+}
+
+/** The root of this package: the nearest directory upwards whose package.json is ours. */
+export function packageRoot(from: string = __dirname): string {
+  let dir = from;
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      try {
+        const name = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
+        if (name === PACKAGE_NAME) return dir;
+      } catch {
+        // An unreadable package.json is not ours; keep looking upwards.
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the ${PACKAGE_NAME} package directory above ${from}`);
+    dir = parent;
+  }
+}
+
+export function defaultEntryPoint(): string {
+  return path.join(packageRoot(), 'dist', 'provider', 'src', 'main.js');
+}
+
+/** Single-quoted for sh: safe for any path. */
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function launcherScript(nodePath: string, entryPoint: string): string {
+  return [
+    '#!/bin/sh',
+    '# Terraform/OpenTofu provider launcher written by `terraform-provider-cognitoidentity install`.',
+    '# exec keeps one process, so Terraform stops node itself; nothing may be printed to stdout.',
+    `exec ${shellQuote(nodePath)} ${shellQuote(entryPoint)} "$@"`,
+    '',
+  ].join('\n');
+}
+
+export function installProvider(options: InstallOptions): InstallResult {
+  const nodePath = path.resolve(options.nodePath ?? process.execPath);
+  const entryPoint = path.resolve(options.entryPoint ?? defaultEntryPoint());
+  if (!fs.existsSync(entryPoint)) {
+    throw new Error(`the provider is not built: ${entryPoint} does not exist (run \`npm run build\`)`);
+  }
+  const platformDir = path.join(path.resolve(options.mirrorDir), ...SOURCE_ADDRESS.split('/'), PROVIDER_VERSION, terraformPlatform());
+  fs.mkdirSync(platformDir, { recursive: true });
+  const executable = path.join(platformDir, `terraform-provider-cognitoidentity_v${PROVIDER_VERSION}`);
+  // Write-then-rename, so a Terraform run in parallel never sees half a script.
+  const tmp = `${executable}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, launcherScript(nodePath, entryPoint), { mode: 0o755 });
+  fs.renameSync(tmp, executable);
+  return { sourceAddress: SOURCE_ADDRESS, version: PROVIDER_VERSION, executable };
+}
+
+/**
+ * The default mirror: ~/.terraform.d/plugins, which both Terraform and
+ * OpenTofu search on their own when the CLI config has no provider_installation block.
+ */
+export function defaultMirrorDir(home: string = os.homedir()): string {
+  return path.join(home, '.terraform.d', 'plugins');
+}
+
+/** What to tell the user after installing. */
+export function installInstructions(mirrorDir: string, result: InstallResult): string {
+  const mirror = JSON.stringify(path.resolve(mirrorDir));
+  return `Installed ${result.sourceAddress} ${result.version}
+  launcher: ${result.executable}
+
+Use it in your configuration:
+
+  terraform {
+    required_providers {
+      cognitoidentity = {
+        source  = "${result.sourceAddress}"
+        version = "${result.version}"
+      }
+    }
+  }
+
+${
+  path.resolve(mirrorDir) === defaultMirrorDir()
+    ? `~/.terraform.d/plugins is searched automatically when your CLI config (~/.terraformrc,
+TF_CLI_CONFIG_FILE) has no provider_installation block. If it has one, add:`
+    : 'Point Terraform/OpenTofu at the mirror in your CLI config (~/.terraformrc or TF_CLI_CONFIG_FILE):'
+}
+
+  provider_installation {
+    filesystem_mirror {
+      path    = ${mirror}
+      include = ["${result.sourceAddress}"]
+    }
+    direct {
+      exclude = ["${result.sourceAddress}"]
+    }
+  }
+
+Then run \`terraform init\` (or \`tofu init\`).
+`;
+}
+
+const USAGE = `Usage: terraform-provider-cognitoidentity install [--mirror DIR]
+
+Installs the provider launcher into a filesystem mirror (default ~/.terraform.d/plugins)
+and prints the configuration that uses it.`;
+
+/** The `install` command; returns the process exit code. */
+export function runInstallCommand(args: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  let mirrorDir = defaultMirrorDir();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--mirror' && i + 1 < args.length) {
+      mirrorDir = args[++i];
+    } else if (arg.startsWith('--mirror=')) {
+      mirrorDir = arg.slice('--mirror='.length);
+    } else if (arg === '--help' || arg === '-h') {
+      out(`${USAGE}\n`);
+      return 0;
+    } else {
+      err(`${arg === '--mirror' ? '--mirror needs a directory' : `unknown argument: ${arg}`}\n${USAGE}\n`);
+      return 1;
+    }
+  }
+  try {
+    const result = installProvider({ mirrorDir });
+    out(installInstructions(mirrorDir, result));
+    return 0;
+  } catch (e) {
+    err(`install failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

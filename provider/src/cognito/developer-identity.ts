@@ -6,6 +6,7 @@ import type { DataSourceType, RequestContext } from '../framework/provider';
 import type { ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
+import { sharedSignal } from './merged-identity';
 import { setupDiagnostic } from './merged-identity-plan';
 import { describeUser, knownString, poolNotFoundDiagnostic } from './merged-identity-state';
 import { developerIdentitySchema } from './schemas';
@@ -67,5 +68,5 @@ async function readDeveloperIdentity(clients: CognitoClients, config: ObjectValu
 export const developerIdentityDataSource: DataSourceType<CognitoClients> = {
   schema: developerIdentitySchema,
   validate: (config) => ({ diagnostics: validateDeveloperIdentityConfig(config) }),
-  read: readDeveloperIdentity,
+  read: (clients, config, ctx) => readDeveloperIdentity(clients, config, sharedSignal(ctx)),
 };

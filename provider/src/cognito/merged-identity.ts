@@ -1,8 +1,9 @@
 // The cognitoidentity_merged_identity resource type: validation and state
 // upgrade here, plan/apply/read/import in their own modules.
 
+import { setMaxListeners } from 'node:events';
 import { errorDiag } from '../framework/diagnostics';
-import type { ResourceType, UpgradeResult } from '../framework/provider';
+import type { RequestContext, ResourceType, UpgradeResult } from '../framework/provider';
 import type { CtyValue, ObjectValue } from '../framework/values';
 import type { CognitoClients } from './clients';
 import { applyMergedIdentity } from './merged-identity-apply';
@@ -48,12 +49,21 @@ function toCty(v: unknown): CtyValue {
 
 const ATTRIBUTES = Object.keys(mergedIdentitySchema.block.attributes);
 
+/**
+ * Terraform's stop signal is shared by every concurrent request, and each SDK
+ * call listens on it; lift Node's listener warning (10) for it.
+ */
+export function sharedSignal(ctx: RequestContext): RequestContext {
+  setMaxListeners(0, ctx.signal);
+  return ctx;
+}
+
 export const mergedIdentityResource: ResourceType<CognitoClients> = {
   schema: mergedIdentitySchema,
   validate: (config) => ({ diagnostics: validateMergedIdentityConfig(config) }),
   upgradeState: (version, state) => upgradeFromJson(ATTRIBUTES, mergedIdentitySchema.version, version, state),
-  plan: planMergedIdentity,
-  apply: applyMergedIdentity,
-  read: readMergedIdentity,
-  importState: importMergedIdentity,
+  plan: (clients, req, ctx) => planMergedIdentity(clients, req, sharedSignal(ctx)),
+  apply: (clients, req, ctx) => applyMergedIdentity(clients, req, sharedSignal(ctx)),
+  read: (clients, req, ctx) => readMergedIdentity(clients, req, sharedSignal(ctx)),
+  importState: (clients, id, ctx) => importMergedIdentity(clients, id, sharedSignal(ctx)),
 };

@@ -16,6 +16,7 @@ import type { Logger, RequestContext } from '../../../provider/src/framework/pro
 import type { CtyValue, ObjectValue } from '../../../provider/src/framework/values';
 import type { CognitoClients } from '../../../provider/src/cognito/clients';
 import { cognitoProvider } from '../../../provider/src/cognito/provider';
+import { formatResourceId } from '../../../provider/src/cognito/resource-id';
 
 export const REGION = 'us-east-1';
 export const ACCESS_KEY = 'AKIDTESTUNIT0001';
@@ -170,4 +171,18 @@ export function attributesOf(diags: Diagnostic[]): string[] {
 
 export function text(diags: Diagnostic[]): string {
   return diags.map((d) => `${d.summary}: ${d.detail ?? ''}`).join('\n');
+}
+
+/** The state a successful apply would store for this merge. */
+export function stateFor(pool: Pool, source: string, destination: string, identityId: string | null, users: string[] | null = null): ObjectValue {
+  return mergeConfig(pool, source, destination, {
+    id: formatResourceId({
+      identityPoolId: pool.poolId,
+      developerProviderName: pool.provider,
+      sourceUserIdentifier: source,
+      destinationUserIdentifier: destination,
+    }),
+    identity_id: identityId,
+    developer_user_identifiers: users,
+  });
 }

@@ -101,7 +101,8 @@ export function decodeMsgpack(bytes: Uint8Array, type: CtyType): CtyValue {
 
 function libraryMessage(e: unknown): string {
   if (e instanceof RangeError && /Extra \d+ of \d+ byte/.test(e.message)) return 'unexpected bytes after the value';
-  if (e instanceof RangeError && /Insufficient data/.test(e.message)) return 'the input ends in the middle of a value';
+  if (e instanceof RangeError && /Insufficient data|outside the bounds/.test(e.message)) return 'the input ends in the middle of a value';
+  if (e instanceof Error && /Max length exceeded/.test(e.message)) return 'a length field claims more than the input holds';
   return e instanceof Error ? e.message : String(e);
 }
 

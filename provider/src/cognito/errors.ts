@@ -36,9 +36,14 @@ function shape(err: unknown): ErrorShape {
   return typeof err === 'object' && err !== null ? (err as ErrorShape) : {};
 }
 
+/** The SDK wraps throwables that are not Error instances (e.g. from another realm) in this message. */
+const SDK_WRAPPER = /^AWS SDK error wrapper for (\w+)/;
+
 export function errorName(err: unknown): string {
   const n = shape(err).name;
-  return typeof n === 'string' ? n : 'Error';
+  const name = typeof n === 'string' ? n : 'Error';
+  const wrapped = name === 'Error' ? SDK_WRAPPER.exec(errorMessage(err)) : null;
+  return wrapped ? wrapped[1] : name;
 }
 
 export function errorMessage(err: unknown): string {

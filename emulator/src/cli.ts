@@ -120,7 +120,10 @@ export async function main(argv: string[]): Promise<void> {
   }
   process.stdout.write(`${emulator.endpoint}\n`);
 
+  let stopping = false;
   const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
     process.stderr.write(`${new Date().toISOString()} ${signal}: stopping\n`);
     emulator.stop().then(
       () => process.exit(0),
@@ -130,8 +133,10 @@ export async function main(argv: string[]): Promise<void> {
       },
     );
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // Stay subscribed (not `once`): write-file-atomic's signal-exit re-raises a signal that has
+  // no other listener, which would kill us before the state is flushed.
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 if (require.main === module) {

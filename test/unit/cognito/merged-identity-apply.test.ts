@@ -10,6 +10,7 @@ import { readProviderSettings } from '../../../provider/src/cognito/provider-con
 import { isWhollyKnown, type ObjectValue } from '../../../provider/src/framework/values';
 import {
   ACCESS_KEY,
+  attributesOf,
   configure,
   context,
   createPool,
@@ -203,11 +204,7 @@ describe('merged_identity apply', () => {
     const protectedPrior = { ...prior, on_destroy: 'error' };
     const refused = await resource.apply(clients, { priorState: protectedPrior, plannedState: null, config: null, plannedPrivate: noPrivate }, context());
     expect(refused.newState).toEqual(protectedPrior);
-    expect(attributesOfErrors(refused.diagnostics)).toEqual(['on_destroy']);
+    expect(attributesOf(errors(refused.diagnostics))).toEqual(['on_destroy']);
     expect(h.emulator.stats().calls).toEqual({});
   });
 });
-
-function attributesOfErrors(diags: { severity: string; attribute?: { attribute?: string }[] }[]): string[] {
-  return diags.filter((d) => d.severity === 'error').flatMap((d) => (d.attribute ?? []).map((s) => s.attribute ?? '?'));
-}

@@ -3,7 +3,7 @@
 
 import { mergedIdentityResource as resource } from '../../../provider/src/cognito/merged-identity';
 import type { CognitoClients } from '../../../provider/src/cognito/clients';
-import { UNKNOWN, isUnknown } from '../../../provider/src/framework/values';
+import { UNKNOWN, isUnknown, type ObjectValue } from '../../../provider/src/framework/values';
 import {
   attributesOf,
   configure,
@@ -168,16 +168,16 @@ describe('merged_identity plan: update and destroy', () => {
   afterAll(() => h.stop());
   beforeEach(() => h.emulator.resetStats());
 
-  const prior = (onDestroy: string | null = null) => ({
+  const prior = (onDestroy: string | null = null): ObjectValue => ({
     ...stateFor(pool, 'src', 'dst', 'us-east-1:11111111-1111-1111-1111-111111111111', ['dst', 'src']),
     on_destroy: onDestroy,
   });
-  const planUpdate = (priorState: ReturnType<typeof prior>, config: ReturnType<typeof prior>) => {
+  const planUpdate = (priorState: ObjectValue, config: ObjectValue) => {
     // Core's proposal: config over prior, computed attributes from prior.
     const proposed = { ...config, id: priorState.id, identity_id: priorState.identity_id, developer_user_identifiers: priorState.developer_user_identifiers };
     return resource.plan(clients, { priorState, proposedNewState: proposed, config, priorPrivate: Buffer.from('{"adopt":false}') }, context());
   };
-  const configOf = (state: ReturnType<typeof prior>) => ({ ...state, id: null, identity_id: null, developer_user_identifiers: null });
+  const configOf = (state: ObjectValue): ObjectValue => ({ ...state, id: null, identity_id: null, developer_user_identifiers: null });
 
   it('returns the prior state unchanged when nothing changed, without calling Cognito', async () => {
     const p = prior('warn');

@@ -134,3 +134,13 @@ describe('JSON types', () => {
     );
   });
 });
+
+describe('objects with awkward own keys', () => {
+  it('are described by their prototype, never by an own "constructor" key', () => {
+    const e = codecError(() => decodeJsonValue({ constructor: null }, 'string'));
+    expect(e.message).toBe('a string is required, got an object');
+    const v = decodeJsonValue({ constructor: 'a', hasOwnProperty: 'b', toString: 'c' }, ['map', 'string']) as { [k: string]: unknown };
+    expect(Object.keys(v).sort()).toEqual(['constructor', 'hasOwnProperty', 'toString']);
+    expect(v.constructor).toBe('a');
+  });
+});

@@ -56,7 +56,7 @@ describe('malformed msgpack always gives a CtyCodecError', () => {
           expect(decodeOrCodecError(full.subarray(0, n), type)).toBeInstanceOf(CtyCodecError);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   });
 
@@ -81,7 +81,7 @@ describe('malformed msgpack always gives a CtyCodecError', () => {
         b[at % b.length] ^= mask;
         decodeOrCodecError(b, type);
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 

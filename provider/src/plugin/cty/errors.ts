@@ -36,6 +36,12 @@ export function describeJs(v: unknown): string {
   if (v === undefined) return 'undefined';
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (v instanceof Uint8Array) return 'binary data';
-  if (typeof v === 'object') return v.constructor === Object || Object.getPrototypeOf(v) === null ? 'an object' : `a ${v.constructor.name}`;
+  if (typeof v === 'object') {
+    // Read the class from the prototype: an own `constructor` property may hold anything.
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto === null || proto === Object.prototype) return 'an object';
+    const ctor: unknown = (proto as { constructor?: unknown }).constructor;
+    return typeof ctor === 'function' && ctor.name !== '' ? `a ${ctor.name} value` : 'an object';
+  }
   return `a ${typeof v}`;
 }

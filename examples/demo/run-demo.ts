@@ -1,0 +1,181 @@
+// The local demo (`npm start`): the example cdktf stack applied by the real
+// Terraform against the local Cognito Identity emulator. Nothing needs AWS or
+// the network, and nothing is left running or on disk afterwards.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import {
+  CognitoIdentityClient,
+  GetOpenIdTokenForDeveloperIdentityCommand,
+  LookupDeveloperIdentityCommand,
+} from '@aws-sdk/client-cognito-identity';
+import { startEmulator, type RunningEmulator } from '../../emulator/src';
+import { installProvider, SOURCE_ADDRESS } from '../../provider/src/install';
+import { DEFAULT_SETTINGS } from '../cdktf/settings';
+import { EXAMPLE_STACK_NAME } from '../cdktf/stack';
+import { findAwsProviderMirror } from './aws-provider-mirror';
+import { createStepRunner, StepFailure } from './steps';
+import { terraformRunner } from './terraform-runner';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const REGION = 'us-east-1';
+// Dummy keys for the emulator only; it verifies SigV4 signatures made with them.
+const DEMO_CREDENTIALS = { accessKeyId: 'AKIDLOCALDEMO0000001', secretAccessKey: 'local-demo-secret-not-a-real-key' };
+
+const out = (line: string): void => void process.stdout.write(`${line}\n`);
+
+interface SynthesizedStack {
+  dir: string;
+  poolAddress: string;
+  mergeAddresses: string[];
+}
+
+/** Resource addresses of one type in the synthesized cdk.tf.json. */
+function addressesOf(stackDir: string, type: string): string[] {
+  const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as {
+    resource?: Record<string, Record<string, unknown>>;
+  };
+  return Object.keys(json.resource?.[type] ?? {}).map((name) => `${type}.${name}`);
+}
+
+async function main(): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cognitoidentity-demo-'));
+  let emulator: RunningEmulator | undefined;
+  const steps = createStepRunner(11, out);
+  const settings = DEFAULT_SETTINGS;
+  try {
+    emulator = await steps.step('Start the local Cognito Identity emulator (SigV4 signatures verified)', async () => {
+      const running = await startEmulator({ port: 0, region: REGION, credentials: DEMO_CREDENTIALS });
+      out(`    emulator listening on ${running.endpoint}`);
+      return running;
+    });
+    const endpoint = emulator.endpoint;
+    const cognito = new CognitoIdentityClient({ region: REGION, endpoint, credentials: DEMO_CREDENTIALS });
+
+    const cliConfig = await steps.step('Install the provider into a temporary filesystem mirror', async () => {
+      const mirror = path.join(work, 'mirror');
+      const installed = installProvider({ mirrorDir: mirror });
+      const awsMirror = findAwsProviderMirror();
+      out(`    ${installed.sourceAddress} ${installed.version} -> ${installed.executable}`);
+      out(`    hashicorp/aws from ${awsMirror}`);
+      const file = path.join(work, 'terraform.rc');
+      fs.writeFileSync(
+        file,
+        `provider_installation {
+  filesystem_mirror {
+    path    = ${JSON.stringify(mirror)}
+    include = ["${SOURCE_ADDRESS}"]
+  }
+  filesystem_mirror {
+    path    = ${JSON.stringify(awsMirror)}
+    include = ["registry.terraform.io/hashicorp/aws"]
+  }
+}
+`,
+      );
+      return file;
+    });
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TF_CLI_CONFIG_FILE: cliConfig,
+      TF_IN_AUTOMATION: '1',
+      CHECKPOINT_DISABLE: '1',
+      AWS_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: DEMO_CREDENTIALS.secretAccessKey,
+      AWS_REGION: REGION,
+      AWS_CONFIG_FILE: path.join(work, 'no-aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'no-aws-credentials'),
+      COGNITO_ENDPOINT: endpoint,
+    };
+    delete env.AWS_PROFILE;
+    delete env.AWS_SESSION_TOKEN;
+    delete env.TF_DATA_DIR;
+
+    const stack = await steps.step('Synthesize the example cdktf stack (examples/cdktf)', async (): Promise<SynthesizedStack> => {
+      const app = path.join(REPO_ROOT, 'dist', 'examples', 'cdktf', 'main.js');
+      const synth = spawnSync(process.execPath, [app], { cwd: work, env: { ...env, CDKTF_OUTDIR: path.join(work, 'cdktf.out') }, encoding: 'utf8' });
+      if (synth.status !== 0) throw new Error(`the cdktf app exited with ${synth.status}: ${synth.stderr.trim()}`);
+      const dir = path.join(work, 'cdktf.out', 'stacks', EXAMPLE_STACK_NAME);
+      if (!fs.existsSync(path.join(dir, 'cdk.tf.json'))) throw new Error(`no ${dir}/cdk.tf.json after synth`);
+      out(`    ${path.relative(work, dir)}/cdk.tf.json: merge ${settings.sourceUserIdentifiers.join(', ')} into ${settings.destinationUserIdentifier}`);
+      const pools = addressesOf(dir, 'aws_cognito_identity_pool');
+      if (pools.length !== 1) throw new Error(`expected one aws_cognito_identity_pool in the stack, found ${pools.length}`);
+      return { dir, poolAddress: pools[0], mergeAddresses: addressesOf(dir, 'cognitoidentity_merged_identity') };
+    });
+    const tf = terraformRunner(stack.dir, env, out);
+
+    await steps.step('terraform init (providers from the filesystem mirrors, lock file written)', async () => {
+      await tf.run(['init', '-input=false', '-no-color'], { quiet: true });
+      out('    providers installed; .terraform.lock.hcl written');
+    });
+
+    const poolId = await steps.step(`Create the identity pool with hashicorp/aws (${stack.poolAddress})`, async () => {
+      await tf.run(['apply', '-input=false', '-no-color', '-auto-approve', `-target=${stack.poolAddress}`], { quiet: true });
+      const show = await tf.run(['state', 'show', '-no-color', stack.poolAddress], { quiet: true });
+      const id = /^\s*id\s*=\s*"([^"]+)"/m.exec(show.stdout)?.[1];
+      if (!id) throw new Error('the pool id is not in the state');
+      out(`    identity pool ${id} (developer provider ${settings.developerProviderName})`);
+      return id;
+    });
+
+    await steps.step('Register the developer users, as the application backend would (GetOpenIdTokenForDeveloperIdentity)', async () => {
+      for (const user of [settings.destinationUserIdentifier, ...settings.sourceUserIdentifiers]) {
+        const r = await cognito.send(
+          new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [settings.developerProviderName]: user } }),
+        );
+        out(`    ${user.padEnd(16)} -> identity ${r.IdentityId}`);
+      }
+    });
+
+    await steps.step('terraform apply: plan shows what will merge, then the merges run', async () => {
+      await tf.run(['apply', '-input=false', '-no-color', '-auto-approve']);
+    });
+
+    await steps.step('Read the merged identity back through LookupDeveloperIdentity', async () => {
+      const r = await cognito.send(
+        new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: settings.destinationUserIdentifier }),
+      );
+      const linked = r.DeveloperUserIdentifierList ?? [];
+      out(`    identity ${r.IdentityId} now holds: ${linked.join(', ')}`);
+      const missing = settings.sourceUserIdentifiers.filter((u) => !linked.includes(u));
+      if (missing.length > 0) throw new Error(`not merged: ${missing.join(', ')}`);
+    });
+
+    await steps.step('Second terraform plan: expect no changes', async () => {
+      const plan = await tf.run(['plan', '-input=false', '-no-color', '-detailed-exitcode'], { allowExitCodes: [0, 2] });
+      if (plan.code === 2) throw new Error('the second plan is not empty (see the plan above)');
+      out('    plan is empty (exit code 0)');
+    });
+
+    await steps.step('Destroy the merges: irreversible, so Terraform only forgets them (warning shown)', async () => {
+      const targets = stack.mergeAddresses.map((a) => `-target=${a}`);
+      const destroy = await tf.run(['destroy', '-input=false', '-no-color', '-auto-approve', ...targets]);
+      if (!/Warning: .*(irreversible|not undone|stays)/i.test(destroy.stdout + destroy.stderr)) {
+        throw new Error('destroy printed no irreversibility warning');
+      }
+      const r = await cognito.send(
+        new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: settings.sourceUserIdentifiers[0] }),
+      );
+      out(`    after destroy, ${settings.sourceUserIdentifiers[0]} still resolves to ${r.IdentityId}: the merge stays in Cognito`);
+    });
+
+    await steps.step('Destroy the rest of the stack (the identity pool)', async () => {
+      await tf.run(['destroy', '-input=false', '-no-color', '-auto-approve'], { quiet: true });
+      out('    stack destroyed');
+    });
+
+    out('\nDemo finished: merged, read back, second plan empty, destroy only forgot the merge.');
+  } finally {
+    await emulator?.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof StepFailure || err instanceof Error ? err.message : String(err);
+  process.stderr.write(`\ndemo failed: ${message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,103 @@
+// Starts a plugin executable the way Terraform's go-plugin client does and
+// measures it: time from spawn to the handshake line on stdout, and the
+// process's peak resident memory (VmHWM) read right after the handshake.
+// The process is then stopped; nobody connects to it.
+
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../provider/src/plugin/handshake';
+import { nowMs } from './timing';
+
+/** A failed launch never hangs the benchmark. */
+const HANDSHAKE_TIMEOUT_MS = 60_000;
+
+export interface LaunchMeasurement {
+  /** Spawn to the complete first stdout line. */
+  handshakeMs: number;
+  /** Peak resident set size in KiB, from /proc/<pid>/status. */
+  peakRssKiB: number;
+  /** e.g. "1|6|unix|...|grpc|..." */
+  handshakeLine: string;
+}
+
+/**
+ * The environment go-plugin gives a plugin: the magic cookie, the protocol
+ * versions Terraform speaks, the port range, and the AutoMTLS client certificate.
+ * `tmpDir` is where the plugin puts its socket, so stopped plugins leave nothing elsewhere.
+ */
+export function pluginEnvironment(clientCertPem: string, tmpDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of ['PATH', 'HOME', 'LANG', 'LC_ALL']) {
+    if (process.env[key] !== undefined) env[key] = process.env[key];
+  }
+  return {
+    ...env,
+    TMPDIR: tmpDir,
+    [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: '5,6',
+    PLUGIN_MIN_PORT: '10000',
+    PLUGIN_MAX_PORT: '25000',
+    PLUGIN_CLIENT_CERT: clientCertPem,
+  };
+}
+
+/** VmHWM of a live process, in KiB. */
+export function peakRssKiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match) throw new Error(`no VmHWM line in /proc/${pid}/status`);
+  return Number(match[1]);
+}
+
+/**
+ * Executes `executable` with no arguments (as Terraform does), waits for the
+ * handshake line, measures, and stops the process before returning.
+ */
+export function measureLaunch(executable: string, env: NodeJS.ProcessEnv): Promise<LaunchMeasurement> {
+  return new Promise((resolve, reject) => {
+    const start = nowMs();
+    const child = spawn(executable, [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let settled = false;
+    const finish = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(guard);
+      outcome();
+    };
+    const stop = (): Promise<void> =>
+      new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
+      });
+    const guard = setTimeout(() => {
+      finish(() => void stop().then(() => reject(new Error(`${executable}: no handshake line within ${HANDSHAKE_TIMEOUT_MS / 1000} s; stderr: ${stderr.slice(-2000)}`))));
+    }, HANDSHAKE_TIMEOUT_MS);
+
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const newline = stdout.indexOf('\n');
+      if (newline < 0) return;
+      const handshakeMs = nowMs() - start;
+      finish(() => {
+        let peak: number;
+        try {
+          peak = peakRssKiB(child.pid as number);
+        } catch (err) {
+          void stop().then(() => reject(err));
+          return;
+        }
+        void stop().then(() => resolve({ handshakeMs, peakRssKiB: peak, handshakeLine: stdout.slice(0, newline) }));
+      });
+    });
+    child.on('error', (err) => finish(() => reject(new Error(`cannot start ${executable}: ${err.message}`))));
+    child.on('exit', (code, signal) =>
+      finish(() => reject(new Error(`${executable} exited (${code ?? signal}) before its handshake; stderr: ${stderr.slice(-2000)}`))),
+    );
+  });
+}

@@ -1,0 +1,127 @@
+// Temporary places the benchmarks work in: one root directory per run
+// (removed at the end), a filesystem mirror with our provider installed by
+// the product's installer, and Terraform working directories that get their
+// providers only from that mirror and run with dummy emulator credentials.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { installProvider, SOURCE_ADDRESS } from '../../provider/src/install';
+import { terraformRunner, type TerraformResult } from '../../examples/demo/terraform-runner';
+import { BENCH_CREDENTIALS, REGION } from './cognito-seed';
+import { timed } from './timing';
+
+/** A temp directory for one benchmark run; `remove()` deletes everything in it. */
+export class BenchRoot {
+  readonly dir: string;
+
+  constructor(name: string) {
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+  }
+
+  subdir(name: string): string {
+    const dir = path.join(this.dir, name);
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Installs the built provider into `<root>/mirror`; returns the mirror dir and the launcher path. */
+export function installOurProvider(root: BenchRoot): { mirrorDir: string; launcher: string } {
+  const mirrorDir = root.subdir('mirror');
+  const { executable } = installProvider({ mirrorDir });
+  return { mirrorDir, launcher: executable };
+}
+
+/** A Terraform CLI config that takes our provider from `mirrorDir` and nothing from the network. */
+export function writeCliConfig(file: string, mirrorDir: string): void {
+  fs.writeFileSync(
+    file,
+    `provider_installation {
+  filesystem_mirror {
+    path    = ${JSON.stringify(mirrorDir)}
+    include = ["${SOURCE_ADDRESS}"]
+  }
+}
+`,
+  );
+}
+
+/** Terraform's environment: only what a process needs, plus the emulator's dummy keys. */
+export function terraformEnvironment(cliConfig: string, tmpDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of ['PATH', 'HOME', 'LANG', 'LC_ALL']) {
+    if (process.env[key] !== undefined) env[key] = process.env[key];
+  }
+  return {
+    ...env,
+    TMPDIR: tmpDir,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    AWS_ACCESS_KEY_ID: BENCH_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: BENCH_CREDENTIALS.secretAccessKey,
+    AWS_REGION: REGION,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+export interface TimedResult extends TerraformResult {
+  ms: number;
+}
+
+/** One Terraform working directory holding a main.tf. */
+export class TerraformDir {
+  private readonly runner;
+
+  constructor(
+    readonly dir: string,
+    env: NodeJS.ProcessEnv,
+  ) {
+    // The demo's runner: quiet, and a failure carries the tail of Terraform's output.
+    this.runner = terraformRunner(dir, env, () => undefined);
+  }
+
+  static create(root: BenchRoot, name: string, mirrorDir: string, mainTf: string): TerraformDir {
+    const dir = root.subdir(name);
+    const cliConfig = path.join(dir, '.terraformrc');
+    writeCliConfig(cliConfig, mirrorDir);
+    fs.writeFileSync(path.join(dir, 'main.tf'), mainTf);
+    return new TerraformDir(dir, terraformEnvironment(cliConfig, root.subdir('tmp')));
+  }
+
+  async run(args: string[], allowExitCodes: number[] = [0]): Promise<TimedResult> {
+    const { result, ms } = await timed(() => this.runner.run(args, { quiet: true, allowExitCodes }));
+    return { ...result, ms };
+  }
+
+  init(): Promise<TimedResult> {
+    return this.run(['init', '-input=false', '-no-color']);
+  }
+
+  plan(...extra: string[]): Promise<TimedResult> {
+    return this.run(['plan', '-input=false', '-no-color', ...extra]);
+  }
+
+  /** `plan -detailed-exitcode`: exit 0 means no changes, 2 means changes. */
+  async planHasChanges(): Promise<boolean> {
+    const r = await this.run(['plan', '-input=false', '-no-color', '-detailed-exitcode'], [0, 2]);
+    return r.code === 2;
+  }
+
+  apply(...extra: string[]): Promise<TimedResult> {
+    return this.run(['apply', '-input=false', '-no-color', '-auto-approve', ...extra]);
+  }
+
+  /** Addresses in state. */
+  async stateList(): Promise<string[]> {
+    const r = await this.run(['state', 'list']);
+    return r.stdout.split('\n').filter((l) => l.trim() !== '');
+  }
+}

@@ -79,8 +79,12 @@ test('with default retries, a dropped connection after the merge is absorbed wit
 const SOURCES = 50;
 const DESTINATIONS = 5;
 
+// Rate limits make this slow by design (5 requests/s for merges and lookups), so it gets generous guards.
+const FOR_EACH_GUARD_MS = 540_000;
+
 test(`for_each over ${SOURCES} merges at default parallelism under the quota rate limits`, async () => {
   const { ws, pool, configure } = await newCase(env, 'for-each', SOURCES + DESTINATIONS);
+  ws.guardMs = FOR_EACH_GUARD_MS;
   const dests = pool.users.slice(0, DESTINATIONS);
   const sources = pool.users.slice(DESTINATIONS);
   const pairs = Object.fromEntries(sources.map((s, i) => [s.userId, dests[i % DESTINATIONS].userId]));
@@ -119,7 +123,7 @@ resource "cognitoidentity_merged_identity" "m" {
   }
   expectExit(await ws.plan('-detailed-exitcode'), 0, 'terraform plan after 50 merges');
   ws.cleanup();
-});
+}, FOR_EACH_GUARD_MS + 60_000);
 
 test('Ctrl-C during a slow apply stops it, and state matches the emulator', async () => {
   const { ws, pool, configure } = await newCase(env, 'interrupt', 6);

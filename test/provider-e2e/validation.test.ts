@@ -41,20 +41,21 @@ async function planFails(settings: MergeSettings, reuse: E2eCase = c): Promise<P
   return r;
 }
 
-const badInputs: [string, Partial<MergeSettings>, keyof MergeSettings, RegExp][] = [
-  ['pool id longer than 55', { identity_pool_id: `us-east-1:${'a'.repeat(46)}` }, 'identity_pool_id', /55/],
-  ['pool id not REGION:GUID', { identity_pool_id: 'us-east-1_userPool' }, 'identity_pool_id', /REGION:GUID|pattern|\[\\w-\]\+:\[0-9a-f-\]\+/],
-  ['empty provider name', { developer_provider_name: '' }, 'developer_provider_name', /1-128|128/],
-  ['provider name longer than 128', { developer_provider_name: 'p'.repeat(129) }, 'developer_provider_name', /128/],
-  ['provider name with a space', { developer_provider_name: 'bad name' }, 'developer_provider_name', /pattern|\[\\w\._-\]\+|characters/],
-  ['empty source identifier', { source_user_identifier: '' }, 'source_user_identifier', /1024|1-1024|empty/],
-  ['source identifier longer than 1024', { source_user_identifier: 's'.repeat(1025) }, 'source_user_identifier', /1024/],
-  ['destination identifier longer than 1024', { destination_user_identifier: 'd'.repeat(1025) }, 'destination_user_identifier', /1024/],
-  ['source equals destination', { source_user_identifier: 'same-user', destination_user_identifier: 'same-user' }, 'destination_user_identifier', /differ|same/i],
-  ['unknown on_destroy value', { on_destroy: 'maybe' }, 'on_destroy', /warn/],
+// [what is wrong, the attribute the error must name, the change to a valid config, the rule the message states]
+const badInputs: [string, keyof MergeSettings, Partial<MergeSettings>, RegExp][] = [
+  ['pool id longer than 55', 'identity_pool_id', { identity_pool_id: `us-east-1:${'a'.repeat(46)}` }, /55/],
+  ['pool id not REGION:GUID', 'identity_pool_id', { identity_pool_id: 'us-east-1_userPool' }, /REGION:GUID|pattern|\[\\w-\]\+:\[0-9a-f-\]\+/],
+  ['empty provider name', 'developer_provider_name', { developer_provider_name: '' }, /1-128|128/],
+  ['provider name longer than 128', 'developer_provider_name', { developer_provider_name: 'p'.repeat(129) }, /128/],
+  ['provider name with a space', 'developer_provider_name', { developer_provider_name: 'bad name' }, /pattern|\[\\w\._-\]\+|characters/],
+  ['empty source identifier', 'source_user_identifier', { source_user_identifier: '' }, /1024|1-1024|empty/],
+  ['source identifier longer than 1024', 'source_user_identifier', { source_user_identifier: 's'.repeat(1025) }, /1024/],
+  ['destination identifier longer than 1024', 'destination_user_identifier', { destination_user_identifier: 'd'.repeat(1025) }, /1024/],
+  ['source equals destination', 'destination_user_identifier', { source_user_identifier: 'same-user', destination_user_identifier: 'same-user' }, /differ|same/i],
+  ['unknown on_destroy value', 'on_destroy', { on_destroy: 'maybe' }, /warn/],
 ];
 
-test.each(badInputs)('plan rejects %s, naming %s', async (_name, change, attribute, rule) => {
+test.each(badInputs)('plan rejects %s, naming %s', async (_name, attribute, change, rule) => {
   const r = await planFails({ ...valid, ...change });
   expect(r.stderr).toContain(attribute);
   expect(r.stderr).toMatch(rule);

@@ -39,6 +39,8 @@ interface ShowModule {
 
 export class TerraformWorkspace {
   readonly dir: string;
+  /** Each command is killed after this long (a hang guard, not a pass criterion). */
+  guardMs = 170_000;
   private readonly env: NodeJS.ProcessEnv;
 
   private constructor(dir: string, env: NodeJS.ProcessEnv) {
@@ -71,12 +73,12 @@ export class TerraformWorkspace {
   }
 
   run(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
-    return runProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv } });
+    return runProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, guardMs: this.guardMs });
   }
 
   /** Starts terraform in its own process group without waiting, for tests that interrupt it. */
   start(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunningProcess {
-    return startProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, detached: true });
+    return startProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, guardMs: this.guardMs, detached: true });
   }
 
   init(): Promise<ProcessResult> {

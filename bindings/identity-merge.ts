@@ -118,6 +118,11 @@ function validateProps(path: string, props: IdentityMergeProps): void {
     }
   }
 
+  const onDestroy = props.onDestroy;
+  if (onDestroy !== undefined && !Token.isUnresolved(onDestroy) && onDestroy !== 'warn' && onDestroy !== 'error') {
+    fail(`onDestroy must be 'warn' or 'error', got '${onDestroy}'.`);
+  }
+
   // Tokens are only known at apply, so the checks below compare concrete
   // identifiers only; the provider checks the rest when it plans.
   const destination = props.destinationUserIdentifier;

@@ -85,6 +85,11 @@ describe('IdentityMerge validation', () => {
     expect(build(props(['a', 'primary']))).toThrow("sourceUserIdentifiers[1] 'primary' is the destination user");
   });
 
+  test('rejects an onDestroy other than warn or error', () => {
+    expect(build(props(['a'], { onDestroy: 'keep' }))).toThrow("onDestroy must be 'warn' or 'error', got 'keep'.");
+    expect(build(props(['a'], { onDestroy: 'error' }))().merges).toHaveLength(1);
+  });
+
   test('rejects an empty identifier', () => {
     expect(build(props(['a', '']))).toThrow('sourceUserIdentifiers[1] is empty');
   });

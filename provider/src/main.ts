@@ -3,6 +3,8 @@
 // printed while modules load can corrupt the handshake line.
 
 import './plugin/stdout-guard';
+// Starts the TLS certificate in a worker before the heavier modules below load.
+import './plugin/certificate-prefetch';
 import { runPlugin } from './plugin/serve';
 import { cognitoProvider } from './cognito/provider';
 

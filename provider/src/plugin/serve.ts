@@ -6,6 +6,7 @@ import { writeHandshakeLine } from './stdout-guard';
 import * as grpc from '@grpc/grpc-js';
 import type { ProviderDefinition } from '../framework/provider';
 import type { ServerCertificate } from './certificate';
+import { serverCertificate } from './certificate-prefetch';
 import { checkMagicCookie, formatHandshakeLine, HandshakeError, negotiateProtocolVersion } from './handshake';
 import { startPluginServer } from './grpc-server';
 import { HclogLogger } from './logger';
@@ -32,10 +33,8 @@ export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.Pro
   const log = new HclogLogger();
   routeGrpcLogs(log);
   const transport = planTransport(env);
-  // Loaded only with TLS on: the X.509 library is the slowest import here.
-  const certPromise: Promise<ServerCertificate | undefined> = transport.tls
-    ? import('./certificate').then((m) => m.generateServerCertificate())
-    : Promise.resolve(undefined);
+  // Usually already under way (see certificate-prefetch.ts); only with TLS on.
+  const certPromise: Promise<ServerCertificate | undefined> = transport.tls ? serverCertificate() : Promise.resolve(undefined);
 
   const services = loadPluginServices();
   const provider = new ProviderService(def, log);

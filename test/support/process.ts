@@ -10,6 +10,8 @@ export interface ProcessResult {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** Where it ran, so a failure message points at the kept working dir. */
+  cwd?: string;
 }
 
 export interface RunOptions {
@@ -59,7 +61,7 @@ export function startProcess(command: string, args: readonly string[], options: 
       clearTimeout(guard);
       let stderr = Buffer.concat(err).toString('utf8');
       if (guardFired) stderr += `\n[test harness] ${command} ${args.join(' ')} was killed after ${guardMs} ms without exiting`;
-      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr });
+      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr, cwd: options.cwd });
     });
   });
   return { child, done };
@@ -93,5 +95,5 @@ export function runProcess(command: string, args: readonly string[], options: Ru
 
 /** A compact description of a result, for assertion messages. */
 export function describeResult(label: string, r: ProcessResult): string {
-  return `${label}: exit ${r.code ?? r.signal}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
+  return `${label}: exit ${r.code ?? r.signal}${r.cwd ? ` (in ${r.cwd})` : ''}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
 }

@@ -140,3 +140,13 @@ export function canonical(v: CtyValue, type: CtyType): CtyValue {
 
 export const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 export const bytes = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h.replace(/\s+/g, ''), 'hex'));
+
+/**
+ * A number as comparable text (`5`, `5n`, `-0`). Jest workers cannot pass a
+ * failed bigint assertion back to the parent, so tests compare this instead.
+ */
+export function num(v: unknown): string {
+  if (typeof v === 'bigint') return `${v}n`;
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  return `not a number: ${typeof v}`;
+}

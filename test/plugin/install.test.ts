@@ -1,0 +1,160 @@
+// The install command, the npx CLI and the launcher script, run as a user
+// would run them: from the repository and from the packed npm package.
+
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { installProvider, launcherScript, terraformPlatform } from '../../provider/src/install';
+import { runProcess } from '../support/process';
+import {
+  call,
+  connect,
+  generateClientCertificate,
+  pluginEnv,
+  REPO_ROOT,
+  requireBuilt,
+  startPlugin,
+  type ClientCertificate,
+  type RunningPlugin,
+} from './fixtures/plugin-client';
+
+const CLI = path.join(REPO_ROOT, 'provider', 'bin', 'cli.js');
+const LAUNCHER = path.join(REPO_ROOT, 'provider', 'bin', 'terraform-provider-cognitoidentity');
+const MAIN = path.join(REPO_ROOT, 'dist', 'provider', 'src', 'main.js');
+const LAYOUT = path.join('terraform.local', 'cognito', 'cognitoidentity', '0.1.0', terraformPlatform());
+
+let tmp: string;
+let clientCert: ClientCertificate;
+
+beforeAll(async () => {
+  requireBuilt(MAIN);
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-install-'));
+  clientCert = await generateClientCertificate();
+});
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Handshake, then Shutdown; the process must exit 0 having printed only the handshake. */
+async function serveAndShutdown(plugin: RunningPlugin): Promise<void> {
+  const clients = connect(plugin.handshake, clientCert);
+  try {
+    const schema = await call<{ resource_schemas: Record<string, unknown> }>(clients.provider, 'GetProviderSchema');
+    expect(Object.keys(schema.resource_schemas)).toContain('cognitoidentity_merged_identity');
+    await call(clients.controller, 'Shutdown');
+    expect(await plugin.exited).toBe(0);
+    expect(plugin.stdout()).toBe(plugin.handshake.raw);
+  } finally {
+    clients.close();
+    if (plugin.child.exitCode === null) plugin.child.kill('SIGKILL');
+  }
+}
+
+describe('installProvider', () => {
+  test('writes an executable launcher into the unpacked mirror layout', () => {
+    const mirror = path.join(tmp, 'api-mirror');
+    const r = installProvider({ mirrorDir: mirror, nodePath: '/opt/node it\'s/bin/node' });
+    expect(r).toEqual({
+      sourceAddress: 'terraform.local/cognito/cognitoidentity',
+      version: '0.1.0',
+      executable: path.join(mirror, LAYOUT, 'terraform-provider-cognitoidentity_v0.1.0'),
+    });
+    expect(fs.statSync(r.executable).mode & 0o111).toBe(0o111);
+    const script = fs.readFileSync(r.executable, 'utf8');
+    expect(script).toBe(launcherScript('/opt/node it\'s/bin/node', MAIN));
+    expect(script).toContain(`exec '/opt/node it'\\''s/bin/node' '${MAIN}' "$@"`);
+    // The only file in the package dir, so its hash does not change when dist/ is rebuilt.
+    expect(fs.readdirSync(path.dirname(r.executable))).toEqual(['terraform-provider-cognitoidentity_v0.1.0']);
+  });
+
+  test('reinstalling gives the same bytes (stable lock-file hash)', () => {
+    const mirror = path.join(tmp, 'stable');
+    const first = fs.readFileSync(installProvider({ mirrorDir: mirror }).executable);
+    const second = fs.readFileSync(installProvider({ mirrorDir: mirror }).executable);
+    expect(second.equals(first)).toBe(true);
+  });
+
+  test('refuses clearly when the entry point is not built', () => {
+    expect(() => installProvider({ mirrorDir: path.join(tmp, 'x'), entryPoint: path.join(tmp, 'missing.js') })).toThrow(
+      /the provider is not built: .*missing\.js does not exist \(run `npm run build`\)/,
+    );
+  });
+});
+
+describe('the npx CLI (provider/bin/cli.js)', () => {
+  test('without arguments: help on stderr, exit 1, nothing on stdout', async () => {
+    const env = { ...process.env };
+    delete env.TF_PLUGIN_MAGIC_COOKIE;
+    const r = await runProcess(process.execPath, [CLI], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('npx terraform-provider-cognitoidentity install [--mirror DIR]');
+  });
+
+  test('install --mirror DIR places the launcher and prints the configuration to use', async () => {
+    const mirror = path.join(tmp, 'cli-mirror');
+    const r = await runProcess(process.execPath, [CLI, 'install', '--mirror', mirror]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('source  = "terraform.local/cognito/cognitoidentity"');
+    expect(r.stdout).toContain('provider_installation {');
+    expect(r.stdout).toContain(`path    = ${JSON.stringify(mirror)}`);
+    expect(fs.existsSync(path.join(mirror, LAYOUT, 'terraform-provider-cognitoidentity_v0.1.0'))).toBe(true);
+  });
+
+  test('a bad argument names itself, exit 1', async () => {
+    const r = await runProcess(process.execPath, [CLI, 'install', '--mirorr', 'x']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown argument: --mirorr');
+    const missing = await runProcess(process.execPath, [CLI, 'install', '--mirror']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('--mirror needs a directory');
+  });
+
+  test('started by Terraform (magic cookie set) it serves the provider', async () => {
+    await serveAndShutdown(await startPlugin(process.execPath, [CLI], pluginEnv(clientCert)));
+  });
+});
+
+describe('the launcher script (provider/bin/terraform-provider-cognitoidentity)', () => {
+  test('runs through a symlink, prints only the handshake, and execs node', async () => {
+    const link = path.join(tmp, 'bin', 'terraform-provider-cognitoidentity');
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(LAUNCHER, link);
+    const plugin = await startPlugin(link, [], pluginEnv(clientCert, { CDPATH: '/' }));
+    // exec: the process Terraform started is node itself, so its kill reaches node.
+    expect(fs.readlinkSync(`/proc/${plugin.child.pid}/exe`)).toBe(fs.realpathSync(process.execPath));
+    await serveAndShutdown(plugin);
+  });
+
+  test('without the magic cookie it explains and exits 1', async () => {
+    const env = { ...process.env };
+    delete env.TF_PLUGIN_MAGIC_COOKIE;
+    const r = await runProcess(LAUNCHER, [], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('This binary is a plugin');
+  });
+});
+
+describe('from the packed npm package', () => {
+  test('install resolves paths inside the installed package, and the launcher serves', async () => {
+    const packDir = path.join(tmp, 'pack');
+    fs.mkdirSync(packDir);
+    const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: REPO_ROOT, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!;
+    execFileSync('tar', ['-xzf', path.join(packDir, tarball), '-C', packDir]);
+    const pkg = path.join(packDir, 'package');
+    // Dependencies as npm would provide them.
+    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+
+    const mirror = path.join(tmp, 'pkg-mirror');
+    const r = await runProcess(process.execPath, [path.join(pkg, 'provider', 'bin', 'cli.js'), 'install', '--mirror', mirror]);
+    expect(r.code).toBe(0);
+    const exe = path.join(mirror, LAYOUT, 'terraform-provider-cognitoidentity_v0.1.0');
+    expect(fs.readFileSync(exe, 'utf8')).toContain(`'${path.join(pkg, 'dist', 'provider', 'src', 'main.js')}'`);
+    await serveAndShutdown(await startPlugin(exe, [], pluginEnv(clientCert)));
+  });
+});

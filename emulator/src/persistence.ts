@@ -34,7 +34,30 @@ export async function loadStateFile(file: string): Promise<StateSnapshot | undef
       `State file '${file}' is not an emulator state file (expected {"version":1,"pools":[...],"identities":[...]}); it was left untouched.`,
     );
   }
+  const badRecord = findBadRecord(parsed.pools, parsed.identities);
+  if (badRecord) throw new StateFileError(`State file '${file}' is damaged: ${badRecord}; it was left untouched.`);
   return parsed as unknown as StateSnapshot;
+}
+
+/** A description of the first record that lacks what the store relies on, if any. */
+function findBadRecord(pools: unknown[], identities: unknown[]): string | undefined {
+  const badPool = pools.findIndex(
+    (p) => !isJsonObject(p) || typeof p.IdentityPoolId !== 'string' || typeof p.IdentityPoolName !== 'string' || !isJsonObject(p.tags) || !isJsonObject(p.roles) || !isJsonObject(p.roleMappings),
+  );
+  if (badPool >= 0) return `pools[${badPool}] is not a pool record`;
+  const badIdentity = identities.findIndex(
+    (i) =>
+      !isJsonObject(i) ||
+      typeof i.identityId !== 'string' ||
+      typeof i.poolId !== 'string' ||
+      typeof i.created !== 'number' ||
+      typeof i.lastModified !== 'number' ||
+      typeof i.disabled !== 'boolean' ||
+      !isJsonObject(i.logins) ||
+      !Array.isArray(i.developerUserIds),
+  );
+  if (badIdentity >= 0) return `identities[${badIdentity}] is not an identity record`;
+  return undefined;
 }
 
 export class StateWriter {

@@ -56,10 +56,12 @@ test('a corrupt state file stops the start with a clear error and is left untouc
   writeFileSync(stateFile, '{"something":"else"}');
   await expect(startEmulator({ stateFile })).rejects.toThrow(/not an emulator state file/);
   expect(readFileSync(stateFile, 'utf8')).toBe('{"something":"else"}');
+  writeFileSync(stateFile, '{"version":1,"pools":[],"identities":[{"identityId":"us-east-1:1"}]}');
+  await expect(startEmulator({ stateFile })).rejects.toThrow(/damaged: identities\[0\] is not an identity record/);
 
   const run = runCli(['--port', '0', '--state', stateFile]);
   expect(await run.exited).toBe(1);
-  expect(run.stderr()).toContain('not an emulator state file');
+  expect(run.stderr()).toContain('is damaged: identities[0] is not an identity record');
   expect(run.stdout()).toBe('');
 });
 

@@ -216,6 +216,21 @@ describe('a provider process with AutoMTLS', () => {
     expect(garbage.diagnostics[0].summary).toMatch(/^Invalid configuration of cognitoidentity_echo/);
   });
 
+  test('messages over the gRPC 4 MiB default get through (limit raised to 256 MiB)', async () => {
+    const big = 'x'.repeat(6 * 1024 * 1024);
+    const res = await call<{ diagnostics: Diag[] }>(clients.provider, 'ValidateResourceConfig', {
+      type_name: 'cognitoidentity_echo',
+      config: dv({ id: null, input: 'big', output: null, tags: { big } }),
+    });
+    expect(res.diagnostics).toEqual([]);
+    const read = await call<{ new_state: { msgpack: Buffer }; diagnostics: Diag[] }>(clients.provider, 'ReadResource', {
+      type_name: 'cognitoidentity_echo',
+      current_state: dv({ id: 'big', input: 'big', output: 'p-big', tags: { big } }),
+    });
+    expect(read.diagnostics).toEqual([]);
+    expect(read.new_state.msgpack.length).toBeGreaterThan(6 * 1024 * 1024);
+  });
+
   test('ImportResourceState returns exactly one object holding every attribute', async () => {
     const res = await call<{ imported_resources: { type_name: string; state: { msgpack: Buffer } }[]; diagnostics: Diag[] }>(
       clients.provider,
@@ -241,8 +256,24 @@ describe('a provider process with AutoMTLS', () => {
     expect(plugin.child.exitCode).toBeNull();
   });
 
-  test('StopProvider answers with an empty error', async () => {
+  test('StopProvider aborts the signal of in-flight calls and answers with an empty error', async () => {
+    const config = { id: null, input: 'wait-for-stop', output: null, tags: null };
+    const inFlight = call<{ diagnostics: Diag[] }>(clients.provider, 'PlanResourceChange', {
+      type_name: 'cognitoidentity_echo',
+      prior_state: dv(null),
+      proposed_new_state: dv(config),
+      config: dv(config),
+    });
+    // Wait (by condition, not by time) until the provider is inside the call.
+    await new Promise<void>((resolve) => {
+      const check = (): void => (plugin.stderr().includes('waiting for StopProvider') ? resolve() : void setTimeout(check, 20));
+      check();
+    });
     expect(await call(clients.provider, 'StopProvider')).toEqual({ Error: '' });
+    const stopped = await inFlight;
+    expect(stopped.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'ERROR', summary: 'Stopped', detail: expect.stringContaining('Terraform asked the provider to stop') }),
+    ]);
     // Later calls still work with a fresh abort signal.
     const res = await call<{ diagnostics: Diag[] }>(clients.provider, 'ValidateProviderConfig', { config: dv({ prefix: 'x', password: null }, providerType) });
     expect(res.diagnostics).toEqual([]);

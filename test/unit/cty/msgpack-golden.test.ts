@@ -22,7 +22,9 @@ describe('msgpack bytes match go-cty', () => {
     ['below int32 as int64', -(2 ** 31) - 1, 'number', 'd3ffffffff7fffffff'],
     ['2^60 (exact int64)', 2n ** 60n, 'number', 'cf1000000000000000'],
     ['float', 1.5, 'number', 'cb3ff8000000000000'],
-    ['2^64 is exact as float64', 2n ** 64n, 'number', 'cb43f0000000000000'],
+    // Integers beyond int64 are decimal strings, even when float64 could hold them.
+    ['2^64 as a decimal string', 2n ** 64n, 'number', 'b4' + hex(new TextEncoder().encode('18446744073709551616'))],
+    ['1e20 as a decimal string', 1e20, 'number', 'b5' + hex(new TextEncoder().encode('100000000000000000000'))],
     ['2^64+1 as a decimal string', 2n ** 64n + 1n, 'number', 'b4' + hex(new TextEncoder().encode('18446744073709551617'))],
     ['infinity', Infinity, 'number', 'cb7ff0000000000000'],
     ['list', ['a', 'b'], ['list', 'string'], '92a161a162'],

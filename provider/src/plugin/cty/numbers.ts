@@ -57,20 +57,18 @@ export function parseNumberString(s: string, path: string): number | bigint {
 
 /**
  * What to hand the msgpack encoder for a number, chosen as cty chooses: an
- * int when the value is an exact int64, else a float64 when exact, else a
- * decimal string. Small ints are passed as numbers and large ones as bigints
- * so the encoder picks the same compact int encodings as cty's.
+ * int when the value is an integer that fits int64, a decimal string for
+ * larger integers, and a float64 for everything else (fractions, ±Infinity).
+ * Small ints are passed as numbers and large ones as bigints so the encoder
+ * picks the same compact int encodings as cty's.
  */
 export function numberToWire(n: number | bigint, path: string): number | bigint | string {
   if (typeof n === 'number') {
     if (Number.isNaN(n)) throw new CtyCodecError(path, 'NaN is not a cty number');
     if (!Number.isInteger(n)) return n; // a fraction or ±Infinity: float64
-    if (n >= -(2 ** 63) && n < 2 ** 63) return intToWire(BigInt(n));
-    return n; // an integer too large for int64 that float64 holds exactly
+    n = BigInt(n);
   }
   if (n >= INT64_MIN && n <= INT64_MAX) return intToWire(n);
-  const f = Number(n);
-  if (Number.isFinite(f) && BigInt(f) === n) return f;
   return n.toString();
 }
 

@@ -132,7 +132,8 @@ export class Store {
   }
 
   linkLogin(identity: IdentityRecord, provider: string, tokenHash: string): void {
-    identity.logins[provider] = tokenHash;
+    // defineProperty, not assignment: a provider named "__proto__" must stay an ordinary key.
+    Object.defineProperty(identity.logins, provider, { value: tokenHash, enumerable: true, writable: true, configurable: true });
     this.loginIndex.set(loginKey(identity.poolId, provider, tokenHash), identity.identityId);
     identity.lastModified = Date.now();
   }

@@ -90,3 +90,14 @@ test('random bytes never break the server', async () => {
   }
   await stillServes();
 });
+
+test('"__proto__" keys are ordinary keys, not a way to break the server', async () => {
+  const client = ctx.client();
+  const poolId = await createPool(client, { SupportedLoginProviders: JSON.parse('{"__proto__":"x"}') as Record<string, string> });
+  const body = `{"IdentityPoolId":"${poolId}","Logins":{"__proto__":"tok"}}`;
+  const first = await rawPost(ctx.emulator().endpoint, body, jsonHeaders('GetId'));
+  expect(first.status).toBe(200);
+  const again = await rawPost(ctx.emulator().endpoint, body, jsonHeaders('GetId'));
+  expect(again.json.IdentityId).toBe(first.json.IdentityId);
+  await stillServes();
+});

@@ -96,7 +96,7 @@ export const developerOperations: Operation[] = [
       );
     }
     for (const [provider, tokenHash] of Object.entries(source.logins)) {
-      const existing = destination.logins[provider];
+      const existing = Object.hasOwn(destination.logins, provider) ? destination.logins[provider] : undefined;
       if (existing !== undefined && existing !== tokenHash) {
         throw conflict(`Both identities are linked to different users of provider '${provider}'.`);
       }

@@ -90,7 +90,7 @@ export function resolveAndLink(store: Store, pool: PoolRecord, entries: LoginEnt
   }
   entries.forEach((entry, i) => {
     if (owners[i] !== undefined || entry.kind !== 'public' || !identity) return;
-    if (identity.logins[entry.provider] !== undefined) {
+    if (Object.hasOwn(identity.logins, entry.provider)) {
       throw conflict(`The identity is already linked to a different user of provider '${entry.provider}'.`);
     }
   });

@@ -323,6 +323,13 @@ describe('refusals', () => {
     );
   });
 
+  test('a broken PLUGIN_CLIENT_CERT stops the start with a message naming it', async () => {
+    const garbage = '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n';
+    await expect(startPlugin(process.execPath, [ECHO_PROVIDER], pluginEnv(clientCert, { PLUGIN_CLIENT_CERT: garbage }))).rejects.toThrow(
+      /exited \(1\).*stdout: "".*cannot start: PLUGIN_CLIENT_CERT is not a valid PEM certificate/s,
+    );
+  });
+
   test('a client with a different certificate is refused', async () => {
     const plugin = await startPlugin(process.execPath, [ECHO_PROVIDER], pluginEnv(clientCert));
     const stranger = await generateClientCertificate();

@@ -4,6 +4,7 @@
 // TF_DISABLE_PLUGIN_TLS (or no client certificate) the socket is plaintext
 // and the handshake's certificate field stays empty.
 
+import { X509Certificate } from 'node:crypto';
 import { ServerCredentials } from '@grpc/grpc-js';
 import type { ServerCertificate } from './certificate';
 
@@ -17,6 +18,12 @@ export function planTransport(env: NodeJS.ProcessEnv): TransportPlan {
   if (env.TF_DISABLE_PLUGIN_TLS || !clientCert || clientCert.trim() === '') return { tls: false };
   if (!clientCert.includes('-----BEGIN CERTIFICATE-----')) {
     throw new Error('PLUGIN_CLIENT_CERT is set but holds no PEM certificate');
+  }
+  try {
+    // Parsed now so a broken certificate stops the start, instead of failing every TLS handshake later.
+    new X509Certificate(clientCert);
+  } catch (err) {
+    throw new Error(`PLUGIN_CLIENT_CERT is not a valid PEM certificate (${err instanceof Error ? err.message : String(err)})`);
   }
   return { tls: true, clientCertPem: clientCert };
 }

@@ -1,0 +1,116 @@
+// The tfplugin6 bridge on its own (no gRPC): how it turns provider mistakes
+// and bad input into diagnostics. Values go through the real cty codec.
+
+import { decodeMsgpack, encodeMsgpack } from '../../../provider/src/plugin/cty';
+import { HclogLogger } from '../../../provider/src/plugin/logger';
+import { ProviderService } from '../../../provider/src/plugin/provider-service';
+import type { ProviderDefinition, ResourceType } from '../../../provider/src/framework/provider';
+import { objectTypeOf } from '../../../provider/src/framework/schema';
+import type { ObjectValue } from '../../../provider/src/framework/values';
+import { echoProvider, type EchoClient } from '../../plugin/fixtures/echo-provider';
+
+const echo = echoProvider.resources.cognitoidentity_echo;
+const echoType = objectTypeOf(echo.schema.block);
+const dv = (v: ObjectValue | null) => ({ msgpack: Buffer.from(encodeMsgpack(v, echoType)) });
+
+function service(def: ProviderDefinition<EchoClient> = echoProvider) {
+  const lines: string[] = [];
+  const log = new HclogLogger({ level: 'trace', write: (l) => lines.push(l) });
+  return { svc: new ProviderService(def, log), lines };
+}
+
+function withResource(overrides: Partial<ResourceType<EchoClient>>): ProviderDefinition<EchoClient> {
+  return { ...echoProvider, resources: { cognitoidentity_echo: { ...echo, ...overrides } } };
+}
+
+async function configured(def: ProviderDefinition<EchoClient>) {
+  const s = service(def);
+  const providerType = objectTypeOf(def.schema.block);
+  const res = await s.svc.configureProvider({
+    terraform_version: '1.11.4',
+    config: { msgpack: Buffer.from(encodeMsgpack({ prefix: 'p-', password: null }, providerType)) },
+  });
+  expect(res.diagnostics).toEqual([]);
+  return s;
+}
+
+describe('ProviderService', () => {
+  test('a schema Terraform would reject becomes a diagnostic, and the provider block is still sent', () => {
+    const bad: ProviderDefinition<EchoClient> = withResource({
+      schema: { version: 0, block: { attributes: { x: { type: 'string', description: '' } } } },
+    });
+    const res = service(bad).svc.getProviderSchema();
+    expect(res.provider.block).toBeDefined();
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'ERROR', summary: expect.stringContaining('attribute "x": must be required, optional or computed') }),
+    ]);
+  });
+
+  test('a state that does not fit the schema is an internal error naming what was invalid', async () => {
+    const { svc } = await configured(
+      withResource({
+        read: async () => ({ newState: { id: 'a', input: 'a', output: 42, tags: null }, diagnostics: [] }),
+      }),
+    );
+    const res = await svc.readResource({ type_name: 'cognitoidentity_echo', current_state: dv({ id: 'a', input: 'a', output: 'a', tags: null }), private: Buffer.alloc(0) });
+    expect(res.diagnostics).toHaveLength(1);
+    expect(res.diagnostics[0].summary).toMatch(/^Internal error in provider: the provider produced an invalid new state/);
+  });
+
+  test('a rejected promise that is not an Error still becomes a diagnostic', async () => {
+    const { svc, lines } = await configured(
+      withResource({
+        plan: () => Promise.reject('plain string failure'),
+      }),
+    );
+    const config = { id: null, input: 'x', output: null, tags: null };
+    const res = await svc.planResourceChange({
+      type_name: 'cognitoidentity_echo',
+      prior_state: dv(null),
+      proposed_new_state: dv(config),
+      config: dv(config),
+      prior_private: Buffer.alloc(0),
+    });
+    expect(res.diagnostics).toEqual([expect.objectContaining({ severity: 'ERROR', summary: 'Internal error in provider: plain string failure' })]);
+    expect(lines.some((l) => l.includes('PlanResourceChange failed'))).toBe(true);
+  });
+
+  test('legacy flatmap state and unknown data sources are explained', async () => {
+    const { svc } = await configured(echoProvider);
+    const flat = await svc.upgradeResourceState({
+      type_name: 'cognitoidentity_echo',
+      version: 0,
+      raw_state: { json: Buffer.alloc(0), flatmap: { id: 'a' } },
+    });
+    expect(flat.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'Unsupported state format', detail: expect.stringContaining('flatmap') });
+    const ds = await svc.readDataSource({ type_name: 'cognitoidentity_nope', config: null });
+    expect(ds.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'Unknown data source type', detail: expect.stringContaining('cognitoidentity_clock') });
+  });
+
+  test('a data source reads through the codec', async () => {
+    const { svc } = await configured(echoProvider);
+    const clockType = objectTypeOf(echoProvider.dataSources.cognitoidentity_clock.schema.block);
+    const res = await svc.readDataSource({
+      type_name: 'cognitoidentity_clock',
+      config: { msgpack: Buffer.from(encodeMsgpack({ value: null }, clockType)) },
+    });
+    expect(res.diagnostics).toEqual([]);
+    expect(decodeMsgpack(res.state!.msgpack!, clockType)).toEqual({ value: 'tick' });
+  });
+
+  test('a JSON DynamicValue is accepted as a fallback', async () => {
+    const { svc } = service();
+    const res = await svc.validateResourceConfig({
+      type_name: 'cognitoidentity_echo',
+      config: { json: Buffer.from(JSON.stringify({ id: null, input: '', output: null, tags: null })) },
+    });
+    expect(res.diagnostics).toEqual([expect.objectContaining({ summary: 'Invalid input' })]);
+  });
+
+  test('import with no object and no error still tells the user', async () => {
+    const { svc } = await configured(withResource({ importState: async () => ({ state: null, diagnostics: [] }) }));
+    const res = await svc.importResourceState({ type_name: 'cognitoidentity_echo', id: 'gone' });
+    expect(res.imported_resources).toEqual([]);
+    expect(res.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'Cannot import', detail: expect.stringContaining('"gone"') });
+  });
+});

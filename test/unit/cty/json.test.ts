@@ -49,6 +49,10 @@ describe('JSON values', () => {
   it('writes dynamic values as {"value", "type"} and big integers as decimal strings', () => {
     const v = new Dynamic(['list', 'number'], [1, 2n ** 70n, 0.5]);
     expect(JSON.stringify(encodeJsonValue(v, 'dynamic'))).toBe('{"value":[1,"1180591620717411303424",0.5],"type":["list","number"]}');
+    // JSON.stringify(2 ** 60) prints 1152921504606847000, which cty would read exactly: a string keeps the value.
+    expect(encodeJsonValue(2 ** 60, 'number')).toBe('1152921504606846976');
+    expect(encodeJsonValue(10n ** 20n, 'number')).toBe(1e20); // prints as 100000000000000000000, exact
+    expect(encodeJsonValue(-0, 'number')).toBe(0);
     expect(decodeJsonValue({ value: 'x', type: 'string' }, 'dynamic')).toStrictEqual(new Dynamic('string', 'x'));
     expect(decodeJsonValue({ value: null, type: ['set', 'bool'] }, 'dynamic')).toStrictEqual(new Dynamic(['set', 'bool'], null));
   });

@@ -1,16 +1,16 @@
 // Cross-check against real go-cty: Terraform itself writes planned values as
-// cty msgpack into its plan file. We plan a configuration of the built-in
-// terraform_data resource (no provider download), pull those msgpack blobs
-// out of the plan, and check that we decode the values we configured and
-// re-encode them to exactly the same bytes.
+// cty msgpack into its plan file, and resource attributes as cty JSON into its
+// state (the form UpgradeResourceState's raw_state.json takes). We use the
+// built-in terraform_data resource (no provider download), pull those values
+// out, and check that we decode what we configured and re-encode the same.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CtyType, CtyValue } from '../../../provider/src/framework/values';
 import { Dynamic, Unknown } from '../../../provider/src/framework/values';
-import { decodeMsgpack, encodeMsgpack } from '../../../provider/src/plugin/cty';
+import { decodeJsonValue, decodeMsgpack, encodeJsonValue, encodeMsgpack } from '../../../provider/src/plugin/cty';
 import { hex, num } from './arbitraries';
 
 /** The schema of terraform_data (terraform internal/builtin/providers/terraform). */
@@ -187,5 +187,60 @@ describe('values Terraform writes into a plan file (real go-cty msgpack)', () =>
     const { input, bytes } = find((d) => d.type === 'number');
     expect(input.value).toBe(0.1);
     expect(Buffer.from(bytes).includes(Buffer.from('a3302e31', 'hex'))).toBe(true); // the string "0.1"
+  });
+});
+
+describe('attributes Terraform writes into a state file (real go-cty JSON)', () => {
+  const config = `
+resource "terraform_data" "j" {
+  input = {
+    s     = "héllo 😀"
+    big   = 1e20
+    f     = 0.1
+    neg   = -5
+    yes   = false
+    none  = null
+    l     = ["a", "b"]
+    set   = toset(["y", "x"])
+    m     = tomap({ b = 1, a = 2 })
+    inner = { deep = [true] }
+  }
+}
+`;
+  let dir = '';
+  let attributes: unknown;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cty-state-'));
+    writeFileSync(join(dir, 'main.tf'), config);
+    writeFileSync(join(dir, 'cli.tfrc'), '');
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'), TF_IN_AUTOMATION: '1', TF_LOG: '' };
+    run('terraform', ['init', '-input=false', '-no-color'], dir, env);
+    run('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, env);
+    const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as {
+      resources: { instances: { attributes: unknown }[] }[];
+    };
+    attributes = state.resources[0].instances[0].attributes;
+  });
+
+  afterAll(() => {
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('decodes the dynamic {"value", "type"} form and every kind of value', () => {
+    const v = decodeJsonValue(attributes, TERRAFORM_DATA) as { [k: string]: CtyValue };
+    expect(typeof v.id).toBe('string');
+    expect(v.triggers_replace).toBeNull();
+    expect(v.input).toBeInstanceOf(Dynamic);
+    const input = (v.input as Dynamic).value as { [k: string]: CtyValue };
+    expect(num(input.big)).toBe(num(10n ** 20n));
+    expect([input.s, input.f, input.neg, input.yes, input.none]).toStrictEqual(['héllo 😀', 0.1, -5, false, null]);
+    expect([input.l, input.set, input.m, input.inner]).toStrictEqual([['a', 'b'], ['x', 'y'], { a: 2, b: 1 }, { deep: [true] }]);
+    expect(v.output).toStrictEqual(v.input);
+  });
+
+  it('writes the same JSON back', () => {
+    const decoded = decodeJsonValue(attributes, TERRAFORM_DATA);
+    expect(JSON.parse(JSON.stringify(encodeJsonValue(decoded, TERRAFORM_DATA)))).toStrictEqual(attributes);
   });
 });

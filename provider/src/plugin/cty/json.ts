@@ -24,8 +24,8 @@ export function decodeJsonValue(json: unknown, type: CtyType): CtyValue {
 
 /**
  * Writes a value as parsed JSON, ready for JSON.stringify. Unknown values
- * cannot be written (JSON has no form for them). Integers beyond 2^53 become
- * decimal strings, which cty reads back as numbers.
+ * cannot be written (JSON has no form for them). An integer that JSON
+ * numbers would round becomes a decimal string, which cty reads back as a number.
  */
 export function encodeJsonValue(value: CtyValue, type: CtyType): unknown {
   return toJson(value, type, '', 0);
@@ -131,13 +131,9 @@ function toJson(value: CtyValue | undefined, type: CtyType, path: string, depth:
       if (typeof value !== 'string') throw mismatch(path, 'a string', value);
       return value;
     case 'number':
-      if (typeof value === 'bigint') {
-        const n = canonicalNumber(value);
-        return typeof n === 'number' ? n : n.toString();
-      }
-      if (typeof value !== 'number') throw mismatch(path, 'a number', value);
-      if (!Number.isFinite(value)) throw new CtyCodecError(path, 'JSON cannot hold NaN or infinite numbers');
-      return Object.is(value, -0) ? 0 : value;
+      if (typeof value !== 'number' && typeof value !== 'bigint') throw mismatch(path, 'a number', value);
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new CtyCodecError(path, 'JSON cannot hold NaN or infinite numbers');
+      return numberToJson(value);
     case 'bool':
       if (typeof value !== 'boolean') throw mismatch(path, 'a bool', value);
       return value;
@@ -182,6 +178,18 @@ function toJson(value: CtyValue | undefined, type: CtyType, path: string, depth:
     default:
       throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
   }
+}
+
+/**
+ * A JSON number when JSON.stringify prints its exact value, else a decimal
+ * string (cty reads both). Large doubles print rounded digits (2^60 prints as
+ * 1152921504606847000), and cty would read those digits exactly.
+ */
+function numberToJson(value: number | bigint): number | string {
+  const n = canonicalNumber(value);
+  if (typeof n === 'number') return n;
+  const double = Number(n);
+  return JSON.stringify(double) === n.toString() ? double : n.toString();
 }
 
 function mismatch(path: string, expected: string, got: unknown): CtyCodecError {

@@ -50,6 +50,7 @@ interface Summary {
   medianMiB: number;
   maxMiB: number;
   protocol: string;
+  process: string;
 }
 
 function summarise(name: string, runs: readonly LaunchMeasurement[]): Summary {
@@ -60,6 +61,7 @@ function summarise(name: string, runs: readonly LaunchMeasurement[]): Summary {
     medianMiB: median(mib),
     maxMiB: Math.max(...mib),
     protocol: runs[0].handshakeLine.split('|')[1] ?? '?',
+    process: [...new Set(runs.map((r) => r.processName))].join(', '),
   };
 }
 
@@ -89,8 +91,8 @@ export async function main(argv: string[]): Promise<void> {
     const [ours, aws, anchor] = subjects.map((s) => summarise(s.name, runs.get(s.name)!));
     printTable(
       `Provider launch: spawn to handshake line, median of ${launches}; peak RSS (VmHWM) right after the handshake`,
-      ['plugin', 'protocol', 'median launch', 'median peak RSS', 'max peak RSS'],
-      [ours, aws, anchor].map((s) => [s.name, s.protocol, formatMs(s.medianMs), `${s.medianMiB.toFixed(1)} MiB`, `${s.maxMiB.toFixed(1)} MiB`]),
+      ['plugin', 'measured process', 'protocol', 'median launch', 'median peak RSS', 'max peak RSS'],
+      [ours, aws, anchor].map((s) => [s.name, s.process, s.protocol, formatMs(s.medianMs), `${s.medianMiB.toFixed(1)} MiB`, `${s.maxMiB.toFixed(1)} MiB`]),
     );
     printTable('Ratios (ours / anchor)', ['anchor', 'launch time', 'peak RSS'], [
       [aws.name, formatRatio(ours.medianMs / aws.medianMs), formatRatio(ours.medianMiB / aws.medianMiB)],

@@ -4,7 +4,7 @@
 // Usage: node dist/bench/plan-apply.js [--sizes 1,100,1000] [--repeats 1] [--sources-per-destination 10]
 
 import { parseOptions, positiveInt, positiveIntList, runMain } from './support/args';
-import { mergePairs, seedPool, startBenchEmulator, type BenchEmulator } from './support/cognito-seed';
+import { checkSourcesPerDestination, mergePairs, seedPool, startBenchEmulator, type BenchEmulator } from './support/cognito-seed';
 import { mergedIdentityConfig, terraformDataConfig } from './support/merge-config';
 import { printTable } from './support/table';
 import { formatMs, formatRatio, goalLabel, median } from './support/timing';
@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<void> {
   const opts = parseOptions(argv, ['sizes', 'repeats', 'sources-per-destination'], USAGE);
   const sizes = positiveIntList('sizes', opts.sizes, [1, 100, 1000]);
   const repeats = positiveInt('repeats', opts.repeats, 1);
-  const k = positiveInt('sources-per-destination', opts['sources-per-destination'], 10);
+  const k = checkSourcesPerDestination(positiveInt('sources-per-destination', opts['sources-per-destination'], 10));
 
   const root = new BenchRoot('plan-apply');
   const cognito = await startBenchEmulator();

@@ -7,7 +7,7 @@
 
 import type { EmulatorStats } from '../emulator/src';
 import { parseOptions, positiveInt, runMain } from './support/args';
-import { mergePairs, seedPool, startBenchEmulator, type BenchEmulator } from './support/cognito-seed';
+import { checkSourcesPerDestination, mergePairs, seedPool, startBenchEmulator, type BenchEmulator } from './support/cognito-seed';
 import { mergedIdentityConfig } from './support/merge-config';
 import { printTable } from './support/table';
 import { formatMs, goalLabel, timed } from './support/timing';
@@ -49,7 +49,7 @@ async function measure(root: BenchRoot, mirrorDir: string, cognito: BenchEmulato
 export async function main(argv: string[]): Promise<void> {
   const opts = parseOptions(argv, ['n', 'sources-per-destination'], USAGE);
   const n = positiveInt('n', opts.n, 100);
-  const many = positiveInt('sources-per-destination', opts['sources-per-destination'], 10);
+  const many = checkSourcesPerDestination(positiveInt('sources-per-destination', opts['sources-per-destination'], 10));
 
   const root = new BenchRoot('refresh');
   const cognito = await startBenchEmulator();

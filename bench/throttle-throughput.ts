@@ -8,7 +8,7 @@
 
 import type { EmulatorStats } from '../emulator/src';
 import { parseOptions, positiveInt, runMain } from './support/args';
-import { mergePairs, seedPool, startBenchEmulator } from './support/cognito-seed';
+import { checkSourcesPerDestination, mergePairs, seedPool, startBenchEmulator } from './support/cognito-seed';
 import { mergedIdentityConfig } from './support/merge-config';
 import { printTable } from './support/table';
 import { formatMs, formatRatio, goalLabel } from './support/timing';
@@ -36,7 +36,7 @@ export async function main(argv: string[]): Promise<void> {
   const opts = parseOptions(argv, ['n', 'rps', 'sources-per-destination'], USAGE);
   const n = positiveInt('n', opts.n, 100);
   const rps = positiveInt('rps', opts.rps, 5);
-  const k = positiveInt('sources-per-destination', opts['sources-per-destination'], 10);
+  const k = checkSourcesPerDestination(positiveInt('sources-per-destination', opts['sources-per-destination'], 10));
 
   const root = new BenchRoot('throttle');
   const cognito = await startBenchEmulator();

@@ -24,6 +24,8 @@ export interface BenchEmulator {
 }
 
 export async function startBenchEmulator(faults?: FaultConfig): Promise<BenchEmulator> {
+  // The SDK's notice about future Node versions says nothing about the figures; keep tables readable.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const emulator = await startEmulator({ region: REGION, credentials: BENCH_CREDENTIALS, faults });
   const client = new CognitoIdentityClient({ region: REGION, endpoint: emulator.endpoint, credentials: BENCH_CREDENTIALS });
   return {
@@ -47,6 +49,14 @@ export interface SeededPool {
   poolId: string;
   providerName: string;
   pairs: MergePair[];
+}
+
+/** Checks a --sources-per-destination value before any work starts. */
+export function checkSourcesPerDestination(k: number): number {
+  if (k > MAX_SOURCES_PER_DESTINATION) {
+    throw new Error(`--sources-per-destination must be at most ${MAX_SOURCES_PER_DESTINATION} (a merge fails past 20 linked logins per identity), got ${k}.`);
+  }
+  return k;
 }
 
 /**

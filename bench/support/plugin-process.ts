@@ -18,6 +18,8 @@ export interface LaunchMeasurement {
   peakRssKiB: number;
   /** e.g. "1|6|unix|...|grpc|..." */
   handshakeLine: string;
+  /** The measured process's name (from /proc): the launcher exec's node, so this is node, not sh. */
+  processName: string;
 }
 
 /**
@@ -41,12 +43,12 @@ export function pluginEnvironment(clientCertPem: string, tmpDir: string): NodeJS
   };
 }
 
-/** VmHWM of a live process, in KiB. */
-export function peakRssKiB(pid: number): number {
+/** Name and VmHWM (peak resident set, KiB) of a live process. */
+export function processPeak(pid: number): { name: string; peakRssKiB: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
-  if (!match) throw new Error(`no VmHWM line in /proc/${pid}/status`);
-  return Number(match[1]);
+  const peak = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
+  if (!peak) throw new Error(`no VmHWM line in /proc/${pid}/status`);
+  return { name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?', peakRssKiB: Number(peak[1]) };
 }
 
 /**
@@ -85,14 +87,15 @@ export function measureLaunch(executable: string, env: NodeJS.ProcessEnv): Promi
       if (newline < 0) return;
       const handshakeMs = nowMs() - start;
       finish(() => {
-        let peak: number;
+        let peak: { name: string; peakRssKiB: number };
         try {
-          peak = peakRssKiB(child.pid as number);
+          peak = processPeak(child.pid as number);
         } catch (err) {
           void stop().then(() => reject(err));
           return;
         }
-        void stop().then(() => resolve({ handshakeMs, peakRssKiB: peak, handshakeLine: stdout.slice(0, newline) }));
+        const handshakeLine = stdout.slice(0, newline);
+        void stop().then(() => resolve({ handshakeMs, peakRssKiB: peak.peakRssKiB, processName: peak.name, handshakeLine }));
       });
     });
     child.on('error', (err) => finish(() => reject(new Error(`cannot start ${executable}: ${err.message}`))));

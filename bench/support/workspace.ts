@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { installProvider, SOURCE_ADDRESS } from '../../provider/src/install';
-import { terraformRunner, type TerraformResult } from '../../examples/demo/terraform-runner';
+import { terraformRunner, type TerraformResult, type TerraformRunner } from '../../examples/demo/terraform-runner';
 import { BENCH_CREDENTIALS, REGION } from './cognito-seed';
 import { timed } from './timing';
 
@@ -78,7 +78,7 @@ export interface TimedResult extends TerraformResult {
 
 /** One Terraform working directory holding a main.tf. */
 export class TerraformDir {
-  private readonly runner;
+  private readonly runner: TerraformRunner;
 
   constructor(
     readonly dir: string,

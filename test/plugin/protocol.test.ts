@@ -2,7 +2,9 @@
 // process, real unix socket, real mutual TLS, real gRPC. The echo test
 // provider stands in for the Cognito logic, which this layer must not need.
 
+import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
+import * as os from 'node:os';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ServiceError } from '@grpc/grpc-js';
@@ -306,6 +308,34 @@ describe('a provider process with AutoMTLS', () => {
     expect(plugin.stderr()).not.toContain('S3cretPassw0rd!');
     expect(plugin.stderr()).not.toMatch(/password[^\n]{0,40}wrong/);
   });
+});
+
+test('a provider whose Terraform died without Shutdown exits on its own', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orphan-'));
+  const out = path.join(dir, 'stdout');
+  // The shell starts the provider, waits for its handshake, then dies: the provider is orphaned.
+  const script = `${JSON.stringify(process.execPath)} ${JSON.stringify(ECHO_PROVIDER)} > ${JSON.stringify(out)} 2>/dev/null &
+while [ ! -s ${JSON.stringify(out)} ]; do sleep 0.05; done
+echo $!`;
+  const pid = Number(execFileSync('sh', ['-c', script], { env: pluginEnv(clientCert), encoding: 'utf8' }).trim());
+  expect(pid).toBeGreaterThan(0);
+  const alive = (): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // Poll for the exit; the guard only stops a hang, the pass criterion is that it exits at all.
+  const deadline = Date.now() + 60_000;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const stillAlive = alive();
+  if (stillAlive) process.kill(pid, 'SIGKILL');
+  expect(stillAlive).toBe(false);
+  const socketDir = path.dirname(fs.readFileSync(out, 'utf8').split('|')[3]);
+  expect(fs.existsSync(socketDir)).toBe(false);
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('refusals', () => {

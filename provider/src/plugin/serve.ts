@@ -67,9 +67,40 @@ export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.Pro
   process.on('SIGINT', () => log.debug('ignoring SIGINT; Terraform drives shutdown'));
   process.on('SIGTERM', shutdown);
   process.on('exit', () => plugin.close());
+  keepServingThroughStrayErrors(log);
+  exitWhenOrphaned(log, shutdown);
 
   log.debug('serving', { protocol_version: 6, socket: plugin.socketPath, tls: transport.tls });
   writeHandshakeLine(formatHandshakeLine({ network: 'unix', address: plugin.socketPath, certDer: cert?.der }));
+}
+
+/**
+ * A stray rejection or exception in provider code must not kill the process
+ * mid-run (Terraform would report "Plugin did not respond" and could lose
+ * track of a change); it is logged and the server keeps answering.
+ */
+function keepServingThroughStrayErrors(log: HclogLogger): void {
+  process.on('unhandledRejection', (reason: unknown) => {
+    log.error('unhandled promise rejection in provider code', { error: reason instanceof Error ? reason : String(reason) });
+  });
+  process.on('uncaughtException', (err: Error) => {
+    log.error('uncaught exception in provider code', { error: err });
+  });
+  // With Terraform gone, writes to stderr fail; that must not become an exception loop.
+  process.stderr.on('error', () => undefined);
+}
+
+/** If Terraform dies without calling Shutdown we are re-parented; leave instead of lingering. */
+function exitWhenOrphaned(log: HclogLogger, shutdown: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      log.warn('Terraform went away without Shutdown; exiting');
+      clearInterval(timer);
+      shutdown();
+    }
+  }, 1000);
+  timer.unref();
 }
 
 /** Entry point for main: serve, or explain on stderr why not and exit 1. */

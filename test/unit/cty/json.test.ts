@@ -29,7 +29,7 @@ describe('JSON values', () => {
         const text = JSON.stringify(encodeJsonValue(value, type));
         expect(decodeJsonValue(JSON.parse(text), type)).toStrictEqual(canonical(value, type));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 

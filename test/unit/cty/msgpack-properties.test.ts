@@ -24,7 +24,7 @@ describe('msgpack round trip', () => {
       fc.property(typedValueArb(3, withUnknowns), ({ type, value }) => {
         expect(decodeMsgpack(encodeMsgpack(value, type), type)).toStrictEqual(canonical(value, type));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -44,7 +44,7 @@ describe('malformed msgpack always gives a CtyCodecError', () => {
       fc.property(fc.uint8Array({ maxLength: 64 }), typeArb(3), (b, type) => {
         decodeOrCodecError(b, type);
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 

@@ -4,7 +4,7 @@
 // Usage: node dist/bench/plan-apply.js [--sizes 1,100,1000] [--repeats 1] [--sources-per-destination 10]
 
 import { parseOptions, positiveInt, positiveIntList, runMain } from './support/args';
-import { checkSourcesPerDestination, mergePairs, seedPool, startBenchEmulator, type BenchEmulator } from './support/cognito-seed';
+import { checkSourcesPerDestination, mergePairs, seedPool, startBenchEmulator, totalCalls, type BenchEmulator } from './support/cognito-seed';
 import { mergedIdentityConfig, terraformDataConfig } from './support/merge-config';
 import { printTable } from './support/table';
 import { formatMs, formatRatio, goalLabel, median } from './support/timing';
@@ -20,6 +20,9 @@ interface Sample {
   planOurs: number;
   applyData: number;
   applyOurs: number;
+  /** Cognito API calls our plan / apply made (terraform_data makes none). */
+  planCalls: number;
+  applyCalls: number;
 }
 
 /** One side-by-side sample at size n: fresh users, fresh working dirs, both inited before timing. */
@@ -38,16 +41,19 @@ async function sample(root: BenchRoot, mirrorDir: string, cognito: BenchEmulator
     const d = await run(data);
     return [d.ms, (await run(ours)).ms];
   };
+  cognito.emulator.resetStats();
   const [planData, planOurs] = await pair((d) => d.plan());
-  const mergesBefore = cognito.emulator.stats().merges;
+  const planCalls = totalCalls(cognito.emulator.stats());
+  cognito.emulator.resetStats();
   const [applyData, applyOurs] = await pair((d) => d.apply());
+  const afterApply = cognito.emulator.stats();
 
   // The timed apply must have done the work: every merge once, all in state.
-  const merged = cognito.emulator.stats().merges - mergesBefore;
+  const merged = afterApply.merges;
   if (merged !== n) throw new Error(`size ${n}: the apply made ${merged} merges, expected ${n}`);
   const inState = (await ours.stateList()).length;
   if (inState !== n) throw new Error(`size ${n}: ${inState} merged identities in state after apply, expected ${n}`);
-  return { planData, planOurs, applyData, applyOurs };
+  return { planData, planOurs, applyData, applyOurs, planCalls, applyCalls: totalCalls(afterApply) };
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -68,16 +74,27 @@ export async function main(argv: string[]): Promise<void> {
         samples.push(await sample(root, mirrorDir, cognito, n, k, `n${n}r${r}`, r % 2 === 1));
       }
       const pick = (f: (s: Sample) => number): number => median(samples.map(f));
-      results.push({ n, s: { planData: pick((s) => s.planData), planOurs: pick((s) => s.planOurs), applyData: pick((s) => s.applyData), applyOurs: pick((s) => s.applyOurs) } });
+      results.push({
+        n,
+        s: {
+          planData: pick((s) => s.planData),
+          planOurs: pick((s) => s.planOurs),
+          applyData: pick((s) => s.applyData),
+          applyOurs: pick((s) => s.applyOurs),
+          planCalls: pick((s) => s.planCalls),
+          applyCalls: pick((s) => s.applyCalls),
+        },
+      });
     }
 
     const rows = (phase: 'plan' | 'apply'): string[][] =>
       results.map(({ n, s }) => {
         const data = phase === 'plan' ? s.planData : s.applyData;
         const ours = phase === 'plan' ? s.planOurs : s.applyOurs;
-        return [String(n), formatMs(data), formatMs(ours), formatRatio(ours / data), `${((ours - data) / n).toFixed(1)} ms`];
+        const calls = phase === 'plan' ? s.planCalls : s.applyCalls;
+        return [String(n), formatMs(data), formatMs(ours), formatRatio(ours / data), `${((ours - data) / n).toFixed(1)} ms`, (calls / n).toFixed(2)];
       });
-    const header = ['N', 'terraform_data', 'merged_identity', 'ours / data', 'overhead per resource'];
+    const header = ['N', 'terraform_data', 'merged_identity', 'ours / data', 'overhead per resource', 'Cognito calls per resource'];
     const note = repeats > 1 ? `median of ${repeats} samples` : 'one sample';
     printTable(`terraform plan, wall time (${note}; ${k} sources per destination)`, header, rows('plan'));
     printTable(`terraform apply, wall time (${note}; includes apply's own plan)`, header, rows('apply'));

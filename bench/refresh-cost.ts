@@ -5,9 +5,8 @@
 // with one source per destination for contrast.
 // Usage: node dist/bench/refresh-cost.js [--n 100] [--sources-per-destination 10]
 
-import type { EmulatorStats } from '../emulator/src';
 import { parseOptions, positiveInt, runMain } from './support/args';
-import { checkSourcesPerDestination, mergePairs, seedPool, startBenchEmulator, type BenchEmulator } from './support/cognito-seed';
+import { checkSourcesPerDestination, mergePairs, seedPool, startBenchEmulator, totalCalls, type BenchEmulator } from './support/cognito-seed';
 import { mergedIdentityConfig } from './support/merge-config';
 import { printTable } from './support/table';
 import { formatMs, goalLabel, timed } from './support/timing';
@@ -22,10 +21,6 @@ interface RefreshCost {
   calls: number;
   byOperation: string;
   planMs: number;
-}
-
-function total(counts: EmulatorStats['calls']): number {
-  return Object.values(counts).reduce((a, b) => a + b, 0);
 }
 
 async function measure(root: BenchRoot, mirrorDir: string, cognito: BenchEmulator, n: number, k: number): Promise<RefreshCost> {
@@ -43,7 +38,7 @@ async function measure(root: BenchRoot, mirrorDir: string, cognito: BenchEmulato
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([op, count]) => `${op} ${count}`)
     .join(', ');
-  return { k, destinations: new Set(pool.pairs.map((p) => p.destination)).size, calls: total(stats.calls), byOperation: byOperation || 'none', planMs };
+  return { k, destinations: new Set(pool.pairs.map((p) => p.destination)).size, calls: totalCalls(stats), byOperation: byOperation || 'none', planMs };
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -7,7 +7,7 @@ import {
   CreateIdentityPoolCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
 } from '@aws-sdk/client-cognito-identity';
-import { startEmulator, type FaultConfig, type RunningEmulator } from '../../emulator/src';
+import { startEmulator, type EmulatorStats, type FaultConfig, type RunningEmulator } from '../../emulator/src';
 
 export const REGION = 'us-east-1';
 /** Dummy keys known only to the emulator, which verifies SigV4 signatures made with them. */
@@ -96,4 +96,9 @@ export async function seedPool(client: CognitoIdentityClient, name: string, pair
     await client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [providerName]: user } }));
   });
   return { poolId, providerName, pairs: [...pairs] };
+}
+
+/** Every API call the emulator received, whatever the outcome. */
+export function totalCalls(stats: EmulatorStats): number {
+  return Object.values(stats.calls).reduce((sum, n) => sum + n, 0);
 }

@@ -17,7 +17,11 @@ import { planTransport, serverCredentials } from './tls';
 /** How long Shutdown waits for in-flight calls before forcing the exit (Terraform kills after 2 s). */
 const SHUTDOWN_GRACE_MS = 1000;
 
-/** grpc-js's own diagnostics, as hclog lines instead of free text on stderr. */
+/**
+ * grpc-js's own diagnostics, as hclog lines instead of free text on stderr.
+ * Its "errors" are transport noise (e.g. a connection reset when Terraform
+ * exits), so they are logged at debug rather than alarming the user.
+ */
 function routeGrpcLogs(log: HclogLogger): void {
   grpc.setLogger({
     error: (...args: unknown[]) => log.debug(`grpc: ${args.map(String).join(' ')}`),
@@ -31,6 +35,8 @@ export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.Pro
   negotiateProtocolVersion(env);
 
   const log = new HclogLogger();
+  // Ctrl-C reaches us too (same process group); Terraform stops us via StopProvider and Shutdown.
+  process.on('SIGINT', () => log.debug('ignoring SIGINT; Terraform drives shutdown'));
   routeGrpcLogs(log);
   const transport = planTransport(env);
   // Usually already under way (see certificate-prefetch.ts); only with TLS on.
@@ -63,8 +69,6 @@ export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.Pro
     env,
   });
 
-  // Ctrl-C reaches us too (same process group); Terraform stops us via StopProvider and Shutdown.
-  process.on('SIGINT', () => log.debug('ignoring SIGINT; Terraform drives shutdown'));
   process.on('SIGTERM', shutdown);
   process.on('exit', () => plugin.close());
   keepServingThroughStrayErrors(log);

@@ -2,6 +2,7 @@
 // a wrong option or value ends the script with a message naming the option.
 
 import { parseArgs } from 'node:util';
+import { removeAllBenchRoots } from './workspace';
 
 export class UsageError extends Error {}
 
@@ -36,8 +37,19 @@ export function positiveIntList(option: string, value: string | undefined, fallb
   return parts.map(Number);
 }
 
-/** Runs a benchmark's main, turning failures into one message and exit code 1 (no stack trace). */
+/**
+ * Runs a benchmark's main, turning failures into one message and exit code 1
+ * (no stack trace). On Ctrl-C (Terraform children get it too) the temp
+ * directories are removed before exiting; the in-process emulator ends with us.
+ */
 export function runMain(name: string, main: (argv: string[]) => Promise<void>): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\n${name} interrupted (${signal}); temporary files removed.\n`);
+      removeAllBenchRoots();
+      process.exit(code);
+    });
+  }
   main(process.argv.slice(2)).catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`\n${name} failed: ${message}\n`);

@@ -11,12 +11,16 @@ import { terraformRunner, type TerraformResult, type TerraformRunner } from '../
 import { BENCH_CREDENTIALS, REGION } from './cognito-seed';
 import { timed } from './timing';
 
+/** Roots not yet removed, so an interrupted run can still clean up (see removeAllBenchRoots). */
+const liveRoots = new Set<BenchRoot>();
+
 /** A temp directory for one benchmark run; `remove()` deletes everything in it. */
 export class BenchRoot {
   readonly dir: string;
 
   constructor(name: string) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+    liveRoots.add(this);
   }
 
   subdir(name: string): string {
@@ -27,7 +31,12 @@ export class BenchRoot {
 
   remove(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
+    liveRoots.delete(this);
   }
+}
+
+export function removeAllBenchRoots(): void {
+  for (const root of [...liveRoots]) root.remove();
 }
 
 /** Installs the built provider into `<root>/mirror`; returns the mirror dir and the launcher path. */

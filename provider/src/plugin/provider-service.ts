@@ -222,7 +222,8 @@ export class ProviderService<C> {
       return {
         planned_state: this.encodeObject(result.plannedState, resource.schema, 'planned state'),
         requires_replace: (result.requiresReplace ?? []).map(attributePathToProto),
-        planned_private: Buffer.from(result.plannedPrivate ?? new Uint8Array()),
+        // Private data the logic did not replace is carried forward, as Terraform's own SDKs do.
+        planned_private: Buffer.from(result.plannedPrivate ?? req.prior_private ?? new Uint8Array()),
         diagnostics: result.diagnostics,
       };
     });
@@ -245,7 +246,7 @@ export class ProviderService<C> {
       // A null new state with errors tells core to keep the prior state.
       return {
         new_state: this.encodeObject(result.newState, resource.schema, 'new state'),
-        private: Buffer.from(result.private ?? new Uint8Array()),
+        private: Buffer.from(result.private ?? req.planned_private ?? new Uint8Array()),
         diagnostics: result.diagnostics,
       };
     });

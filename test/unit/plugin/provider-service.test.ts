@@ -107,6 +107,32 @@ describe('ProviderService', () => {
     expect(res.diagnostics).toEqual([expect.objectContaining({ summary: 'Invalid input' })]);
   });
 
+  test('private data the logic does not replace is carried from plan to apply', async () => {
+    const { svc } = await configured(
+      withResource({
+        plan: async (_c, req) => ({ plannedState: req.proposedNewState, diagnostics: [] }),
+        apply: async (_c, req) => ({ newState: { ...req.plannedState!, id: 'x', output: 'x' }, diagnostics: [] }),
+      }),
+    );
+    const config = { id: null, input: 'x', output: null, tags: null };
+    const plan = await svc.planResourceChange({
+      type_name: 'cognitoidentity_echo',
+      prior_state: dv(config),
+      proposed_new_state: dv(config),
+      config: dv(config),
+      prior_private: Buffer.from('carried'),
+    });
+    expect(Buffer.from(plan.planned_private!).toString()).toBe('carried');
+    const apply = await svc.applyResourceChange({
+      type_name: 'cognitoidentity_echo',
+      prior_state: dv(config),
+      planned_state: dv(config),
+      config: dv(config),
+      planned_private: Buffer.from('carried'),
+    });
+    expect(Buffer.from(apply.private!).toString()).toBe('carried');
+  });
+
   test('import with no object and no error still tells the user', async () => {
     const { svc } = await configured(withResource({ importState: async () => ({ state: null, diagnostics: [] }) }));
     const res = await svc.importResourceState({ type_name: 'cognitoidentity_echo', id: 'gone' });

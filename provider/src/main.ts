@@ -3,8 +3,6 @@
 // printed while modules load can corrupt the handshake line.
 
 import './plugin/stdout-guard';
-// Starts the TLS certificate in a worker before the heavier modules below load.
-import './plugin/certificate-prefetch';
 import { runPlugin } from './plugin/serve';
 import { cognitoProvider } from './cognito/provider';
 

@@ -6,7 +6,6 @@ import { writeHandshakeLine } from './stdout-guard';
 import * as grpc from '@grpc/grpc-js';
 import type { ProviderDefinition } from '../framework/provider';
 import type { ServerCertificate } from './certificate';
-import { serverCertificate } from './certificate-prefetch';
 import { checkMagicCookie, formatHandshakeLine, HandshakeError, negotiateProtocolVersion } from './handshake';
 import { startPluginServer } from './grpc-server';
 import { HclogLogger } from './logger';
@@ -39,8 +38,11 @@ export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.Pro
   process.on('SIGINT', () => log.debug('ignoring SIGINT; Terraform drives shutdown'));
   routeGrpcLogs(log);
   const transport = planTransport(env);
-  // Usually already under way (see certificate-prefetch.ts); only with TLS on.
-  const certPromise: Promise<ServerCertificate | undefined> = transport.tls ? serverCertificate() : Promise.resolve(undefined);
+  // Loaded only with TLS on: the X.509 library is the slowest import here. (A worker
+  // thread for it was tried: no faster on a busy 2-core machine, and +11 MiB of memory.)
+  const certPromise: Promise<ServerCertificate | undefined> = transport.tls
+    ? import('./certificate').then((m) => m.generateServerCertificate())
+    : Promise.resolve(undefined);
 
   const services = loadPluginServices();
   const provider = new ProviderService(def, log);

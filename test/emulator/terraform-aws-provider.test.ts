@@ -54,6 +54,10 @@ output "pool_id" {
 `;
 }
 
+// The AWS provider binary takes seconds to start and Terraform starts it several
+// times per command; on a loaded machine this test needs more than jest's default.
+const AWS_TEST_TIMEOUT_MS = 480_000;
+
 test('aws_cognito_identity_pool: create, empty second plan, destroy', async () => {
   const ws = TerraformWorkspace.create('aws-pool', { ourProvider: false, awsProvider: true });
   ws.write('main.tf', awsConfig(env.emulator.endpoint, 'tf_aws_pool'));
@@ -78,4 +82,4 @@ test('aws_cognito_identity_pool: create, empty second plan, destroy', async () =
   expect((pools.IdentityPools ?? []).map((p) => p.IdentityPoolId)).not.toContain(poolId);
 
   ws.cleanup();
-});
+}, AWS_TEST_TIMEOUT_MS);

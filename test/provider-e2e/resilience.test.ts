@@ -150,6 +150,8 @@ resource "cognitoidentity_merged_identity" "m" {
   expect(r.code).not.toBe(0);
   expect(r.stderr).not.toMatch(/killed after/);
   expect(r.stdout + r.stderr).toMatch(/Interrupt received|interrupted|cancel/i);
+  // The provider ignored SIGINT and let Terraform stop it: no dead-plugin errors.
+  expectNoCrash(r);
 
   env.emulator.setFaults({});
   // Every merge Terraform recorded is real in Cognito.

@@ -383,6 +383,22 @@ describe('refusals', () => {
     }
   });
 
+  test('PLUGIN_UNIX_SOCKET_DIR is honoured like go-plugin does', async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'sockdir-'));
+    const plugin = await startPlugin(process.execPath, [ECHO_PROVIDER], pluginEnv(clientCert, { PLUGIN_UNIX_SOCKET_DIR: base }));
+    try {
+      expect(path.dirname(path.dirname(plugin.handshake.address))).toBe(base);
+      const clients = connect(plugin.handshake, clientCert);
+      await call(clients.controller, 'Shutdown');
+      clients.close();
+      expect(await plugin.exited).toBe(0);
+      expect(fs.readdirSync(base)).toEqual([]);
+    } finally {
+      if (plugin.child.exitCode === null) plugin.child.kill('SIGKILL');
+      fs.rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   test('with TF_DISABLE_PLUGIN_TLS: plaintext and an empty certificate field', async () => {
     const plugin = await startPlugin(process.execPath, [ECHO_PROVIDER], pluginEnv(clientCert, { TF_DISABLE_PLUGIN_TLS: '1' }));
     try {

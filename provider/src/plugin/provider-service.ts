@@ -23,6 +23,7 @@ import { CtyCodecError } from './cty';
 import { attributePathToProto, diagnosticsToProto } from './diagnostics-convert';
 import { decodeDynamicValue, encodeDynamicValue } from './dynamic-value';
 import { HclogLogger, redactText, registerSecret } from './logger';
+import { readOnlyAttributeDiagnostics } from './read-only';
 import type {
   ApplyResourceChangeRequest,
   ApplyResourceChangeResponse,
@@ -145,7 +146,7 @@ export class ProviderService<C> {
       const resource = this.resourceType(req.type_name);
       const config = this.decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`);
       if (config === null) return { diagnostics: [] };
-      return { diagnostics: resource.validate(config).diagnostics };
+      return { diagnostics: [...readOnlyAttributeDiagnostics(resource.schema.block, config), ...resource.validate(config).diagnostics] };
     });
   }
 
@@ -154,7 +155,9 @@ export class ProviderService<C> {
       const dataSource = this.dataSourceType(req.type_name);
       const config = this.decodeObject(req.config, dataSource.schema, `configuration of data source ${req.type_name}`);
       if (config === null) return { diagnostics: [] };
-      return { diagnostics: dataSource.validate(config).diagnostics };
+      return {
+        diagnostics: [...readOnlyAttributeDiagnostics(dataSource.schema.block, config), ...dataSource.validate(config).diagnostics],
+      };
     });
   }
 

@@ -12,6 +12,8 @@ import type { FaultConfig } from '../../emulator/src/types';
 
 const DESTINATIONS = 4;
 const SOURCES = 16;
+// A hang guard for tests that run several Terraform commands on a loaded machine; not a pass criterion.
+const TEST_GUARD_MS = 480_000;
 /** 10% internal errors and 5% dropped connections on every operation. */
 const RANDOM_FAULTS: FaultConfig = { internalErrorRate: 0.1, dropConnectionRate: 0.05 };
 
@@ -67,7 +69,7 @@ test('apply under random faults converges after at most one re-run, merging each
   await expectMergedInCognito(env, c.pool, plan);
   expectExit(await c.ws.plan('-detailed-exitcode'), 0, 'terraform plan after the faulty apply');
   expect(env.emulator.stats().merges).toBe(SOURCES);
-});
+}, TEST_GUARD_MS);
 
 test('with default retries, a refresh under random faults succeeds and changes nothing', async () => {
   const before = await stateAddresses();
@@ -113,7 +115,7 @@ test('a failed read is an error, never "gone": refresh-only runs keep every reso
   expectExit(await c.ws.plan('-detailed-exitcode'), 0, 'terraform plan after the faulty refreshes');
   expect(env.emulator.stats().merges).toBe(SOURCES);
   c.ws.cleanup();
-});
+}, TEST_GUARD_MS);
 
 /** The run failed, saying a read of a merge failed, and planned no deletion. */
 function expectFailedRead(r: ProcessResult, label: string): void {

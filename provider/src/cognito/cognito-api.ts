@@ -19,17 +19,35 @@ export interface MergeRequest {
   destinationUserIdentifier: string;
 }
 
+/** What a lookup by developer user id tells. */
+export interface UserLookup {
+  identityId: string;
+  /**
+   * The identity's developer user ids when the answer held them all (no
+   * NextToken). Cognito documents the by-user answer as the identity's list;
+   * it is used only for plan-time counting, never for state.
+   */
+  users?: string[];
+}
+
+/** What DescribeIdentityPool tells about logins. */
+export interface PoolInfo {
+  developerProvider?: string;
+  /** Public login providers configured on the pool: the most public logins one identity can have. */
+  publicProviders: number;
+}
+
 export interface CognitoApi {
-  /** The identity id a developer user resolves to. Throws ResourceNotFoundException when unknown. */
-  identityOfUser(poolId: string, user: string, signal: AbortSignal): Promise<string>;
+  /** The identity a developer user resolves to. Throws ResourceNotFoundException when unknown. */
+  lookupUser(poolId: string, user: string, signal: AbortSignal): Promise<UserLookup>;
   /** Every developer user id linked to an identity, all pages. Throws ResourceNotFoundException when unknown. */
   usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal): Promise<string[]>;
   /** MergeDeveloperIdentities; returns the surviving identity id. */
   merge(req: MergeRequest, signal: AbortSignal): Promise<string>;
   /** DescribeIdentity's Logins: the provider names linked to the identity. */
   loginsOfIdentity(identityId: string, signal: AbortSignal): Promise<string[]>;
-  /** The pool's DeveloperProviderName (undefined when it has none). */
-  developerProviderOfPool(poolId: string, signal: AbortSignal): Promise<string | undefined>;
+  /** DescribeIdentityPool, reduced to what merges care about. */
+  describePool(poolId: string, signal: AbortSignal): Promise<PoolInfo>;
 }
 
 export class SdkCognitoApi implements CognitoApi {
@@ -38,13 +56,14 @@ export class SdkCognitoApi implements CognitoApi {
     private readonly client: CognitoIdentityClient,
   ) {}
 
-  async identityOfUser(poolId: string, user: string, signal: AbortSignal): Promise<string> {
+  async lookupUser(poolId: string, user: string, signal: AbortSignal): Promise<UserLookup> {
     const out = await this.client.send(
-      new this.sdk.LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: user, MaxResults: 1 }),
+      new this.sdk.LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: user, MaxResults: PAGE_SIZE }),
       { abortSignal: signal },
     );
     if (!out.IdentityId) throw new Error('LookupDeveloperIdentity returned no IdentityId');
-    return out.IdentityId;
+    const complete = !out.NextToken && out.DeveloperUserIdentifierList !== undefined;
+    return { identityId: out.IdentityId, users: complete ? out.DeveloperUserIdentifierList : undefined };
   }
 
   async usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal): Promise<string[]> {
@@ -88,10 +107,15 @@ export class SdkCognitoApi implements CognitoApi {
     return out.Logins ?? [];
   }
 
-  async developerProviderOfPool(poolId: string, signal: AbortSignal): Promise<string | undefined> {
+  async describePool(poolId: string, signal: AbortSignal): Promise<PoolInfo> {
     const out = await this.client.send(new this.sdk.DescribeIdentityPoolCommand({ IdentityPoolId: poolId }), {
       abortSignal: signal,
     });
-    return out.DeveloperProviderName ?? undefined;
+    const publicProviders =
+      Object.keys(out.SupportedLoginProviders ?? {}).length +
+      (out.OpenIdConnectProviderARNs ?? []).length +
+      (out.CognitoIdentityProviders ?? []).length +
+      (out.SamlProviderARNs ?? []).length;
+    return { developerProvider: out.DeveloperProviderName ?? undefined, publicProviders };
   }
 }

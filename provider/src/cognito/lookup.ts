@@ -12,7 +12,7 @@
 // results, that started later. A merge this process performs invalidates the
 // identities involved, and an older in-flight request never refills them.
 
-import type { CognitoApi } from './cognito-api';
+import type { CognitoApi, PoolInfo, UserLookup } from './cognito-api';
 
 export interface Freshness {
   /** Only accept a request that started after this sequence number (see SequenceClock). */
@@ -89,6 +89,14 @@ export class CoalescingCache<T> {
     return promise;
   }
 
+  /** Stores a value learnt by another request (that started at `seq`), unless invalidated since. */
+  prime(key: string, value: T, seq: number): void {
+    const current = this.entries.get(key);
+    if ((this.invalidatedAt.get(key) ?? 0) < seq && (!current || current.seq < seq)) {
+      this.entries.set(key, { seq, at: this.now(), value });
+    }
+  }
+
   invalidate(key: string): void {
     this.entries.delete(key);
     this.invalidatedAt.set(key, this.clock.next());
@@ -97,16 +105,18 @@ export class CoalescingCache<T> {
 
 /** Cache lifetime: long enough to serve one parallel refresh, short enough not to hide drift. */
 export const LOOKUP_TTL_MS = 3000;
+/** Pool settings are read once per run. */
+export const POOL_TTL_MS = 10 * 60 * 1000;
 
 const key = (poolId: string, id: string) => `${poolId}\u0000${id}`;
 
 /** Who is linked to whom in Cognito, as seen through one region's API. */
 export class IdentityDirectory {
   readonly clock = new SequenceClock();
-  private readonly byUser: CoalescingCache<string>;
+  private readonly byUser: CoalescingCache<UserLookup>;
   private readonly byIdentity: CoalescingCache<string[]>;
   private readonly loginsByIdentity: CoalescingCache<string[]>;
-  private readonly poolProviders: CoalescingCache<string | undefined>;
+  private readonly pools: CoalescingCache<PoolInfo>;
 
   constructor(
     readonly api: CognitoApi,
@@ -116,8 +126,8 @@ export class IdentityDirectory {
     this.byUser = new CoalescingCache(this.clock, ttlMs, now);
     this.byIdentity = new CoalescingCache(this.clock, ttlMs, now);
     this.loginsByIdentity = new CoalescingCache(this.clock, ttlMs, now);
-    // A pool's developer provider name can never change, so it is kept for the process's life.
-    this.poolProviders = new CoalescingCache(this.clock, Number.POSITIVE_INFINITY, now);
+    // A pool's developer provider name can never change; its login providers rarely do.
+    this.pools = new CoalescingCache(this.clock, POOL_TTL_MS, now);
   }
 
   /** A sequence number: requests started after it see everything done before it. */
@@ -125,10 +135,23 @@ export class IdentityDirectory {
     return this.clock.next();
   }
 
-  identityOfUser(poolId: string, user: string, signal: AbortSignal, freshness?: Freshness): Promise<string> {
-    return this.byUser.get(key(poolId, user), () => this.api.identityOfUser(poolId, user, signal), signal, freshness);
+  /** The identity of a developer user (and its user list when Cognito sent it whole). */
+  lookupUser(poolId: string, user: string, signal: AbortSignal, freshness?: Freshness): Promise<UserLookup> {
+    const fetch = async () => {
+      const started = this.clock.next();
+      const found = await this.api.lookupUser(poolId, user, signal);
+      // The same answer serves later lookups of the identity's list.
+      if (found.users) this.byIdentity.prime(key(poolId, found.identityId), found.users, started);
+      return found;
+    };
+    return this.byUser.get(key(poolId, user), fetch, signal, freshness);
   }
 
+  async identityOfUser(poolId: string, user: string, signal: AbortSignal, freshness?: Freshness): Promise<string> {
+    return (await this.lookupUser(poolId, user, signal, freshness)).identityId;
+  }
+
+  /** Every developer user id of an identity, read by identity id (all pages). */
   usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<string[]> {
     return this.byIdentity.get(
       key(poolId, identityId),
@@ -143,8 +166,8 @@ export class IdentityDirectory {
     return this.loginsByIdentity.get(identityId, () => this.api.loginsOfIdentity(identityId, signal), signal);
   }
 
-  developerProviderOfPool(poolId: string, signal: AbortSignal): Promise<string | undefined> {
-    return this.poolProviders.get(poolId, () => this.api.developerProviderOfPool(poolId, signal), signal);
+  describePool(poolId: string, signal: AbortSignal): Promise<PoolInfo> {
+    return this.pools.get(poolId, () => this.api.describePool(poolId, signal), signal);
   }
 
   /** Forget what a merge (or an attempted merge) may have changed. */

@@ -53,12 +53,13 @@ async function applyCreate(clients: CognitoClients, planned: ObjectValue, ctx: R
   const dir = session.directory;
   const plannedIdentity = knownString(planned, 'identity_id');
 
-  // Fresh lookups: what plan saw may be stale, and this decides whether to merge.
-  const before = dir.mark();
+  // Looked up again in this process: what plan saw may be stale, and this decides whether to merge.
+  // (Terraform re-plans just before apply, so these are usually answered by that plan's lookups,
+  // at most a few seconds old; a re-run apply starts a new process and asks Cognito afresh.)
   let dstIdentity: string;
   let srcIdentity: string;
   try {
-    dstIdentity = await dir.identityOfUser(poolId, key.destinationUserIdentifier, ctx.signal, { startedAfter: before });
+    dstIdentity = await dir.identityOfUser(poolId, key.destinationUserIdentifier, ctx.signal);
   } catch (err) {
     return failed(userLookupDiagnostic(err, session, poolId, key.destinationUserIdentifier, 'destination_user_identifier', ctx.signal));
   }
@@ -66,7 +67,7 @@ async function applyCreate(clients: CognitoClients, planned: ObjectValue, ctx: R
     return failed(destinationMovedDiagnostic(key, plannedIdentity, dstIdentity));
   }
   try {
-    srcIdentity = await dir.identityOfUser(poolId, key.sourceUserIdentifier, ctx.signal, { startedAfter: before });
+    srcIdentity = await dir.identityOfUser(poolId, key.sourceUserIdentifier, ctx.signal);
   } catch (err) {
     return failed(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
   }

@@ -9,6 +9,7 @@ import { attributePath, errorDiag, warningDiag, type Diagnostic } from '../frame
 import type { PlanRequest, PlanResult, RequestContext } from '../framework/provider';
 import { UNKNOWN, type ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
+import type { PoolInfo } from './cognito-api';
 import { apiErrorDiagnostic, classifyError } from './errors';
 import {
   encodeNotes,
@@ -125,8 +126,8 @@ async function planCreate(
   }
 
   const provider = knownString(config, 'developer_provider_name');
-  const poolCheck = await checkPoolProvider(session, poolId, provider, ctx);
-  if (poolCheck) return { plannedState: planned, diagnostics: [poolCheck] };
+  const pool = await checkPool(session, poolId, provider, ctx);
+  if (pool.problem) return { plannedState: planned, diagnostics: [pool.problem] };
 
   const notes: PlanNotes = {};
   const diagnostics: Diagnostic[] = [];
@@ -150,7 +151,7 @@ async function planCreate(
         identity_id: dstId,
       });
     } else {
-      const limit = await checkLinkedLogins(session, poolId, provider, srcId, dstId, ctx);
+      const limit = await checkLinkedLogins(session, poolId, provider, pool.info, srcId, dstId, ctx);
       if (limit) diagnostics.push(limit);
     }
   }
@@ -201,55 +202,59 @@ export function setupDiagnostic(err: unknown, clients: CognitoClients, poolId: s
  * needs its own IAM permission, so when it is denied the check is skipped
  * (the merge itself reports a wrong provider name).
  */
-async function checkPoolProvider(
+async function checkPool(
   session: RegionSession,
   poolId: string,
   provider: string | undefined,
   ctx: RequestContext,
-): Promise<Diagnostic | undefined> {
-  let actual: string | undefined;
+): Promise<{ problem?: Diagnostic; info?: PoolInfo }> {
+  let info: PoolInfo;
   try {
-    actual = await session.directory.developerProviderOfPool(poolId, ctx.signal);
+    info = await session.directory.describePool(poolId, ctx.signal);
   } catch (err) {
     const kind = classifyError(err, ctx.signal);
-    if (kind === 'not-found') return poolNotFoundDiagnostic(poolId, session);
+    if (kind === 'not-found') return { problem: poolNotFoundDiagnostic(poolId, session) };
     if (kind === 'aborted') {
-      return apiErrorDiagnostic(
-        err,
-        { action: 'check the identity pool', operation: 'DescribeIdentityPool', endpoint: session.endpoint, redactor: session.redactor },
-        ctx.signal,
-      );
+      const call = { action: 'check the identity pool', operation: 'DescribeIdentityPool', endpoint: session.endpoint, redactor: session.redactor };
+      return { problem: apiErrorDiagnostic(err, call, ctx.signal) };
     }
     ctx.log.debug('DescribeIdentityPool failed; skipping the developer provider check', { kind });
-    return undefined;
+    return {};
   }
-  if (actual === undefined) {
-    return errorDiag(
-      'Identity pool has no developer provider',
-      `Identity pool "${poolId}" has no developer provider name, so it has no developer users to merge. Set one on the pool (it cannot be changed afterwards).`,
-      'identity_pool_id',
-    );
+  if (info.developerProvider === undefined) {
+    return {
+      problem: errorDiag(
+        'Identity pool has no developer provider',
+        `Identity pool "${poolId}" has no developer provider name, so it has no developer users to merge. Set one on the pool (it cannot be changed afterwards).`,
+        'identity_pool_id',
+      ),
+    };
   }
-  if (provider !== undefined && provider !== actual) {
-    return errorDiag(
-      'Wrong developer provider name',
-      `Identity pool "${poolId}" uses the developer provider name "${actual}", not "${provider.slice(0, 128)}".`,
-      'developer_provider_name',
-    );
+  if (provider !== undefined && provider !== info.developerProvider) {
+    return {
+      problem: errorDiag(
+        'Wrong developer provider name',
+        `Identity pool "${poolId}" uses the developer provider name "${info.developerProvider}", not "${provider.slice(0, 128)}".`,
+        'developer_provider_name',
+      ),
+    };
   }
-  return undefined;
+  return { info };
 }
 
 /**
  * Cognito refuses a merge when source and destination together have more than
- * 20 linked logins (developer user ids plus public-provider logins). Public
- * logins are seen through DescribeIdentity; when that is denied only the
- * developer user ids are counted.
+ * 20 linked logins (developer user ids plus public-provider logins). The user
+ * lists usually come free with the lookups plan already made. Public logins
+ * are read through DescribeIdentity only when they could tip the balance: an
+ * identity has at most one login per public provider configured on the pool.
+ * When DescribeIdentity is denied, only developer user ids are counted.
  */
 async function checkLinkedLogins(
   session: RegionSession,
   poolId: string,
   provider: string | undefined,
+  pool: PoolInfo | undefined,
   srcId: string,
   dstId: string,
   ctx: RequestContext,
@@ -274,6 +279,8 @@ async function checkLinkedLogins(
       ctx.signal,
     );
   }
+  const developerIds = srcUsers.length + dstUsers.length;
+  if (pool !== undefined && developerIds + 2 * pool.publicProviders <= MAX_LINKED_LOGINS) return undefined;
   const publicLogins = async (identityId: string): Promise<number> => {
     try {
       const logins = await dir.loginsOfIdentity(identityId, ctx.signal);
@@ -284,18 +291,20 @@ async function checkLinkedLogins(
       return 0;
     }
   };
-  let srcPublic: number;
-  let dstPublic: number;
-  try {
-    [srcPublic, dstPublic] = await Promise.all([publicLogins(srcId), publicLogins(dstId)]);
-  } catch (err) {
-    return apiErrorDiagnostic(
-      err,
-      { action: 'count the linked logins', operation: 'DescribeIdentity', endpoint: session.endpoint, redactor: session.redactor },
-      ctx.signal,
-    );
+  let srcPublic = 0;
+  let dstPublic = 0;
+  if (developerIds <= MAX_LINKED_LOGINS) {
+    try {
+      [srcPublic, dstPublic] = await Promise.all([publicLogins(srcId), publicLogins(dstId)]);
+    } catch (err) {
+      return apiErrorDiagnostic(
+        err,
+        { action: 'count the linked logins', operation: 'DescribeIdentity', endpoint: session.endpoint, redactor: session.redactor },
+        ctx.signal,
+      );
+    }
   }
-  const total = srcUsers.length + dstUsers.length + srcPublic + dstPublic;
+  const total = developerIds + srcPublic + dstPublic;
   if (total <= MAX_LINKED_LOGINS) return undefined;
   return errorDiag(
     'Too many linked logins for a merge',

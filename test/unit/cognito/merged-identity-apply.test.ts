@@ -110,7 +110,8 @@ describe('merged_identity apply', () => {
       context().signal,
     );
     h.emulator.resetStats();
-    const applied = await apply(planned.plannedState!, planned.plannedPrivate);
+    // Apply runs in a new provider process (as with Terraform), so nothing is cached from plan.
+    const applied = await apply(planned.plannedState!, planned.plannedPrivate, await configure(h.emulator.endpoint));
     expect(applied.newState).toBeNull();
     expect(errors(applied.diagnostics)).toHaveLength(1);
     expect(text(applied.diagnostics)).toMatch(/resolved to identity .* at plan time but now resolves to "[^"]+".*plan again/);

@@ -145,6 +145,22 @@ describe('merged_identity plan', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('plans many sources into one destination with about one lookup each', async () => {
+    const p = await createPool(h.sdk);
+    await createUser(h.sdk, p, 'hub');
+    const sources = Array.from({ length: 10 }, (_, i) => `spoke-${i}`);
+    for (const s of sources) await createUser(h.sdk, p, s);
+    const c = await configure(h.emulator.endpoint);
+    h.emulator.resetStats();
+    const results = await Promise.all(sources.map((s) => planCreate(mergeConfig(p, s, 'hub'), c)));
+    expect(results.flatMap((r) => r.diagnostics)).toEqual([]);
+    const calls = h.emulator.stats().calls;
+    // One lookup per source, the shared destination once; no DescribeIdentity for a pool without public providers.
+    expect(calls.LookupDeveloperIdentity).toBe(sources.length + 1);
+    expect(calls.DescribeIdentity).toBeUndefined();
+    expect(calls.DescribeIdentityPool).toBe(1);
+  });
+
   it('defers every check while the provider configuration is unknown', async () => {
     const c = await configure(h.emulator.endpoint, { access_key: UNKNOWN });
     h.emulator.resetStats();

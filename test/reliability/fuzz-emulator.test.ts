@@ -204,6 +204,7 @@ test('random targets and headers', async () => {
   );
   const contentType = fc.constantFrom(CONTENT_TYPE, 'application/json', 'text/plain', '', `${CONTENT_TYPE}; charset=utf-8`, 'APPLICATION/X-AMZ-JSON-1.1');
   const headerName = fc.stringMatching(/^x-[a-z0-9-]{1,20}$/);
+  // Printable ASCII only: Node's HTTP client refuses control characters before anything is sent.
   const headerValue = fc.stringMatching(/^[\x21-\x7e ]{0,60}$/).map((v) => v.trim());
   const extra = fc.dictionary(headerName, headerValue, { maxKeys: 4 });
   const authorization = fc.oneof(
@@ -217,7 +218,6 @@ test('random targets and headers', async () => {
       const all: Record<string, string> = { ...headers, 'content-type': ct };
       // An unsigned request may carry any Authorization text (or none).
       if (!sign && auth !== undefined) all.authorization = auth;
-      // A header value with a control character is refused by the client library itself; avoid generating it.
       const reply = await send({ target: t, body: '{}', headers: all, sign });
       expectProperReply(reply);
     }),

@@ -105,6 +105,12 @@ export class CoalescingCache<T> {
 
 /** Cache lifetime: long enough to serve one parallel refresh, short enough not to hide drift. */
 export const LOOKUP_TTL_MS = 3000;
+/**
+ * Which identity a user resolves to changes only through merges and unlinks;
+ * this process's own merges invalidate it, so it may live a little longer and
+ * serve every resource that shares a destination during one plan or apply.
+ */
+export const USER_TTL_MS = 15_000;
 /** Pool settings are read once per run. */
 export const POOL_TTL_MS = 10 * 60 * 1000;
 
@@ -123,7 +129,7 @@ export class IdentityDirectory {
     ttlMs: number = LOOKUP_TTL_MS,
     now: () => number = Date.now,
   ) {
-    this.byUser = new CoalescingCache(this.clock, ttlMs, now);
+    this.byUser = new CoalescingCache(this.clock, Math.max(ttlMs, USER_TTL_MS), now);
     this.byIdentity = new CoalescingCache(this.clock, ttlMs, now);
     this.loginsByIdentity = new CoalescingCache(this.clock, ttlMs, now);
     // A pool's developer provider name can never change; its login providers rarely do.

@@ -1,16 +1,22 @@
 // The AutoMTLS server certificate must satisfy Go's x509 checks in Terraform:
 // SAN localhost, NotBefore in the past, serverAuth EKU, positive serial.
+// The certificate is hand-encoded (der.ts), so it is also read back here by an
+// independent parser (@peculiar/x509) and walked TLV by TLV for Go's strict rules.
 
+import 'reflect-metadata';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
 import { generateServerCertificate, randomSerialHex } from '../../../provider/src/plugin/certificate';
 
 describe('server certificate', () => {
   const now = new Date('2026-03-01T12:00:00Z');
   let cert: X509Certificate;
   let keyPem: string;
+  let der: Buffer;
 
   beforeAll(async () => {
     const generated = await generateServerCertificate(now);
+    der = generated.der;
     cert = new X509Certificate(generated.der);
     keyPem = generated.keyPem;
     expect(generated.certPem).toContain('-----BEGIN CERTIFICATE-----');
@@ -61,4 +67,77 @@ describe('server certificate', () => {
     const other = new X509Certificate((await generateServerCertificate(now)).der);
     expect(other.fingerprint256).not.toBe(cert.fingerprint256);
   });
+
+  test('is signed with ECDSA P-256 / SHA-256 by its own key', () => {
+    expect(cert.verify(cert.publicKey)).toBe(true);
+    expect(cert.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    expect(new x509.X509Certificate(der).signatureAlgorithm).toMatchObject({ name: 'ECDSA', hash: { name: 'SHA-256' } });
+  });
+
+  test('carries the go-plugin extensions with the right criticality', () => {
+    const parsed = new x509.X509Certificate(der);
+    const basic = parsed.getExtension(x509.BasicConstraintsExtension);
+    expect(basic).toMatchObject({ ca: true, critical: true, pathLength: undefined });
+    const usage = parsed.getExtension(x509.KeyUsagesExtension);
+    expect(usage?.critical).toBe(true);
+    expect(usage?.usages).toBe(
+      x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyAgreement | x509.KeyUsageFlags.keyCertSign,
+    );
+    const eku = parsed.getExtension(x509.ExtendedKeyUsageExtension);
+    expect(eku?.usages).toEqual(expect.arrayContaining([x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth]));
+    const san = parsed.getExtension(x509.SubjectAlternativeNameExtension);
+    expect(san?.names.toJSON()).toEqual([{ type: 'dns', value: 'localhost' }]);
+    expect(parsed.subject).toBe(parsed.issuer);
+  });
+
+  test('is strict DER: v3, minimal positive serial, UTCTime before 2050 and GeneralizedTime after', () => {
+    const certificate = children(readTlv(der, 0));
+    expect(certificate).toHaveLength(3);
+    const tbs = children(certificate[0]);
+    // version [0] EXPLICIT INTEGER 2
+    expect(tbs[0].tag).toBe(0xa0);
+    expect([...tbs[0].value]).toEqual([0x02, 0x01, 0x02]);
+    // serial: 16 bytes, first byte 0x40..0x7f, so no padding zero and not negative
+    expect(tbs[1].tag).toBe(0x02);
+    expect(tbs[1].value).toHaveLength(16);
+    expect(tbs[1].value[0] & 0xc0).toBe(0x40);
+    const [notBefore, notAfter] = children(tbs[4]);
+    expect(notBefore.tag).toBe(0x17); // UTCTime: 2026
+    expect(notBefore.value.toString('ascii')).toBe('260301115930Z');
+    expect(notAfter.tag).toBe(0x18); // GeneralizedTime: 2056
+    expect(notAfter.value.toString('ascii')).toBe('20560301120000Z');
+  });
 });
+
+interface Tlv {
+  tag: number;
+  value: Buffer;
+  end: number;
+}
+
+/** One DER TLV at `offset`; rejects non-minimal lengths, as Go's parser does. */
+function readTlv(buf: Buffer, offset: number): Tlv {
+  const tag = buf[offset];
+  let length = buf[offset + 1];
+  let start = offset + 2;
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + buf[start + i];
+    expect(buf[start]).not.toBe(0); // no leading zero length bytes
+    expect(length).toBeGreaterThanOrEqual(0x80); // long form only when needed
+    start += count;
+  }
+  expect(start + length).toBeLessThanOrEqual(buf.length);
+  return { tag, value: buf.subarray(start, start + length), end: start + length };
+}
+
+function children(parent: Tlv): Tlv[] {
+  const out: Tlv[] = [];
+  for (let offset = 0; offset < parent.value.length; ) {
+    const child = readTlv(parent.value, offset);
+    out.push(child);
+    offset = child.end;
+  }
+  return out;
+}

@@ -6,9 +6,9 @@ import type { DataSourceType, RequestContext } from '../framework/provider';
 import type { ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
-import { sharedSignal } from './merged-identity';
 import { setupDiagnostic } from './merged-identity-plan';
 import { describeUser, knownString, poolNotFoundDiagnostic } from './merged-identity-state';
+import { sharedSignal } from './request-context';
 import { developerIdentitySchema } from './schemas';
 import { validateDeveloperIdentityConfig } from './validation';
 

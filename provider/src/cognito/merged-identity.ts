@@ -1,14 +1,14 @@
 // The cognitoidentity_merged_identity resource type: validation and state
 // upgrade here, plan/apply/read/import in their own modules.
 
-import { setMaxListeners } from 'node:events';
 import { errorDiag } from '../framework/diagnostics';
-import type { RequestContext, ResourceType, UpgradeResult } from '../framework/provider';
+import type { ResourceType, UpgradeResult } from '../framework/provider';
 import type { CtyValue, ObjectValue } from '../framework/values';
 import type { CognitoClients } from './clients';
 import { applyMergedIdentity } from './merged-identity-apply';
 import { planMergedIdentity } from './merged-identity-plan';
 import { importMergedIdentity, readMergedIdentity } from './merged-identity-read';
+import { sharedSignal } from './request-context';
 import { mergedIdentitySchema } from './schemas';
 import { validateMergedIdentityConfig } from './validation';
 
@@ -48,15 +48,6 @@ function toCty(v: unknown): CtyValue {
 }
 
 const ATTRIBUTES = Object.keys(mergedIdentitySchema.block.attributes);
-
-/**
- * Terraform's stop signal is shared by every concurrent request, and each SDK
- * call listens on it; lift Node's listener warning (10) for it.
- */
-export function sharedSignal(ctx: RequestContext): RequestContext {
-  setMaxListeners(0, ctx.signal);
-  return ctx;
-}
 
 export const mergedIdentityResource: ResourceType<CognitoClients> = {
   schema: mergedIdentitySchema,

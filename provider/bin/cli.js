@@ -7,7 +7,7 @@
 
 const path = require('node:path');
 
-const dist = path.join(__dirname, '..', '..', 'dist', 'provider', 'src');
+const dist = path.join(__dirname, '..', '..', 'dist', 'provider');
 const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 const HELP = `terraform-provider-cognitoidentity: a Terraform/OpenTofu provider for Amazon Cognito Identity developer-identity merges.
@@ -22,14 +22,15 @@ Terraform or OpenTofu start the provider themselves; it is not meant to be run d
 
 const args = process.argv.slice(2);
 if (args[0] === 'install') {
-  const { runInstallCommand } = require(path.join(dist, 'install.js'));
+  const { runInstallCommand } = require(path.join(dist, 'src', 'install.js'));
   process.exitCode = runInstallCommand(
     args.slice(1),
     (s) => process.stdout.write(s),
     (s) => process.stderr.write(s),
   );
 } else if (args.length === 0 && process.env.TF_PLUGIN_MAGIC_COOKIE === MAGIC_COOKIE) {
-  require(path.join(dist, 'main.js'));
+  // The bundled provider (provider/scripts/bundle.js), as the installed launcher runs it.
+  require(path.join(dist, 'terraform-provider-cognitoidentity.js'));
 } else {
   process.stderr.write(HELP);
   process.exitCode = 1;

@@ -16,7 +16,7 @@ export interface InstallOptions {
   mirrorDir: string;
   /** The node executable the launcher runs; defaults to the one running now. */
   nodePath?: string;
-  /** The script the launcher runs; defaults to this package's dist/provider/src/main.js. */
+  /** The script the launcher runs; defaults to this package's bundled provider (see defaultEntryPoint). */
   entryPoint?: string;
 }
 
@@ -57,8 +57,9 @@ export function packageRoot(from: string = __dirname): string {
   }
 }
 
+/** The esbuild bundle of the provider (provider/scripts/bundle.js): one file starts faster than the module tree. */
 export function defaultEntryPoint(): string {
-  return path.join(packageRoot(), 'dist', 'provider', 'src', 'main.js');
+  return path.join(packageRoot(), 'dist', 'provider', 'terraform-provider-cognitoidentity.js');
 }
 
 /** Single-quoted for sh: safe for any path. */

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** The built provider entry point that the launcher runs. */
-export const PROVIDER_MAIN = path.join(REPO_ROOT, 'dist', 'provider', 'src', 'main.js');
+/** The built provider entry point that the launcher runs: the bundle `npm run build` makes. */
+export const PROVIDER_MAIN = path.join(REPO_ROOT, 'dist', 'provider', 'terraform-provider-cognitoidentity.js');
 
 /** Fails with a message naming the fix when the provider has not been built. */
 export function requireBuiltProvider(): string {

@@ -53,7 +53,7 @@ export const providerSchema: Schema = {
         type: 'number',
         optional: true,
         description:
-          'Maximum number of attempts per Cognito API call, including the first (throttling and transient errors are retried with backoff). Default 25.',
+          'Maximum number of attempts per Cognito API call when throttled, including the first: a whole number from 1 to 100, default 25. Other transient errors (5xx, dropped connections) get at most 4 attempts; client errors are not retried.',
       },
       retry_mode: {
         type: 'string',

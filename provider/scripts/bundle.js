@@ -1,37 +1,90 @@
 #!/usr/bin/env node
-// Bundles the built provider (dist/provider/src/main.js, from tsc) into one
-// file, dist/provider/terraform-provider-cognitoidentity.js, which the
-// launchers run. One file means one read and one compile instead of resolving
-// and loading ~150 modules at every start (~17% faster start, measured side by side).
+// Run by `npm run build` after tsc. Makes, in dist/provider/:
+//   provider-bundle.js                     the provider (dist/provider/src/main.js) and its dependencies in one file;
+//                                          one read and compile instead of resolving ~150 modules (~22% faster start)
+//   provider-bundle.js.v8cache             V8's code cache from one real start of that bundle (~8% faster start)
+//   terraform-provider-cognitoidentity.js  the entry point the launchers run (src/plugin/start-bundle.ts)
+// Start-up gains were measured side by side with `node dist/bench/launch.js`.
 // The AWS SDK stays external: the provider imports it lazily at ConfigureProvider,
 // after the handshake, and it resolves from node_modules like any dependency.
 // (esbuild's own postinstall is denied in package.json allowScripts: the binary
 // comes from the optional dependency @esbuild/linux-x64, so it is not needed.)
 'use strict';
 
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
-const ROOT = path.join(__dirname, '..', '..');
-const ENTRY = path.join(ROOT, 'dist', 'provider', 'src', 'main.js');
-const OUTFILE = path.join(ROOT, 'dist', 'provider', 'terraform-provider-cognitoidentity.js');
+const DIST = path.join(__dirname, '..', '..', 'dist', 'provider');
+const BUILT_PLUGIN = path.join(DIST, 'src', 'plugin');
+const WARM_UP_TIMEOUT_MS = 60_000;
 
-async function main() {
-  const result = await esbuild.build({
-    entryPoints: [ENTRY],
-    outfile: OUTFILE,
+function bundle(entry, outfile, external) {
+  return esbuild.build({
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['@aws-sdk/*', '@smithy/*', '@aws-crypto/*'],
+    external,
     // Whitespace and syntax only: names stay readable in logged stack traces.
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'eof',
     logLevel: 'warning',
   });
-  if (result.errors.length > 0) process.exitCode = 1;
+}
+
+/**
+ * Starts the bundle once as Terraform would (AutoMTLS on, so the certificate
+ * code is compiled too) and, when it has printed its handshake, stops it; the
+ * warm-up script then writes the code cache as the process exits.
+ */
+async function writeCodeCache(bundlePath) {
+  const { generateServerCertificate } = require(path.join(BUILT_PLUGIN, 'certificate.js'));
+  const { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } = require(path.join(BUILT_PLUGIN, 'handshake.js'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-warm-up-'));
+  const clientCert = (await generateServerCertificate()).certPem; // any valid certificate will do as the client's
+  const env = {
+    PATH: process.env.PATH,
+    TMPDIR: tmp,
+    [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: '6',
+    PLUGIN_CLIENT_CERT: clientCert,
+  };
+  try {
+    await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(__dirname, 'code-cache-warm-up.js'), bundlePath], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      const guard = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`the provider printed no handshake within ${WARM_UP_TIMEOUT_MS / 1000} s; stderr: ${stderr.slice(-2000)}`));
+      }, WARM_UP_TIMEOUT_MS);
+      child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+      child.stdout.once('data', () => child.kill('SIGTERM')); // the handshake line: the start is done
+      child.on('error', reject);
+      child.on('exit', (code, signal) => {
+        clearTimeout(guard);
+        if (code === 0) resolve();
+        else reject(new Error(`the warm-up run exited with ${code ?? signal}; stderr: ${stderr.slice(-2000)}`));
+      });
+    });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const bundlePath = path.join(DIST, 'provider-bundle.js');
+  await bundle(path.join(DIST, 'src', 'main.js'), bundlePath, ['@aws-sdk/*', '@smithy/*', '@aws-crypto/*']);
+  await bundle(path.join(BUILT_PLUGIN, 'start-bundle.js'), path.join(DIST, 'terraform-provider-cognitoidentity.js'), []);
+  await writeCodeCache(bundlePath);
 }
 
 main().catch((err) => {

@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { installProvider, launcherScript, terraformPlatform } from '../../provider/src/install';
+import { PROVIDER_MAIN } from '../support/paths';
 import { runProcess } from '../support/process';
+import { expectExit, TerraformWorkspace } from '../support/terraform';
 import {
   call,
   connect,
@@ -21,7 +23,7 @@ import {
 
 const CLI = path.join(REPO_ROOT, 'provider', 'bin', 'cli.js');
 const LAUNCHER = path.join(REPO_ROOT, 'provider', 'bin', 'terraform-provider-cognitoidentity');
-const MAIN = path.join(REPO_ROOT, 'dist', 'provider', 'src', 'main.js');
+const MAIN = PROVIDER_MAIN;
 const LAYOUT = path.join('terraform.local', 'cognito', 'cognitoidentity', '0.1.0', terraformPlatform());
 
 let tmp: string;
@@ -154,7 +156,19 @@ describe('from the packed npm package', () => {
     const r = await runProcess(process.execPath, [path.join(pkg, 'provider', 'bin', 'cli.js'), 'install', '--mirror', mirror]);
     expect(r.code).toBe(0);
     const exe = path.join(mirror, LAYOUT, 'terraform-provider-cognitoidentity_v0.1.0');
-    expect(fs.readFileSync(exe, 'utf8')).toContain(`'${path.join(pkg, 'dist', 'provider', 'src', 'main.js')}'`);
+    expect(fs.readFileSync(exe, 'utf8')).toContain(`'${path.join(pkg, path.relative(REPO_ROOT, PROVIDER_MAIN))}'`);
     await serveAndShutdown(await startPlugin(exe, [], pluginEnv(clientCert)));
+
+    // The printed configuration works: terraform init installs from that mirror and locks it.
+    const ws = TerraformWorkspace.create('packed-install', { ourMirror: () => mirror });
+    ws.write(
+      'main.tf',
+      `terraform {\n  required_providers {\n    cognitoidentity = {\n      source  = "terraform.local/cognito/cognitoidentity"\n      version = "0.1.0"\n    }\n  }\n}\n`,
+    );
+    expectExit(await ws.init(), 0, 'terraform init from the packed package mirror');
+    const lock = fs.readFileSync(path.join(ws.dir, '.terraform.lock.hcl'), 'utf8');
+    expect(lock).toMatch(/provider "terraform\.local\/cognito\/cognitoidentity" \{\s+version\s+= "0\.1\.0"/);
+    expect(lock).toMatch(/"h1:[A-Za-z0-9+/]+=*"/);
+    ws.cleanup();
   });
 });

@@ -2,6 +2,7 @@
 // mirror filled by installProvider, over AutoMTLS and tfplugin6.
 
 import * as path from 'node:path';
+import { PROVIDER_MAIN } from '../support/paths';
 import { installProvider } from '../../provider/src/install';
 import { newCase, expectNoCrash } from '../support/e2e';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
@@ -182,5 +183,5 @@ resource "cognitoidentity_merged_identity" "m" {
 });
 
 test('the repository layout the launchers expect', () => {
-  requireBuilt(path.join(REPO_ROOT, 'dist', 'provider', 'src', 'main.js'));
+  requireBuilt(PROVIDER_MAIN);
 });

@@ -6,11 +6,15 @@ import { CognitoClients } from './clients';
 import { developerIdentityDataSource } from './developer-identity';
 import { mergedIdentityResource } from './merged-identity';
 import { readProviderSettings, validateProviderConfig } from './provider-config';
-import { DEVELOPER_IDENTITY, MERGED_IDENTITY, providerSchema } from './schemas';
+import { DEVELOPER_IDENTITY, MERGED_IDENTITY, PROVIDER_TYPE, providerSchema } from './schemas';
 
 export { CognitoClients };
 
 export const cognitoProvider: ProviderDefinition<CognitoClients> = {
+  typeName: PROVIDER_TYPE,
+  installHint:
+    'Install it with `npx terraform-provider-cognitoidentity install` and reference ' +
+    '`terraform.local/cognito/cognitoidentity` in required_providers.',
   schema: providerSchema,
   // Destroy-time warnings (the merge stays in Cognito) and on_destroy = "error" show in the plan.
   planDestroy: true,

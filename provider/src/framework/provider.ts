@@ -117,6 +117,10 @@ export interface ConfigureResult<C> {
 }
 
 export interface ProviderDefinition<C> {
+  /** The provider type, e.g. `cognitoidentity`: names the executable and the log module. */
+  typeName: string;
+  /** Shown when someone runs the executable by hand: how to install and reference it. */
+  installHint: string;
   schema: Schema;
   /** Ask Terraform to call plan on destroy, so destroy-time warnings show in the plan. */
   planDestroy: boolean;

@@ -12,13 +12,12 @@ export const APP_PROTOCOL_VERSION = 6;
 /** A reason the process cannot serve, meant for a human reading stderr. */
 export class HandshakeError extends Error {}
 
-export function checkMagicCookie(env: NodeJS.ProcessEnv): void {
+/** `installHint` tells the person who ran the binary by hand what to do instead. */
+export function checkMagicCookie(env: NodeJS.ProcessEnv, installHint = ''): void {
   if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     throw new HandshakeError(
       'This binary is a plugin. These are not meant to be executed directly.\n' +
-        'Terraform or OpenTofu start it for you: install it with ' +
-        '`npx terraform-provider-cognitoidentity install` and reference ' +
-        '`terraform.local/cognito/cognitoidentity` in required_providers.',
+        `Terraform or OpenTofu start it for you.${installHint ? ` ${installHint}` : ''}`,
     );
   }
 }

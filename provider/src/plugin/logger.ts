@@ -12,7 +12,7 @@ export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 const LEVEL_ORDER: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
 
 /** The module name Terraform shows next to our log lines. */
-export const PROVIDER_LOG_MODULE = 'provider.cognitoidentity';
+export const PROVIDER_LOG_MODULE = 'provider';
 
 export const REDACTED = '[REDACTED]';
 

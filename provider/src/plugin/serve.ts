@@ -30,16 +30,16 @@ function routeGrpcLogs(log: HclogLogger): void {
 }
 
 export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  checkMagicCookie(env);
+  checkMagicCookie(env, def.installHint);
   negotiateProtocolVersion(env);
 
-  const log = new HclogLogger();
+  const log = new HclogLogger({ module: `provider.${def.typeName}` });
   // Ctrl-C reaches us too (same process group); Terraform stops us via StopProvider and Shutdown.
   process.on('SIGINT', () => log.debug('ignoring SIGINT; Terraform drives shutdown'));
   routeGrpcLogs(log);
   const transport = planTransport(env);
-  // Loaded only with TLS on: the X.509 library is the slowest import here. (A worker
-  // thread for it was tried: no faster on a busy 2-core machine, and +11 MiB of memory.)
+  // Loaded only with TLS on. (A worker thread for key generation was tried: no faster
+  // on a busy 2-core machine, and +11 MiB of memory.)
   const certPromise: Promise<ServerCertificate | undefined> = transport.tls
     ? import('./certificate').then((m) => m.generateServerCertificate())
     : Promise.resolve(undefined);
@@ -116,7 +116,7 @@ export function runPlugin<C>(def: ProviderDefinition<C>): void {
       process.stderr.write(`${err.message}\n`);
     } else {
       const message = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`terraform-provider-cognitoidentity: cannot start: ${message}\n`);
+      process.stderr.write(`terraform-provider-${def.typeName}: cannot start: ${message}\n`);
     }
     process.exitCode = 1;
     // Nothing else keeps the process alive once serving failed.

@@ -45,3 +45,8 @@ export function describeJs(v: unknown): string {
   }
   return `a ${typeof v}`;
 }
+
+/** The error for a value of the wrong JS kind at `path`. */
+export function mismatch(path: string, expected: string, got: unknown): CtyCodecError {
+  return new CtyCodecError(path, `${expected} is required, got ${describeJs(got)}`);
+}

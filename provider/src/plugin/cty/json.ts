@@ -8,10 +8,11 @@
 
 import type { CtyType, CtyValue } from '../../framework/values';
 import { Dynamic, Unknown } from '../../framework/values';
-import { CtyCodecError, attrPath, describeJs, indexPath, keyPath } from './errors';
+import { writeKnown, type FormatWriter } from './encode-walk';
+import { CtyCodecError, attrPath, describeJs, indexPath, keyPath, mismatch } from './errors';
 import { MAX_VALUE_DEPTH } from './limits';
 import { canonicalNumber, parseNumberString } from './numbers';
-import { compareCodePoints, hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
+import { hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
 import { typeFromJsonValue, typeToJsonValue } from './type-json';
 
 /** Parsed JSON, as JSON.parse returns it (bigint allowed for callers that keep big numbers exact). */
@@ -126,58 +127,7 @@ function toJson(value: CtyValue | undefined, type: CtyType, path: string, depth:
     return { value: toJson(value.value, value.type, path, depth + 1), type: typeJson as JsonValue };
   }
   if (value instanceof Dynamic) throw new CtyCodecError(path, 'a dynamic value where a concrete type is expected');
-  switch (type) {
-    case 'string':
-      if (typeof value !== 'string') throw mismatch(path, 'a string', value);
-      return value;
-    case 'number':
-      if (typeof value !== 'number' && typeof value !== 'bigint') throw mismatch(path, 'a number', value);
-      if (typeof value === 'number' && !Number.isFinite(value)) throw new CtyCodecError(path, 'JSON cannot hold NaN or infinite numbers');
-      return numberToJson(value);
-    case 'bool':
-      if (typeof value !== 'boolean') throw mismatch(path, 'a bool', value);
-      return value;
-  }
-  if (!Array.isArray(type)) throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
-  switch (type[0]) {
-    case 'list':
-    case 'set': {
-      if (!Array.isArray(value)) throw mismatch(path, `a ${type[0]} (array)`, value);
-      const element = type[1];
-      return value.map((v, i) => toJson(v, element, indexPath(path, i), depth + 1));
-    }
-    case 'tuple': {
-      if (!Array.isArray(value)) throw mismatch(path, 'a tuple (array)', value);
-      const elements = type[1];
-      if (value.length !== elements.length) {
-        throw new CtyCodecError(path, `a tuple of ${elements.length} elements is required (${value.length} given)`);
-      }
-      return value.map((v, i) => toJson(v, elements[i], indexPath(path, i), depth + 1));
-    }
-    case 'map': {
-      if (!isPlainObject(value)) throw mismatch(path, 'a map (object)', value);
-      const out: { [key: string]: JsonValue } = {};
-      const entries = ownEntries(value).sort(([a], [b]) => compareCodePoints(a, b));
-      for (const [k, v] of entries) setOwn(out, k, toJson(v, type[1], keyPath(path, k), depth + 1));
-      return out;
-    }
-    case 'object': {
-      if (!isPlainObject(value)) throw mismatch(path, 'an object', value);
-      const attrs = type[1];
-      for (const name of Object.keys(value)) {
-        if (!hasOwn(attrs, name)) throw new CtyCodecError(attrPath(path, name), 'unsupported attribute');
-      }
-      const out: { [key: string]: JsonValue } = {};
-      for (const name of Object.keys(attrs).sort(compareCodePoints)) {
-        const at = attrPath(path, name);
-        if (!hasOwn(value, name)) throw new CtyCodecError(at, 'attribute is missing (every attribute must be present, null when unset)');
-        setOwn(out, name, toJson(value[name], attrs[name], at, depth + 1));
-      }
-      return out;
-    }
-    default:
-      throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
-  }
+  return writeKnown(value, type, path, depth, jsonWriter);
 }
 
 /**
@@ -192,6 +142,10 @@ function numberToJson(value: number | bigint): number | string {
   return JSON.stringify(double) === n.toString() ? double : n.toString();
 }
 
-function mismatch(path: string, expected: string, got: unknown): CtyCodecError {
-  return new CtyCodecError(path, `${expected} is required, got ${describeJs(got)}`);
-}
+const jsonWriter: FormatWriter<JsonValue> = {
+  number(value, path) {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new CtyCodecError(path, 'JSON cannot hold NaN or infinite numbers');
+    return numberToJson(value);
+  },
+  nested: toJson,
+};

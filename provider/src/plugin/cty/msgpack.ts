@@ -7,10 +7,11 @@ import { DecodeError, Decoder, Encoder, ExtData } from '@msgpack/msgpack';
 import type { ExtensionCodecType } from '@msgpack/msgpack';
 import type { CtyType, CtyValue } from '../../framework/values';
 import { Dynamic, Unknown, UNKNOWN } from '../../framework/values';
+import { writeKnown, type FormatWriter } from './encode-walk';
 import { CtyCodecError, attrPath, describeJs, indexPath, keyPath } from './errors';
 import { MAX_VALUE_DEPTH } from './limits';
 import { canonicalNumber, numberToWire, parseNumberString } from './numbers';
-import { compareCodePoints, hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
+import { hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
 import { EXT_REFINED_UNKNOWN, EXT_UNKNOWN, decodeRefinements, encodeRefinements, refineFor } from './refinements';
 import { parseTypeJson, typeToJson } from './type-json';
 
@@ -115,57 +116,7 @@ function toWire(value: CtyValue | undefined, type: CtyType, path: string, depth:
   if (value instanceof Unknown) return unknownToWire(value, type, path);
   if (type === 'dynamic') return dynamicToWire(value, path, depth);
   if (value instanceof Dynamic) throw new CtyCodecError(path, `a dynamic value where ${typeToJson(type)} is expected`);
-  switch (type) {
-    case 'string':
-      if (typeof value !== 'string') throw mismatch(path, 'a string', value);
-      return value;
-    case 'number':
-      if (typeof value !== 'number' && typeof value !== 'bigint') throw mismatch(path, 'a number', value);
-      return numberToWire(value, path);
-    case 'bool':
-      if (typeof value !== 'boolean') throw mismatch(path, 'a bool', value);
-      return value;
-  }
-  if (!Array.isArray(type)) throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
-  switch (type[0]) {
-    case 'list':
-    case 'set': {
-      if (!Array.isArray(value)) throw mismatch(path, `a ${type[0]} (array)`, value);
-      const element = type[1];
-      return value.map((v, i) => toWire(v, element, indexPath(path, i), depth + 1));
-    }
-    case 'tuple': {
-      if (!Array.isArray(value)) throw mismatch(path, 'a tuple (array)', value);
-      const elements = type[1];
-      if (value.length !== elements.length) {
-        throw new CtyCodecError(path, `a tuple of ${elements.length} elements is required (${value.length} given)`);
-      }
-      return value.map((v, i) => toWire(v, elements[i], indexPath(path, i), depth + 1));
-    }
-    case 'map': {
-      if (!isPlainObject(value)) throw mismatch(path, 'a map (object)', value);
-      const out: { [key: string]: Wire } = {};
-      const entries = ownEntries(value).sort(([a], [b]) => compareCodePoints(a, b));
-      for (const [k, v] of entries) setOwn(out, k, toWire(v, type[1], keyPath(path, k), depth + 1));
-      return out;
-    }
-    case 'object': {
-      if (!isPlainObject(value)) throw mismatch(path, 'an object', value);
-      const attrs = type[1];
-      for (const name of Object.keys(value)) {
-        if (!hasOwn(attrs, name)) throw new CtyCodecError(attrPath(path, name), 'unsupported attribute');
-      }
-      const out: { [key: string]: Wire } = {};
-      for (const name of Object.keys(attrs).sort(compareCodePoints)) {
-        const at = attrPath(path, name);
-        if (!hasOwn(value, name)) throw new CtyCodecError(at, 'attribute is missing (every attribute must be present, null when unset)');
-        setOwn(out, name, toWire(value[name], attrs[name], at, depth + 1));
-      }
-      return out;
-    }
-    default:
-      throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
-  }
+  return writeKnown(value, type, path, depth, wireWriter);
 }
 
 function unknownToWire(u: Unknown, type: CtyType, path: string): ExtData {
@@ -189,9 +140,7 @@ function dynamicToWire(value: CtyValue, path: string, depth: number): Wire {
   return [utf8Encoder.encode(typeJson), toWire(value.value, value.type, path, depth + 1)];
 }
 
-function mismatch(path: string, expected: string, got: unknown): CtyCodecError {
-  return new CtyCodecError(path, `${expected} is required, got ${describeJs(got)}`);
-}
+const wireWriter: FormatWriter<Wire> = { number: numberToWire, nested: toWire };
 
 // ---- decoding ----
 

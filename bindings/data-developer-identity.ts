@@ -9,7 +9,7 @@ import {
   type TerraformProvider,
 } from './cdk';
 import { definedHclAttributes, hclString } from './hcl';
-import { GENERATOR_METADATA } from './metadata';
+import { GENERATOR_METADATA, metaArgumentsOf } from './metadata';
 
 export interface DataCognitoidentityDeveloperIdentityConfig extends TerraformMetaArguments {
   /** Identity pool id, `REGION:GUID`. */
@@ -46,13 +46,7 @@ export class DataCognitoidentityDeveloperIdentity extends TerraformDataSource {
     super(scope, id, {
       terraformResourceType: DataCognitoidentityDeveloperIdentity.tfResourceType,
       terraformGeneratorMetadata: GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
+      ...metaArgumentsOf(config),
     });
     this._identityPoolId = config.identityPoolId;
     this._developerUserIdentifier = config.developerUserIdentifier;

@@ -9,7 +9,7 @@ import {
   type TerraformProvider,
 } from './cdk';
 import { definedHclAttributes, hclString } from './hcl';
-import { GENERATOR_METADATA } from './metadata';
+import { GENERATOR_METADATA, metaArgumentsOf } from './metadata';
 
 export interface MergedIdentityConfig extends TerraformMetaArguments {
   /** Identity pool id, `REGION:GUID`. Changing it forces a new merge. */
@@ -59,13 +59,7 @@ export class MergedIdentity extends TerraformResource {
     super(scope, id, {
       terraformResourceType: MergedIdentity.tfResourceType,
       terraformGeneratorMetadata: GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
+      ...metaArgumentsOf(config),
     });
     this._identityPoolId = config.identityPoolId;
     this._developerProviderName = config.developerProviderName;

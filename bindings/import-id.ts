@@ -1,22 +1,13 @@
-// The import id of `cognitoidentity_merged_identity`, as the provider parses it:
-// four parts joined by `,`, with `%` written `%25` and `,` written `%2C` inside
-// each part, so developer user identifiers may hold any character.
+// The import id of `cognitoidentity_merged_identity`: four parts joined by `,`,
+// with `%` written `%25` and `,` written `%2C` inside each part, so developer
+// user identifiers may hold any character. Built by the provider's own code,
+// so the bindings and the provider cannot disagree on the format.
 
-export interface MergedIdentityImportParts {
-  identityPoolId: string;
-  developerProviderName: string;
-  sourceUserIdentifier: string;
-  destinationUserIdentifier: string;
-}
+import { formatResourceId, type MergeKey } from '../provider/src/cognito/resource-id';
 
-function escapePart(part: string): string {
-  // `%` first, or the `%` of `%2C` would be escaped again.
-  return part.replace(/%/g, '%25').replace(/,/g, '%2C');
-}
+export type MergedIdentityImportParts = MergeKey;
 
 /** Builds the id for `terraform import` / `import {}` / `MergedIdentity.generateConfigForImport`. */
 export function mergedIdentityImportId(parts: MergedIdentityImportParts): string {
-  return [parts.identityPoolId, parts.developerProviderName, parts.sourceUserIdentifier, parts.destinationUserIdentifier]
-    .map(escapePart)
-    .join(',');
+  return formatResourceId(parts);
 }

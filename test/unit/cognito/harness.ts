@@ -10,7 +10,9 @@ import {
   LookupDeveloperIdentityCommand,
   UnlinkDeveloperIdentityCommand,
 } from '@aws-sdk/client-cognito-identity';
-import { startEmulator, type RunningEmulator } from '../../../emulator/src/index';
+import type { RunningEmulator } from '../../../emulator/src/index';
+import { REGION, startTestEmulator } from '../../support/emulator';
+import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../../support/terraform';
 import type { Diagnostic } from '../../../provider/src/framework/diagnostics';
 import type { Logger, RequestContext } from '../../../provider/src/framework/provider';
 import type { CtyValue, ObjectValue } from '../../../provider/src/framework/values';
@@ -18,9 +20,10 @@ import type { CognitoClients } from '../../../provider/src/cognito/clients';
 import { cognitoProvider } from '../../../provider/src/cognito/provider';
 import { formatResourceId } from '../../../provider/src/cognito/resource-id';
 
-export const REGION = 'us-east-1';
-export const ACCESS_KEY = 'AKIDTESTUNIT0001';
-export const SECRET_KEY = 'unit-test-secret-0123456789';
+export { REGION };
+// The keys the shared test emulator verifies signatures against.
+export const ACCESS_KEY = TEST_ACCESS_KEY;
+export const SECRET_KEY = TEST_SECRET_KEY;
 
 export interface LogLine {
   level: string;
@@ -48,25 +51,8 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  const emulator = await startEmulator({
-    port: 0,
-    region: REGION,
-    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
-  });
-  const sdk = new CognitoIdentityClient({
-    endpoint: emulator.endpoint,
-    region: REGION,
-    credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
-    maxAttempts: 1,
-  });
-  return {
-    emulator,
-    sdk,
-    async stop() {
-      sdk.destroy();
-      await emulator.stop();
-    },
-  };
+  const { emulator, client, stop } = await startTestEmulator();
+  return { emulator, sdk: client, stop };
 }
 
 /** Every provider attribute, null unless given. */

@@ -6,9 +6,9 @@ import { PROVIDER_MAIN } from '../support/paths';
 import { installProvider } from '../../provider/src/install';
 import { newCase, expectNoCrash } from '../support/e2e';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { mergeResource } from '../support/provider-hcl';
+import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
-import { ECHO_PROVIDER, REPO_ROOT, requireBuilt } from './fixtures/plugin-client';
+import { ECHO_PROVIDER, requireBuilt } from './fixtures/plugin-client';
 
 const HEADER = `terraform {
   required_providers {
@@ -166,12 +166,7 @@ resource "cognitoidentity_merged_identity" "m" {
         },
       });
       c.configure(
-        mergeResource('m', {
-          identity_pool_id: c.pool.poolId,
-          developer_provider_name: c.pool.providerName,
-          source_user_identifier: c.pool.users[0].userId,
-          destination_user_identifier: c.pool.users[1].userId,
-        }),
+        mergeResource('m', mergeOf(c.pool, c.pool.users[0], c.pool.users[1])),
       );
       const plan = await c.ws.plan();
       expectNoCrash(plan);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { newCase } from '../support/e2e';
 import { stdoutCapturingMirror } from '../support/mirrors';
-import { mergeResource } from '../support/provider-hcl';
+import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { expectExit, TEST_SECRET_KEY } from '../support/terraform';
 
 let env: TestEmulator;
@@ -26,12 +26,7 @@ test('the provider writes only the go-plugin handshake line to stdout', async ()
   });
   const [src, dst] = pool.users;
   configure(
-    mergeResource('m', {
-      identity_pool_id: pool.poolId,
-      developer_provider_name: pool.providerName,
-      source_user_identifier: src.userId,
-      destination_user_identifier: dst.userId,
-    }),
+    mergeResource('m', mergeOf(pool, src, dst)),
   );
   expectExit(await ws.apply(), 0, 'terraform apply');
   expectExit(await ws.destroy(), 0, 'terraform destroy');
@@ -49,12 +44,7 @@ test('TF_LOG=trace output and the state hold no secret_key', async () => {
   const { ws, pool, configure } = await newCase(env, 'no-secret', 2);
   const [src, dst] = pool.users;
   configure(
-    mergeResource('m', {
-      identity_pool_id: pool.poolId,
-      developer_provider_name: pool.providerName,
-      source_user_identifier: src.userId,
-      destination_user_identifier: dst.userId,
-    }),
+    mergeResource('m', mergeOf(pool, src, dst)),
   );
   const traced = await ws.run(['apply', '-no-color', '-input=false', '-auto-approve'], { TF_LOG: 'trace' });
   expectExit(traced, 0, 'terraform apply with TF_LOG=trace');

@@ -6,7 +6,7 @@ import { quotaPreset } from '../../emulator/src/faults';
 import { lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
-import { mergeResource } from '../support/provider-hcl';
+import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { signalGroup, waitForOutput } from '../support/process';
 import { expectExit } from '../support/terraform';
 
@@ -31,12 +31,7 @@ test.each(['internal-error', 'drop'] as const)(
     const [src, dst] = pool.users;
     // One attempt per call, so the fault reaches Terraform and the user retries the apply.
     configure(
-      mergeResource('m', {
-        identity_pool_id: pool.poolId,
-        developer_provider_name: pool.providerName,
-        source_user_identifier: src.userId,
-        destination_user_identifier: dst.userId,
-      }),
+      mergeResource('m', mergeOf(pool, src, dst)),
       { max_retries: 1 },
     );
     const merges = env.emulator.stats().merges;
@@ -59,12 +54,7 @@ test('with default retries, a dropped connection after the merge is absorbed wit
   const { ws, pool, configure } = await newCase(env, 'fault-drop-retry', 2);
   const [src, dst] = pool.users;
   configure(
-    mergeResource('m', {
-      identity_pool_id: pool.poolId,
-      developer_provider_name: pool.providerName,
-      source_user_identifier: src.userId,
-      destination_user_identifier: dst.userId,
-    }),
+    mergeResource('m', mergeOf(pool, src, dst)),
   );
   const merges = env.emulator.stats().merges;
   env.emulator.setFaults({ rules: [{ operation: 'MergeDeveloperIdentities', kind: 'drop', phase: 'after', count: 1 }] });

@@ -4,7 +4,7 @@
 import { MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase, type E2eCase } from '../support/e2e';
-import { mergeResource, type MergeSettings } from '../support/provider-hcl';
+import { mergeOf, mergeResource, type MergeSettings } from '../support/provider-hcl';
 import type { ProcessResult } from '../support/process';
 
 let env: TestEmulator;
@@ -14,12 +14,7 @@ let valid: MergeSettings;
 beforeAll(async () => {
   env = await startTestEmulator();
   c = await newCase(env, 'validation', 2);
-  valid = {
-    identity_pool_id: c.pool.poolId,
-    developer_provider_name: c.pool.providerName,
-    source_user_identifier: c.pool.users[0].userId,
-    destination_user_identifier: c.pool.users[1].userId,
-  };
+  valid = mergeOf(c.pool, c.pool.users[0], c.pool.users[1]);
 });
 
 afterAll(async () => {

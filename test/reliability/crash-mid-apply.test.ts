@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
-import { mergeResource } from '../support/provider-hcl';
+import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { isAlive, providerPids, until } from '../support/reliability-process';
 import { describeResult } from '../support/process';
 import { expectExit, type StateFile } from '../support/terraform';
@@ -41,12 +41,7 @@ test.each(['provider', 'terraform'] as const)(
     const { ws, pool, configure } = await newCase(env, `crash-${victim}`, 2);
     const [src, dst] = pool.users;
     configure(
-      mergeResource('m', {
-        identity_pool_id: pool.poolId,
-        developer_provider_name: pool.providerName,
-        source_user_identifier: src.userId,
-        destination_user_identifier: dst.userId,
-      }),
+      mergeResource('m', mergeOf(pool, src, dst)),
     );
     const merges = env.emulator.stats().merges;
     env.emulator.setFaults({ latencyMs: { LookupDeveloperIdentity: READ_BACK_LATENCY_MS } });

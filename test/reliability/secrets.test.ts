@@ -13,9 +13,9 @@ import { createPoolWithUsers, REGION, type TestEmulator } from '../support/emula
 import { expectNoCrash } from '../support/e2e';
 import { hclAttributes } from '../support/hcl';
 import { OUR_SOURCE, OUR_VERSION } from '../support/mirrors';
-import { mergeResource, type MergeSettings } from '../support/provider-hcl';
+import { mergeOf, mergeResource, type MergeSettings } from '../support/provider-hcl';
 import { describeResult, type ProcessResult } from '../support/process';
-import { expectExit, TerraformWorkspace } from '../support/terraform';
+import { TerraformWorkspace } from '../support/terraform';
 
 /** Credentials unique to this run, so a match anywhere can only be a leak. */
 const ACCESS_KEY = `AKIDREL${randomBytes(8).toString('hex').toUpperCase()}`.slice(0, 20);
@@ -73,12 +73,7 @@ test.each<Mode>(['provider attributes', 'environment variables'])(
       // success proves the provider used the attributes.
       env: viaEnv ? { AWS_ACCESS_KEY_ID: ACCESS_KEY, AWS_SECRET_ACCESS_KEY: SECRET_KEY, AWS_SESSION_TOKEN: SESSION_TOKEN } : {},
     });
-    const merge: MergeSettings = {
-      identity_pool_id: pool.poolId,
-      developer_provider_name: pool.providerName,
-      source_user_identifier: pool.users[0].userId,
-      destination_user_identifier: pool.users[1].userId,
-    };
+    const merge: MergeSettings = mergeOf(pool, pool.users[0], pool.users[1]);
     const good = providerConfig(!viaEnv) + mergeResource('m', merge);
     const failing = good + mergeResource('unknown_user', { ...merge, source_user_identifier: 'no-such-user-here' });
 

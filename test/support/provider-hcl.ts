@@ -3,7 +3,7 @@
 
 import { hclAttributes, hclString } from './hcl';
 import { OUR_SOURCE, OUR_VERSION } from './mirrors';
-import { REGION } from './emulator';
+import { REGION, type DeveloperUser, type TestPool } from './emulator';
 import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './terraform';
 
 export interface ProviderSettings {
@@ -45,6 +45,16 @@ export interface MergeSettings {
   source_user_identifier: string;
   destination_user_identifier: string;
   on_destroy?: string;
+}
+
+/** Merge `source` into `destination`, two developer users of `pool`. */
+export function mergeOf(pool: TestPool, source: DeveloperUser, destination: DeveloperUser): MergeSettings {
+  return {
+    identity_pool_id: pool.poolId,
+    developer_provider_name: pool.providerName,
+    source_user_identifier: source.userId,
+    destination_user_identifier: destination.userId,
+  };
 }
 
 export function mergeResource(name: string, m: MergeSettings): string {

@@ -8,7 +8,6 @@
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { ImportResult, ReadRequest, ReadResult, RequestContext } from '../framework/provider';
-import type { ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import { setupDiagnostic } from './merged-identity-plan';

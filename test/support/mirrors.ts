@@ -2,51 +2,26 @@
 // hashicorp/aws mirror already on the machine. Terraform never reaches a
 // registry in tests; both come from filesystem mirrors.
 
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { AWS_PROVIDER_VERSION, findAwsProviderMirror as findAwsMirrorOnMachine } from '../../examples/demo/aws-provider-mirror';
 import { installProvider } from '../../provider/src/install';
 import { requireBuiltProvider } from './paths';
 
 export const OUR_SOURCE = 'terraform.local/cognito/cognitoidentity';
 export const OUR_VERSION = '0.1.0';
-export const AWS_PROVIDER_VERSION = '5.100.0';
-
-const AWS_MIRROR_CANDIDATES = ['/opt/tf-plugins'];
+export { AWS_PROVIDER_VERSION };
 
 let awsMirror: string | undefined;
 
 /**
- * The filesystem mirror that holds registry.terraform.io/hashicorp/aws.
- * Looks in the known place first, then searches the filesystem once.
+ * The filesystem mirror that holds registry.terraform.io/hashicorp/aws, found
+ * the way the demo finds it (known places, then one search of /), once per process.
+ * Throws, so the test fails, saying where it looked when there is none.
  */
 export function findAwsProviderMirror(): string {
-  if (awsMirror) return awsMirror;
-  const suffix = path.join('registry.terraform.io', 'hashicorp', 'aws', AWS_PROVIDER_VERSION);
-  for (const dir of AWS_MIRROR_CANDIDATES) {
-    if (fs.existsSync(path.join(dir, suffix))) return (awsMirror = dir);
-  }
-  let found = '';
-  try {
-    found = execFileSync(
-      'find',
-      ['/', '-xdev', '-path', `*registry.terraform.io/hashicorp/aws/${AWS_PROVIDER_VERSION}/*`, '-name', 'terraform-provider-aws*', '-print', '-quit'],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-    ).trim();
-  } catch (e) {
-    // find exits non-zero on unreadable directories but may still have printed a match.
-    found = ((e as { stdout?: string }).stdout ?? '').trim().split('\n')[0] ?? '';
-  }
-  const marker = `${path.sep}registry.terraform.io${path.sep}`;
-  const at = found.indexOf(marker);
-  if (!found || at < 0) {
-    throw new Error(
-      `No filesystem mirror of hashicorp/aws ${AWS_PROVIDER_VERSION} found (looked in ${AWS_MIRROR_CANDIDATES.join(', ')} and searched / for ` +
-        `registry.terraform.io/hashicorp/aws/${AWS_PROVIDER_VERSION}/*/terraform-provider-aws*). Place it in /opt/tf-plugins.`,
-    );
-  }
-  return (awsMirror = found.slice(0, at));
+  return (awsMirror ??= findAwsMirrorOnMachine());
 }
 
 let ourMirror: string | undefined;

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { EmulatorOptionsError, FaultConfigError, operationNames, quotaPreset, startEmulator, StateFileError } from './index';
-import type { EmulatorOptions, FaultConfig } from './types';
+import { LOGIN_LIMIT_COUNTS, type EmulatorOptions, type FaultConfig } from './types';
 
 const USAGE = `Usage: cognito-identity-emulator [options]
 
@@ -19,6 +19,9 @@ Options:
                               (default: only check that signed operations carry a signature)
   --region R                  region of generated ids and ARNs (default us-east-1)
   --max-body-bytes N          request body cap (default 1048576)
+  --login-limit-counts all|public
+                              what counts toward a merge's 20 linked logins: public logins
+                              and developer user ids (all, default) or public logins only
   --rate-limit OP=RPS         throttle OP above RPS requests per second (repeatable)
   --quota-preset              apply the published per-operation RPS quotas
   --latency-ms N              delay every answer by N ms
@@ -51,6 +54,7 @@ function parseCommandLine(argv: string[]): { options: EmulatorOptions; quiet: bo
         credentials: { type: 'string' },
         region: { type: 'string' },
         'max-body-bytes': { type: 'string' },
+        'login-limit-counts': { type: 'string' },
         'rate-limit': { type: 'string', multiple: true },
         'quota-preset': { type: 'boolean' },
         'latency-ms': { type: 'string' },
@@ -68,6 +72,12 @@ function parseCommandLine(argv: string[]): { options: EmulatorOptions; quiet: bo
   const options: EmulatorOptions = {};
   if (v.port !== undefined) options.port = number('port', v.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port number 0..65535');
   if (v.state !== undefined) options.stateFile = v.state;
+  const counts = v['login-limit-counts'];
+  if (counts !== undefined) {
+    const known = LOGIN_LIMIT_COUNTS.find((c) => c === counts);
+    if (known === undefined) throw new UsageError(`--login-limit-counts: '${counts}' is not one of ${LOGIN_LIMIT_COUNTS.join(', ')}.`);
+    options.loginLimitCounts = known;
+  }
   if (v.region !== undefined) options.region = v.region;
   if (v['max-body-bytes'] !== undefined) {
     options.maxBodyBytes = number('max-body-bytes', v['max-body-bytes'], (n) => Number.isInteger(n) && n > 0, 'a positive integer');

@@ -9,7 +9,7 @@ import { loadStateFile, StateWriter } from './persistence';
 import { createRequestHandler } from './server';
 import { StatsRecorder } from './stats';
 import { Store } from './store';
-import type { EmulatorOptions, RunningEmulator } from './types';
+import { LOGIN_LIMIT_COUNTS, type EmulatorOptions, type RunningEmulator } from './types';
 
 export type {
   CountByOperation,
@@ -18,6 +18,7 @@ export type {
   EmulatorStats,
   FaultConfig,
   FaultRule,
+  LoginLimitCounts,
   RunningEmulator,
 } from './types';
 export { FaultConfigError, parseFaultConfig, quotaPreset } from './faults';
@@ -29,7 +30,7 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export class EmulatorOptionsError extends Error {}
 
 function checkOptions(options: EmulatorOptions): void {
-  const { port, maxBodyBytes, region, credentials } = options;
+  const { port, maxBodyBytes, region, credentials, loginLimitCounts } = options;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new EmulatorOptionsError(`port must be an integer 0..65535 (0 = any free port), got ${String(port)}.`);
   }
@@ -38,6 +39,9 @@ function checkOptions(options: EmulatorOptions): void {
   }
   if (region !== undefined && !/^[a-z0-9-]+$/.test(region)) {
     throw new EmulatorOptionsError(`region must look like 'us-east-1' (lower-case letters, digits, '-').`);
+  }
+  if (loginLimitCounts !== undefined && !LOGIN_LIMIT_COUNTS.includes(loginLimitCounts)) {
+    throw new EmulatorOptionsError(`loginLimitCounts must be one of ${LOGIN_LIMIT_COUNTS.join(', ')}, got ${String(loginLimitCounts)}.`);
   }
   if (credentials !== undefined && (!credentials.accessKeyId || !credentials.secretAccessKey)) {
     throw new EmulatorOptionsError('credentials needs a non-empty accessKeyId and secretAccessKey.');
@@ -76,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       stats,
       credentials: options.credentials,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      loginLimitCounts: options.loginLimitCounts ?? 'all',
       log,
       onStateChanged: () => writer?.markDirty(),
     }),

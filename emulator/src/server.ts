@@ -11,8 +11,8 @@ import { JSON_CONTENT_TYPE, readBody, sendError, sendJson } from './http-io';
 import { operations, type Operation, type OperationContext } from './operations';
 import { checkSignature } from './sigv4';
 import type { StatsRecorder } from './stats';
-import type { Store } from './store';
-import type { EmulatorCredentials } from './types';
+import { linkedLoginCount, publicLoginCount, type Store } from './store';
+import type { EmulatorCredentials, LoginLimitCounts } from './types';
 import { isJsonObject, type JsonObject } from './validation';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
@@ -23,6 +23,7 @@ export interface ServerDeps {
   stats: StatsRecorder;
   credentials?: EmulatorCredentials;
   maxBodyBytes: number;
+  loginLimitCounts: LoginLimitCounts;
   log: (line: string) => void;
   /** After a mutation (or a state wipe): persist. */
   onStateChanged(): void;
@@ -71,7 +72,12 @@ function checkContentType(req: IncomingMessage): void {
 }
 
 export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const ctx: OperationContext = { store: deps.store, region: deps.store.region, onMerge: () => deps.stats.merge() };
+  const ctx: OperationContext = {
+    store: deps.store,
+    region: deps.store.region,
+    loginsTowardLimit: deps.loginLimitCounts === 'public' ? publicLoginCount : linkedLoginCount,
+    onMerge: () => deps.stats.merge(),
+  };
 
   async function callOperation(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<string> {
     const op = resolveOperation(req);

@@ -48,7 +48,11 @@ export function hashToken(token: string): string {
 }
 
 export function linkedLoginCount(identity: IdentityRecord): number {
-  return Object.keys(identity.logins).length + identity.developerUserIds.length;
+  return publicLoginCount(identity) + identity.developerUserIds.length;
+}
+
+export function publicLoginCount(identity: IdentityRecord): number {
+  return Object.keys(identity.logins).length;
 }
 
 const devKey = (poolId: string, userId: string): string => `${poolId}\u0000${userId}`;

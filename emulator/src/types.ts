@@ -39,6 +39,9 @@ export interface EmulatorCredentials {
   secretAccessKey: string;
 }
 
+export type LoginLimitCounts = 'all' | 'public';
+export const LOGIN_LIMIT_COUNTS: readonly LoginLimitCounts[] = ['all', 'public'];
+
 export interface EmulatorOptions {
   /** 0 = ephemeral (default). */
   port?: number;
@@ -51,6 +54,14 @@ export interface EmulatorOptions {
   region?: string;
   /** Request body cap in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * What counts toward the 20 linked logins of a merge. AWS does not say whether
+   * developer user ids count (an UNCONFIRMED point of the fact sheet):
+   * 'all' (default) counts public-provider logins and developer user ids;
+   * 'public' counts public-provider logins only, so any number of developer
+   * users can be merged into one identity.
+   */
+  loginLimitCounts?: LoginLimitCounts;
   /** Receives one log line per event; never secrets. Default: no logging. */
   log?: (line: string) => void;
 }

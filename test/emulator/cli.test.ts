@@ -41,6 +41,7 @@ test.each([
   [['--internal-error-rate', '1.5'], "--internal-error-rate: '1.5' is not a number 0..1"],
   [['--credentials', 'onlykey'], '--credentials must be KEY:SECRET'],
   [['--region', 'Not A Region'], 'region must look like'],
+  [['--login-limit-counts', 'some'], "--login-limit-counts: 'some' is not one of all, public"],
 ])('bad flags %j exit 2 with a clear message', async (args, message) => {
   const run = runCli(args);
   expect(await run.exited).toBe(2);

@@ -10,14 +10,14 @@ import type {
   MergeDeveloperIdentitiesInput,
   UnlinkDeveloperIdentityInput,
 } from '../shapes';
-import { linkedLoginCount, type IdentityRecord, type PoolRecord, type Store } from '../store';
+import { type IdentityRecord, type PoolRecord, type Store } from '../store';
 import { issueOpenIdToken } from '../tokens';
 import { requireIdentity } from './identities';
 import { classifyLogins, resolveAndLink } from './logins';
 import { defineOperation, type Operation, type Output } from './operation';
 import { requirePool } from './pools';
 
-/** Linked logins (public logins + developer user ids) of source and destination together. */
+/** Linked logins of source and destination together (what counts: EmulatorOptions.loginLimitCounts). */
 export const MAX_LINKED_LOGINS = 20;
 /** TokenDuration default: 15 minutes. */
 const DEFAULT_TOKEN_SECONDS = 15 * 60;
@@ -89,7 +89,7 @@ export const developerOperations: Operation[] = [
     // Already on the destination identity (including source == destination): nothing to do.
     if (source === destination) return { IdentityId: destination.identityId };
 
-    const total = linkedLoginCount(source) + linkedLoginCount(destination);
+    const total = ctx.loginsTowardLimit(source) + ctx.loginsTowardLimit(destination);
     if (total > MAX_LINKED_LOGINS) {
       throw invalidParameter(
         `The source and destination identities together have ${total} linked logins; at most ${MAX_LINKED_LOGINS} are allowed.`,

@@ -1,5 +1,5 @@
 /** What every operation handler sees and declares. */
-import type { Store } from '../store';
+import type { IdentityRecord, Store } from '../store';
 import { inputShapes } from '../shapes';
 import { validateInput, type JsonObject } from '../validation';
 
@@ -8,6 +8,8 @@ export const ACCOUNT_ID = '000000000000';
 export interface OperationContext {
   store: Store;
   region: string;
+  /** The logins of an identity that count toward a merge's 20-login limit (EmulatorOptions.loginLimitCounts). */
+  loginsTowardLimit(identity: IdentityRecord): number;
   /** Called once per merge that changed state (for stats). */
   onMerge(): void;
 }

@@ -9,6 +9,8 @@ export {
   TerraformResource,
   TerraformStack,
   Token,
+  booleanToHclTerraform,
+  booleanToTerraform,
   numberToHclTerraform,
   numberToTerraform,
   stringToHclTerraform,

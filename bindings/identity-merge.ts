@@ -26,6 +26,13 @@ export interface IdentityMergeProps {
    * if sources carry extra logins of their own.
    */
   readonly existingLinkedLogins?: number;
+  /**
+   * Whether each developer user counts as one of the 20 linked logins (default
+   * true). AWS does not document it; set false together with the provider's
+   * `countDeveloperIdsAsLinkedLogins: false` to merge more than 19 sources into
+   * one identity, and synth then leaves the limit to Cognito.
+   */
+  readonly countDeveloperIdsAsLinkedLogins?: boolean;
   /** What the first merge of the chain waits for (the rest wait for it). */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -109,11 +116,14 @@ function validateProps(path: string, props: IdentityMergeProps): void {
     if (!Number.isInteger(existing) || existing < 1) {
       fail(`existingLinkedLogins must be a whole number of at least 1 (the destination itself), got ${existing}.`);
     }
+  }
+  if (!Token.isUnresolved(existing) && props.countDeveloperIdsAsLinkedLogins !== false) {
     const total = existing + sources.length;
     if (total > MAX_LINKED_LOGINS) {
       fail(
         `merging ${sources.length} source(s) into an identity with ${existing} linked login(s) would link ${total} logins; ` +
-          `Cognito allows at most ${MAX_LINKED_LOGINS} per identity.`,
+          `Cognito allows at most ${MAX_LINKED_LOGINS} per identity (AWS does not document whether developer users count; ` +
+          'if they do not for you, set countDeveloperIdsAsLinkedLogins: false here and in the provider).',
       );
     }
   }

@@ -1,8 +1,8 @@
 // The `cognitoidentity` provider block, shaped like cdktf's generated provider
 // bindings. Attribute names and meanings: provider/src/cognito/schemas.ts.
 import type { Construct } from 'constructs';
-import { TerraformProvider, stringToTerraform, numberToTerraform } from './cdk';
-import { definedHclAttributes, hclNumber, hclString } from './hcl';
+import { TerraformProvider, booleanToTerraform, stringToTerraform, numberToTerraform } from './cdk';
+import { definedHclAttributes, hclBoolean, hclNumber, hclString } from './hcl';
 import { GENERATOR_METADATA, PROVIDER_NAME, PROVIDER_SOURCE } from './metadata';
 
 export interface CognitoidentityProviderConfig {
@@ -22,6 +22,8 @@ export interface CognitoidentityProviderConfig {
   readonly maxRetries?: number;
   /** AWS SDK retry mode: `standard` or `adaptive`. */
   readonly retryMode?: string;
+  /** Whether plan counts developer user ids toward a merge's 20 linked logins (default true; AWS does not document it). */
+  readonly countDeveloperIdsAsLinkedLogins?: boolean;
   /** Alias, when several configurations of this provider are used. */
   readonly alias?: string;
 }
@@ -37,6 +39,7 @@ export class CognitoidentityProvider extends TerraformProvider {
   private _endpoint?: string;
   private _maxRetries?: number;
   private _retryMode?: string;
+  private _countDeveloperIdsAsLinkedLogins?: boolean;
   private _alias?: string;
 
   constructor(scope: Construct, id: string, config: CognitoidentityProviderConfig = {}) {
@@ -53,6 +56,7 @@ export class CognitoidentityProvider extends TerraformProvider {
     this._endpoint = config.endpoint;
     this._maxRetries = config.maxRetries;
     this._retryMode = config.retryMode;
+    this._countDeveloperIdsAsLinkedLogins = config.countDeveloperIdsAsLinkedLogins;
     this._alias = config.alias;
   }
 
@@ -99,6 +103,11 @@ export class CognitoidentityProvider extends TerraformProvider {
   resetRetryMode(): void { this._retryMode = undefined; }
   get retryModeInput(): string | undefined { return this._retryMode; }
 
+  get countDeveloperIdsAsLinkedLogins(): boolean | undefined { return this._countDeveloperIdsAsLinkedLogins; }
+  set countDeveloperIdsAsLinkedLogins(value: boolean | undefined) { this._countDeveloperIdsAsLinkedLogins = value; }
+  resetCountDeveloperIdsAsLinkedLogins(): void { this._countDeveloperIdsAsLinkedLogins = undefined; }
+  get countDeveloperIdsAsLinkedLoginsInput(): boolean | undefined { return this._countDeveloperIdsAsLinkedLogins; }
+
   override get alias(): string | undefined { return this._alias; }
   override set alias(value: string | undefined) { this._alias = value; }
   resetAlias(): void { this._alias = undefined; }
@@ -114,6 +123,7 @@ export class CognitoidentityProvider extends TerraformProvider {
       endpoint: stringToTerraform(this._endpoint),
       max_retries: numberToTerraform(this._maxRetries),
       retry_mode: stringToTerraform(this._retryMode),
+      count_developer_ids_as_linked_logins: booleanToTerraform(this._countDeveloperIdsAsLinkedLogins),
       alias: stringToTerraform(this._alias),
     };
   }
@@ -128,6 +138,7 @@ export class CognitoidentityProvider extends TerraformProvider {
       endpoint: hclString(this._endpoint),
       max_retries: hclNumber(this._maxRetries),
       retry_mode: hclString(this._retryMode),
+      count_developer_ids_as_linked_logins: hclBoolean(this._countDeveloperIdsAsLinkedLogins),
       alias: hclString(this._alias),
     });
   }

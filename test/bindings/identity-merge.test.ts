@@ -66,6 +66,11 @@ describe('IdentityMerge validation', () => {
     expect(build(props(sources))().merges).toHaveLength(19);
   });
 
+  test('with countDeveloperIdsAsLinkedLogins: false, 50 sources synthesize and the limit is left to Cognito', () => {
+    const sources = Array.from({ length: 50 }, (_, i) => `user-${i}`);
+    expect(build(props(sources, { countDeveloperIdsAsLinkedLogins: false }))().merges).toHaveLength(50);
+  });
+
   test('counts existingLinkedLogins', () => {
     const sources = Array.from({ length: 16 }, (_, i) => `user-${i}`);
     expect(build(props(sources, { existingLinkedLogins: 5 }))).toThrow(/16 source\(s\) into an identity with 5 linked login\(s\) would link 21/);

@@ -10,6 +10,7 @@ export interface ProviderSettings {
   endpoint: string;
   max_retries?: number;
   retry_mode?: string;
+  count_developer_ids_as_linked_logins?: boolean;
   /** Default: the test key pair the emulator verifies signatures with. */
   access_key?: string;
   secret_key?: string;
@@ -34,6 +35,7 @@ ${hclAttributes({
   secret_key: p.secret_key ?? TEST_SECRET_KEY,
   max_retries: p.max_retries,
   retry_mode: p.retry_mode,
+  count_developer_ids_as_linked_logins: p.count_developer_ids_as_linked_logins,
 })}
 }
 `;

@@ -151,7 +151,8 @@ async function planCreate(
         identity_id: dstId,
       });
     } else {
-      const limit = await checkLinkedLogins(session, poolId, provider, pool.info, srcId, dstId, ctx);
+      const countDeveloperIds = clients.settings.countDeveloperIdsAsLinkedLogins;
+      const limit = await checkLinkedLogins(session, poolId, provider, pool.info, srcId, dstId, countDeveloperIds, ctx);
       if (limit) diagnostics.push(limit);
     }
   }
@@ -244,11 +245,13 @@ async function checkPool(
 
 /**
  * Cognito refuses a merge when source and destination together have more than
- * 20 linked logins (developer user ids plus public-provider logins). The user
- * lists usually come free with the lookups plan already made. Public logins
- * are read through DescribeIdentity only when they could tip the balance: an
- * identity has at most one login per public provider configured on the pool.
- * When DescribeIdentity is denied, only developer user ids are counted.
+ * 20 linked logins. Public-provider logins count; whether developer user ids
+ * count is not documented, so that is a provider setting
+ * (`count_developer_ids_as_linked_logins`, default true: the cautious reading).
+ * The user lists usually come free with the lookups plan already made. Public
+ * logins are read through DescribeIdentity only when they could tip the
+ * balance: an identity has at most one login per public provider configured on
+ * the pool. When DescribeIdentity is denied, only developer user ids are counted.
  */
 async function checkLinkedLogins(
   session: RegionSession,
@@ -257,27 +260,30 @@ async function checkLinkedLogins(
   pool: PoolInfo | undefined,
   srcId: string,
   dstId: string,
+  countDeveloperIds: boolean,
   ctx: RequestContext,
 ): Promise<Diagnostic | undefined> {
   const dir = session.directory;
-  let srcUsers: string[];
-  let dstUsers: string[];
-  try {
-    [srcUsers, dstUsers] = await Promise.all([
-      dir.usersOfIdentity(poolId, srcId, ctx.signal),
-      dir.usersOfIdentity(poolId, dstId, ctx.signal),
-    ]);
-  } catch (err) {
-    return apiErrorDiagnostic(
-      err,
-      {
-        action: 'count the linked logins of the two identities',
-        operation: 'LookupDeveloperIdentity',
-        endpoint: session.endpoint,
-        redactor: session.redactor,
-      },
-      ctx.signal,
-    );
+  let srcUsers: string[] = [];
+  let dstUsers: string[] = [];
+  if (countDeveloperIds) {
+    try {
+      [srcUsers, dstUsers] = await Promise.all([
+        dir.usersOfIdentity(poolId, srcId, ctx.signal),
+        dir.usersOfIdentity(poolId, dstId, ctx.signal),
+      ]);
+    } catch (err) {
+      return apiErrorDiagnostic(
+        err,
+        {
+          action: 'count the linked logins of the two identities',
+          operation: 'LookupDeveloperIdentity',
+          endpoint: session.endpoint,
+          redactor: session.redactor,
+        },
+        ctx.signal,
+      );
+    }
   }
   const developerIds = srcUsers.length + dstUsers.length;
   if (pool !== undefined && developerIds + 2 * pool.publicProviders <= MAX_LINKED_LOGINS) return undefined;
@@ -306,11 +312,18 @@ async function checkLinkedLogins(
   }
   const total = developerIds + srcPublic + dstPublic;
   if (total <= MAX_LINKED_LOGINS) return undefined;
+  const counted = countDeveloperIds
+    ? `The source identity has ${srcUsers.length} developer user(s) and ${srcPublic} public login(s); the destination identity has ${dstUsers.length} and ${dstPublic}. `
+    : `The source identity has ${srcPublic} public login(s) and the destination identity ${dstPublic} (developer user ids not counted). `;
+  const setting = countDeveloperIds
+    ? ' AWS does not document whether developer user ids count toward this limit; if your merges show they do not, set `count_developer_ids_as_linked_logins = false` in the provider block.'
+    : '';
   return errorDiag(
     'Too many linked logins for a merge',
-    `The source identity has ${srcUsers.length} developer user(s) and ${srcPublic} public login(s); the destination identity has ${dstUsers.length} and ${dstPublic}. ` +
+    counted +
       `Together that is ${total} linked logins, and Cognito allows at most ${MAX_LINKED_LOGINS} on a merged identity. ` +
-      'Unlink some logins (UnlinkDeveloperIdentity/UnlinkIdentity) or merge into a different destination.',
+      'Unlink some logins (UnlinkDeveloperIdentity/UnlinkIdentity) or merge into a different destination.' +
+      setting,
     'source_user_identifier',
   );
 }

@@ -22,6 +22,8 @@ export interface ProviderSettings {
   endpoint?: string;
   maxAttempts: number;
   retryMode: RetryMode;
+  /** Plan counts developer user ids toward the 20 linked logins of a merge (undocumented by AWS). */
+  countDeveloperIdsAsLinkedLogins: boolean;
   /** Provider attributes still unknown (config depends on values known only after apply). */
   unknownAttributes: string[];
 }
@@ -135,6 +137,7 @@ export function readProviderSettings(config: ObjectValue, env: NodeJS.ProcessEnv
     endpoint: str(config, 'endpoint') || undefined,
     maxAttempts: retries ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: mode === 'adaptive' ? 'adaptive' : 'standard',
+    countDeveloperIdsAsLinkedLogins: config['count_developer_ids_as_linked_logins'] !== false,
     unknownAttributes,
   };
 }

@@ -60,6 +60,12 @@ export const providerSchema: Schema = {
         optional: true,
         description: 'AWS SDK retry mode: `standard` (default) or `adaptive`.',
       },
+      count_developer_ids_as_linked_logins: {
+        type: 'bool',
+        optional: true,
+        description:
+          'Whether plan counts each developer user id as one of the 20 linked logins Cognito allows on a merged identity (default `true`). AWS does not document whether developer user ids count; with `false`, plan counts public-provider logins only and Cognito has the final word at apply (a refused merge changes nothing).',
+      },
     },
   },
 };

@@ -1,8 +1,6 @@
-// Faults, throttling and interrupts: the provider converges without merging
-// twice, stays within the emulator's rate limits, and stops on Ctrl-C with
-// state that matches Cognito.
+// Faults and interrupts: the provider converges without merging twice and
+// stops on Ctrl-C with state that matches Cognito.
 
-import { quotaPreset } from '../../emulator/src/faults';
 import { lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
@@ -63,57 +61,6 @@ test('with default retries, a dropped connection after the merge is absorbed wit
   expectExit(await ws.plan('-detailed-exitcode'), 0, 'terraform plan after apply');
   ws.cleanup();
 });
-
-// The emulator counts developer user ids toward the 20 linked logins of a
-// merge, so 50 sources cannot all go into one identity: 5 destinations x 10.
-const SOURCES = 50;
-const DESTINATIONS = 5;
-
-// Rate limits make this slow by design (5 requests/s for merges and lookups), so it gets generous guards.
-const FOR_EACH_GUARD_MS = 540_000;
-
-test(`for_each over ${SOURCES} merges at default parallelism under the quota rate limits`, async () => {
-  const { ws, pool, configure } = await newCase(env, 'for-each', SOURCES + DESTINATIONS);
-  ws.guardMs = FOR_EACH_GUARD_MS;
-  const dests = pool.users.slice(0, DESTINATIONS);
-  const sources = pool.users.slice(DESTINATIONS);
-  const pairs = Object.fromEntries(sources.map((s, i) => [s.userId, dests[i % DESTINATIONS].userId]));
-  configure(`
-locals {
-  merges = {
-${Object.entries(pairs)
-  .map(([s, d]) => `    ${hclString(s)} = ${hclString(d)}`)
-  .join('\n')}
-  }
-}
-
-resource "cognitoidentity_merged_identity" "m" {
-  for_each                    = local.merges
-  identity_pool_id            = ${hclString(pool.poolId)}
-  developer_provider_name     = ${hclString(pool.providerName)}
-  source_user_identifier      = each.key
-  destination_user_identifier = each.value
-}
-`);
-  env.emulator.setFaults(quotaPreset());
-  env.emulator.resetStats();
-
-  const apply = expectExit(await ws.apply(), 0, 'terraform apply of 50 merges under rate limits');
-  expect(apply.stdout).toMatch(new RegExp(`${SOURCES} added, 0 changed, 0 destroyed`));
-  const stats = env.emulator.stats();
-  expect(stats.merges).toBe(SOURCES);
-  // The limits were really in force: some calls were throttled and retried.
-  const throttled = Object.values(stats.throttled).reduce((a, b) => a + b, 0);
-  expect(throttled).toBeGreaterThan(0);
-
-  env.emulator.setFaults({});
-  for (const [s, d] of Object.entries(pairs)) {
-    const want = dests.find((u) => u.userId === d)!.identityId;
-    expect((await lookupUser(env.client, pool.poolId, s)).identityId).toBe(want);
-  }
-  expectExit(await ws.plan('-detailed-exitcode'), 0, 'terraform plan after 50 merges');
-  ws.cleanup();
-}, FOR_EACH_GUARD_MS + 60_000);
 
 test('Ctrl-C during a slow apply stops it, and state matches the emulator', async () => {
   const { ws, pool, configure } = await newCase(env, 'interrupt', 6);

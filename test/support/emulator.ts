@@ -10,7 +10,7 @@ import {
   type LookupDeveloperIdentityCommandOutput,
 } from '@aws-sdk/client-cognito-identity';
 import { startEmulator } from '../../emulator/src/index';
-import type { FaultConfig, RunningEmulator } from '../../emulator/src/types';
+import type { EmulatorOptions, RunningEmulator } from '../../emulator/src/types';
 import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './terraform';
 
 export const REGION = 'us-east-1';
@@ -25,11 +25,11 @@ export interface TestEmulator {
  * An emulator that verifies SigV4 signatures against the test key pair, and
  * an SDK client signed with it.
  */
-export async function startTestEmulator(faults?: FaultConfig): Promise<TestEmulator> {
+export async function startTestEmulator(options: Pick<EmulatorOptions, 'faults' | 'loginLimitCounts'> = {}): Promise<TestEmulator> {
   const emulator = await startEmulator({
+    ...options,
     credentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY },
     region: REGION,
-    faults,
   });
   const client = new CognitoIdentityClient({
     endpoint: emulator.endpoint,

@@ -7,6 +7,7 @@ import type { Logger } from '../framework/provider';
 import { SdkCognitoApi, type CognitoApi } from './cognito-api';
 import { ProviderNotReadyError, Redactor } from './errors';
 import { IdentityDirectory } from './lookup';
+import { PlannedMerges } from './planned-merges';
 import { describeEndpoint, type ProviderSettings } from './provider-config';
 import { CognitoRetryStrategy, DEFAULT_RETRY_POLICY } from './retry-strategy';
 
@@ -18,6 +19,8 @@ export interface RegionSession {
   redactor: Redactor;
   directory: IdentityDirectory;
   api: CognitoApi;
+  /** Users the plans of this process move into each identity (for the 20-login check). */
+  plannedMerges: PlannedMerges;
 }
 
 /** Builds the API for a Region; replaced in tests that inject faults. */
@@ -92,6 +95,7 @@ export class CognitoClients {
         endpoint: describeEndpoint(this.settings, region),
         redactor: this.redactor,
         directory: new IdentityDirectory(api),
+        plannedMerges: new PlannedMerges(),
         api,
       }));
       // A failed setup is not cached, so the next call tries again.

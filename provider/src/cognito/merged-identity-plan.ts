@@ -248,7 +248,8 @@ async function checkPool(
  * 20 linked logins. Public-provider logins count; whether developer user ids
  * count is not documented, so that is a provider setting
  * (`count_developer_ids_as_linked_logins`, default true: the cautious reading).
- * The user lists usually come free with the lookups plan already made. Public
+ * Users that other merges of the same plan move into the destination count
+ * too. The user lists usually come free with the lookups plan already made. Public
  * logins are read through DescribeIdentity only when they could tip the
  * balance: an identity has at most one login per public provider configured on
  * the pool. When DescribeIdentity is denied, only developer user ids are counted.
@@ -285,7 +286,11 @@ async function checkLinkedLogins(
       );
     }
   }
-  const developerIds = srcUsers.length + dstUsers.length;
+  // Users that other merges planned in this run move into the same identity (planned-merges.ts).
+  const joining = countDeveloperIds ? session.plannedMerges.add(poolId, dstId, srcUsers) : new Set<string>();
+  const inPlace = new Set([...dstUsers, ...srcUsers]);
+  const otherPlanned = [...joining].filter((u) => !inPlace.has(u)).length;
+  const developerIds = srcUsers.length + dstUsers.length + otherPlanned;
   if (pool !== undefined && developerIds + 2 * pool.publicProviders <= MAX_LINKED_LOGINS) return undefined;
   const publicLogins = async (identityId: string): Promise<number> => {
     try {
@@ -313,7 +318,8 @@ async function checkLinkedLogins(
   const total = developerIds + srcPublic + dstPublic;
   if (total <= MAX_LINKED_LOGINS) return undefined;
   const counted = countDeveloperIds
-    ? `The source identity has ${srcUsers.length} developer user(s) and ${srcPublic} public login(s); the destination identity has ${dstUsers.length} and ${dstPublic}. `
+    ? `The source identity has ${srcUsers.length} developer user(s) and ${srcPublic} public login(s); the destination identity has ${dstUsers.length} and ${dstPublic}` +
+      (otherPlanned > 0 ? `, and other merges in this plan move ${otherPlanned} more developer user(s) into it. ` : '. ')
     : `The source identity has ${srcPublic} public login(s) and the destination identity ${dstPublic} (developer user ids not counted). `;
   const setting = countDeveloperIds
     ? ' AWS does not document whether developer user ids count toward this limit; if your merges show they do not, set `count_developer_ids_as_linked_logins = false` in the provider block.'

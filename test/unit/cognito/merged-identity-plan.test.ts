@@ -145,6 +145,40 @@ describe('merged_identity plan', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  describe('many merges into one identity in one plan', () => {
+    const SOURCES = 25;
+    let p: Pool;
+    const sources = Array.from({ length: SOURCES }, (_, i) => `fan-${i}`);
+    beforeAll(async () => {
+      p = await createPool(h.sdk);
+      await createUser(h.sdk, p, 'fan-hub');
+      for (const s of sources) await createUser(h.sdk, p, s);
+    });
+
+    it('counts the users other merges of the same plan move in: merges 20 and later are refused before any merge', async () => {
+      const c = await configure(h.emulator.endpoint);
+      const results = await Promise.all(sources.map((s) => planCreate(mergeConfig(p, s, 'fan-hub'), c)));
+      const refused = results.filter((r) => errors(r.diagnostics).length > 0);
+      // The hub itself + 19 sources = 20 linked logins; the 20th source and later would pass it.
+      expect(refused).toHaveLength(SOURCES - 19);
+      expect(text(refused[0].diagnostics)).toMatch(/other merges in this plan move \d+ more developer user\(s\) into it.*21 linked logins/);
+      expect(h.emulator.stats().calls.MergeDeveloperIdentities).toBeUndefined();
+    });
+
+    it('planning the same merge again does not count it twice', async () => {
+      const c = await configure(h.emulator.endpoint);
+      const first19 = sources.slice(0, 19);
+      for (const s of first19) expect(errors((await planCreate(mergeConfig(p, s, 'fan-hub'), c)).diagnostics)).toEqual([]);
+      for (const s of first19) expect(errors((await planCreate(mergeConfig(p, s, 'fan-hub'), c)).diagnostics)).toEqual([]);
+    });
+
+    it('with count_developer_ids_as_linked_logins = false, all of them plan', async () => {
+      const c = await configure(h.emulator.endpoint, { count_developer_ids_as_linked_logins: false });
+      const results = await Promise.all(sources.map((s) => planCreate(mergeConfig(p, s, 'fan-hub'), c)));
+      expect(results.flatMap((r) => r.diagnostics)).toEqual([]);
+    });
+  });
+
   it('plans many sources into one destination with about one lookup each', async () => {
     const p = await createPool(h.sdk);
     await createUser(h.sdk, p, 'hub');

@@ -26,7 +26,7 @@ export class AwsCli {
   ) {}
 
   run(args: readonly string[]): Promise<ProcessResult> {
-    return runProcess(this.exe, [...args, '--endpoint-url', this.endpoint, '--region', this.region, '--output', 'json', '--no-cli-pager'], {
+    return runProcess(this.exe, [...args, '--endpoint-url', this.endpoint, '--region', this.region, '--output', 'json'], {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
@@ -35,6 +35,7 @@ export class AwsCli {
         AWS_CONFIG_FILE: '/dev/null',
         AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
         AWS_EC2_METADATA_DISABLED: 'true',
+        // No pager (CLI v2); v1 has none, and would refuse v2's --no-cli-pager flag.
         AWS_PAGER: '',
       },
     });

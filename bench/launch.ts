@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { findAwsProviderMirror, AWS_PROVIDER_VERSION } from '../examples/demo/aws-provider-mirror';
 import { launcherScript } from '../provider/src/install';
 import { parseOptions, positiveInt, runMain } from './support/args';
-import { goPluginClientCertificatePem } from './support/client-certificate';
+import { generateClientCertificate } from '../test/support/go-plugin-certificate';
 import { measureLaunch, pluginEnvironment, type LaunchMeasurement } from './support/plugin-process';
 import { printTable } from './support/table';
 import { formatMs, formatRatio, goalLabel, median } from './support/timing';
@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<void> {
       { name: `hashicorp/aws ${AWS_PROVIDER_VERSION} (Go)`, executable: awsProviderExecutable() },
       { name: 'minimal Node gRPC plugin', executable: minimalAnchorLauncher(root) },
     ];
-    const env = pluginEnvironment(await goPluginClientCertificatePem(), root.subdir('tmp'));
+    const env = pluginEnvironment((await generateClientCertificate()).certPem, root.subdir('tmp'));
     process.stdout.write(`Launching each plugin ${launches} times (plus one warm-up each), interleaved...\n`);
     for (const s of subjects) await measureLaunch(s.executable, env);
 

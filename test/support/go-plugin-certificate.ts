@@ -1,7 +1,8 @@
 // The certificate Terraform's go-plugin client makes for AutoMTLS and passes
-// to the plugin in PLUGIN_CLIENT_CERT. go-plugin uses a self-signed ECDSA
-// P-521 certificate for "localhost" that may act as client and server; a
-// plugin only accepts TLS clients presenting this exact certificate.
+// to the plugin in PLUGIN_CLIENT_CERT: a self-signed ECDSA P-521 certificate
+// for "localhost" that may act as client and server. A plugin accepts only TLS
+// clients presenting this exact certificate. Used by the plugin tests' client
+// and by the launch benchmark.
 
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
@@ -11,8 +12,12 @@ x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoPro
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-521', hash: 'SHA-512' } as const;
 
-/** PEM of a fresh go-plugin-style client certificate (the private key is not needed: nobody connects). */
-export async function goPluginClientCertificatePem(): Promise<string> {
+export interface ClientCertificate {
+  certPem: string;
+  keyPem: string;
+}
+
+export async function generateClientCertificate(): Promise<ClientCertificate> {
   const keys = await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
   const serial = webcrypto.getRandomValues(new Uint8Array(16));
   // Positive and minimally encoded, as Go's strict DER parser wants.
@@ -35,5 +40,7 @@ export async function goPluginClientCertificatePem(): Promise<string> {
       new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'localhost' }]),
     ],
   });
-  return `${cert.toString('pem')}\n`;
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
+  const keyPem = `-----BEGIN PRIVATE KEY-----\n${pkcs8.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
+  return { certPem: `${cert.toString('pem')}\n`, keyPem };
 }

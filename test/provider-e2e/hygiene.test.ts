@@ -1,11 +1,11 @@
-// What the provider process prints: only the handshake line on stdout, and
-// no secret anywhere, even with TF_LOG=trace.
+// What the provider process prints: only the handshake line on stdout, only
+// hclog JSON on stderr, and no secret anywhere, even with TF_LOG=trace.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { newCase } from '../support/e2e';
-import { stdoutCapturingMirror } from '../support/mirrors';
+import { capturingMirror } from '../support/mirrors';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { expectExit, TEST_SECRET_KEY } from '../support/terraform';
 
@@ -22,7 +22,7 @@ afterAll(async () => {
 test('the provider writes only the go-plugin handshake line to stdout', async () => {
   let capture = '';
   const { ws, pool, configure } = await newCase(env, 'stdout', 2, {
-    ourMirror: (dir) => stdoutCapturingMirror(dir, (capture = path.join(dir, 'provider-stdout.log'))),
+    ourMirror: (dir) => capturingMirror(dir, { stdout: (capture = path.join(dir, 'provider-stdout.log')) }),
   });
   const [src, dst] = pool.users;
   configure(
@@ -37,6 +37,29 @@ test('the provider writes only the go-plugin handshake line to stdout', async ()
   for (const line of lines) {
     expect(line).toMatch(/^1\|6\|(unix|tcp)\|[^|]+\|grpc\|[A-Za-z0-9+/]*$/);
   }
+  ws.cleanup();
+});
+
+test("the provider's stderr holds only hclog JSON lines, Node's own warnings included", async () => {
+  let capture = '';
+  const { ws, pool, configure } = await newCase(env, 'stderr', 2, {
+    ourMirror: (dir) => capturingMirror(dir, { stderr: (capture = path.join(dir, 'provider-stderr.log')) }),
+  });
+  const [src, dst] = pool.users;
+  configure(mergeResource('m', mergeOf(pool, src, dst)));
+  expectExit(await ws.run(['apply', '-no-color', '-input=false', '-auto-approve'], { TF_LOG_PROVIDER: 'trace' }), 0, 'terraform apply');
+
+  const lines = fs.readFileSync(capture, 'utf8').split('\n').filter((l) => l !== '');
+  expect(lines.length).toBeGreaterThan(0);
+  const notHclog = lines.filter((line) => {
+    try {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      return typeof entry['@level'] !== 'string' || typeof entry['@message'] !== 'string';
+    } catch {
+      return true;
+    }
+  });
+  expect(notHclog).toEqual([]);
   ws.cleanup();
 });
 

@@ -42,17 +42,21 @@ export function ourProviderMirror(): string {
 }
 
 /**
- * A mirror (inside `dir`) whose launcher also copies everything the provider
- * writes to stdout into `captureFile`, for tests of what the provider prints.
+ * A mirror (inside `dir`) whose launcher also copies what the provider writes
+ * to stdout and/or stderr into files, for tests of what the provider prints.
  */
-export function stdoutCapturingMirror(dir: string, captureFile: string): string {
+export function capturingMirror(dir: string, capture: { stdout?: string; stderr?: string }): string {
   const mirrorDir = path.join(dir, 'capturing-mirror');
   const main = requireBuiltProvider();
   const { executable } = installProvider({ mirrorDir, entryPoint: main });
-  // Same launcher, with the shell's stdout first routed through tee; node still replaces the shell.
+  // Same launcher, with the shell's streams first routed through tee; node still replaces the shell.
+  const redirects = [
+    capture.stdout ? `exec > >(tee -a ${shellQuote(capture.stdout)})` : '',
+    capture.stderr ? `exec 2> >(tee -a ${shellQuote(capture.stderr)} >&2)` : '',
+  ].filter((l) => l !== '');
   fs.writeFileSync(
     executable,
-    `#!/bin/bash\nexec > >(tee -a ${shellQuote(captureFile)})\nexec ${shellQuote(process.execPath)} ${shellQuote(main)} "$@"\n`,
+    ['#!/bin/bash', ...redirects, `exec ${shellQuote(process.execPath)} ${shellQuote(main)} "$@"`, ''].join('\n'),
     { mode: 0o755 },
   );
   return mirrorDir;

@@ -29,6 +29,16 @@ function routeGrpcLogs(log: HclogLogger): void {
   });
 }
 
+/**
+ * Node's process warnings (for example a library's deprecation or
+ * Node-version notice) as hclog lines: by default Node prints them to stderr
+ * as free text, which Terraform can only pass on as unstructured noise.
+ */
+function routeProcessWarnings(log: HclogLogger): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning: Error) => log.warn(`node: ${warning.name}: ${warning.message}`));
+}
+
 export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   checkMagicCookie(env, def.installHint);
   negotiateProtocolVersion(env);
@@ -37,6 +47,7 @@ export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.Pro
   // Ctrl-C reaches us too (same process group); Terraform stops us via StopProvider and Shutdown.
   process.on('SIGINT', () => log.debug('ignoring SIGINT; Terraform drives shutdown'));
   routeGrpcLogs(log);
+  routeProcessWarnings(log);
   const transport = planTransport(env);
   // Loaded only with TLS on. (A worker thread for key generation was tried: no faster
   // on a busy 2-core machine, and +11 MiB of memory.)

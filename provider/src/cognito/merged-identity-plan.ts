@@ -248,8 +248,9 @@ async function checkPool(
  * 20 linked logins. Public-provider logins count; whether developer user ids
  * count is not documented, so that is a provider setting
  * (`count_developer_ids_as_linked_logins`, default true: the cautious reading).
- * Users that other merges of the same plan move into the destination count
- * too. The user lists usually come free with the lookups plan already made. Public
+ * Users that other merges of the same plan move into the destination count too.
+ *
+ * The user lists usually come free with the lookups plan already made. Public
  * logins are read through DescribeIdentity only when they could tip the
  * balance: an identity has at most one login per public provider configured on
  * the pool. When DescribeIdentity is denied, only developer user ids are counted.

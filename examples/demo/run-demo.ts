@@ -40,7 +40,18 @@ function addressesOf(stackDir: string, type: string): string[] {
   return Object.keys(json.resource?.[type] ?? {}).map((name) => `${type}.${name}`);
 }
 
+/**
+ * Node's process warnings (such as the AWS SDK's notice about future Node
+ * versions) on one indented line, instead of a multi-line block that breaks
+ * up the steps' output.
+ */
+function compactProcessWarnings(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (w: Error) => out(`    (node warning) ${w.message.replace(/\s+/g, ' ').trim()}`));
+}
+
 async function main(): Promise<void> {
+  compactProcessWarnings();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cognitoidentity-demo-'));
   let emulator: RunningEmulator | undefined;
   const steps = createStepRunner(11, out);

@@ -58,7 +58,7 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** `contextRegion` is the cdktf context value `region` (`cdktf synth --context region=...`), which wins over env. */
+/** `contextRegion` is the cdktf context value `region` (the `context` of cdktf.json), which wins over env. */
 export function settingsFromEnv(env: Env, contextRegion?: unknown): MergeExampleSettings {
   if (contextRegion !== undefined && typeof contextRegion !== 'string') {
     throw new ExampleSettingsError('cdktf context "region" must be a string.');

@@ -76,6 +76,11 @@ export class TerraformWorkspace {
     return runProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, guardMs: this.guardMs });
   }
 
+  /** Runs another program that drives terraform itself (e.g. the cdktf CLI) with this workspace's environment. */
+  exec(command: string, args: readonly string[], cwd: string = this.dir): Promise<ProcessResult> {
+    return runProcess(command, args, { cwd, env: this.env, guardMs: this.guardMs });
+  }
+
   /** Starts terraform in its own process group without waiting, for tests that interrupt it. */
   start(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunningProcess {
     return startProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, guardMs: this.guardMs, detached: true });

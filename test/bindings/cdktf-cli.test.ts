@@ -1,0 +1,112 @@
+// The path a cdktf user takes: the real cdktf CLI (cdktf-cli, a devDependency)
+// runs the example app the root cdktf.json names, and drives the real
+// Terraform through `cdktf deploy`, `cdktf diff` and `cdktf destroy`, with the
+// provider from a filesystem mirror, against the emulator.
+//
+// The pool and its developer users exist before the stack (COGNITO_IDENTITY_POOL_ID),
+// as they would in a running application; the stack then needs no AWS provider.
+// `--skip-provider-lock`: otherwise cdktf runs `terraform providers lock`, which
+// asks each provider's origin registry for checksums, and terraform.local has none.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EXAMPLE_STACK_NAME } from '../../examples/cdktf/stack';
+import { createPoolWithUsers, lookupUser, REGION, startTestEmulator, type TestEmulator, type TestPool } from '../support/emulator';
+import { REPO_ROOT } from '../support/paths';
+import { runProcess, type ProcessResult } from '../support/process';
+import { expectExit, TerraformWorkspace } from '../support/terraform';
+
+const CDKTF_BIN = path.join(path.dirname(require.resolve('cdktf-cli/package.json')), 'bundle', 'bin', 'cdktf');
+
+let t: TestEmulator;
+
+interface CdktfProject {
+  ws: TerraformWorkspace;
+  dir: string;
+  run(...args: string[]): Promise<ProcessResult>;
+}
+
+/**
+ * A Terraform workspace (CLI config with the provider mirror, test credentials)
+ * holding a cdktf project dir with the root cdktf.json, its app made absolute,
+ * so cdktf's local state (written next to the project) stays out of the repo.
+ */
+function cdktfProject(name: string, pool: TestPool, sourceUsers: string): CdktfProject {
+  const ws = TerraformWorkspace.create(name, {
+    env: {
+      COGNITO_ENDPOINT: t.emulator.endpoint,
+      COGNITO_IDENTITY_POOL_ID: pool.poolId,
+      COGNITO_DEVELOPER_PROVIDER_NAME: pool.providerName,
+      COGNITO_DESTINATION_USER: 'user-0',
+      COGNITO_SOURCE_USERS: sourceUsers,
+      AWS_REGION: REGION,
+      FORCE_COLOR: '0',
+    },
+  });
+  const config = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cdktf.json'), 'utf8')) as Record<string, unknown>;
+  const app = String(config.app);
+  const script = /^node (\S+)$/.exec(app)?.[1];
+  if (!script) throw new Error(`cdktf.json app is ${JSON.stringify(app)}; this test expects "node <script>"`);
+  const dir = path.join(ws.dir, 'project');
+  fs.mkdirSync(dir);
+  const absoluteApp = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(REPO_ROOT, script))}`;
+  fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ ...config, app: absoluteApp }, null, 2));
+  return { ws, dir, run: (...args) => ws.exec(process.execPath, [CDKTF_BIN, ...args, '--no-color'], dir) };
+}
+
+beforeAll(async () => {
+  t = await startTestEmulator();
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+test('cdktf synth from the repository root runs the app the root cdktf.json names', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-synth-'));
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null', FORCE_COLOR: '0' };
+  const r = expectExit(await runProcess(process.execPath, [CDKTF_BIN, 'synth', '--output', out, '--no-color'], { cwd: REPO_ROOT, env }), 0, 'cdktf synth');
+  expect(r.stdout).toContain(`Generated Terraform code for the stacks: ${EXAMPLE_STACK_NAME}`);
+  const stack = JSON.parse(fs.readFileSync(path.join(out, 'stacks', EXAMPLE_STACK_NAME, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, unknown> };
+  expect(Object.keys(stack.resource).sort()).toEqual(['aws_cognito_identity_pool', 'cognitoidentity_merged_identity']);
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+test('cdktf deploy merges, cdktf diff finds no changes, cdktf destroy only forgets the merges', async () => {
+  const pool = await createPoolWithUsers(t.client, 3);
+  const p = cdktfProject('cdktf-cli', pool, 'user-1,user-2');
+  const stackDir = path.join(p.dir, 'cdktf.out', 'stacks', EXAMPLE_STACK_NAME);
+
+  const deploy = expectExit(await p.run('deploy', EXAMPLE_STACK_NAME, '--auto-approve', '--skip-provider-lock'), 0, 'cdktf deploy');
+  expect(deploy.stdout).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+  const destination = pool.users[0].identityId;
+  for (const user of ['user-1', 'user-2']) expect((await lookupUser(t.client, pool.poolId, user)).identityId).toBe(destination);
+  expect((await lookupUser(t.client, pool.poolId, 'user-0')).userIds.sort()).toEqual(['user-0', 'user-1', 'user-2']);
+  // terraform init installed our provider from the mirror and locked it.
+  expect(fs.readFileSync(path.join(stackDir, '.terraform.lock.hcl'), 'utf8')).toContain('provider "terraform.local/cognito/cognitoidentity"');
+  expect(fs.existsSync(path.join(p.dir, `terraform.${EXAMPLE_STACK_NAME}.tfstate`))).toBe(true);
+
+  const diff = expectExit(await p.run('diff', EXAMPLE_STACK_NAME, '--skip-provider-lock'), 0, 'cdktf diff');
+  expect(diff.stdout).toContain('No changes. Your infrastructure matches the configuration.');
+
+  const destroy = expectExit(await p.run('destroy', EXAMPLE_STACK_NAME, '--auto-approve', '--skip-provider-lock'), 0, 'cdktf destroy');
+  expect(destroy.stdout).toContain('Warning: The merge stays in Cognito');
+  expect(destroy.stdout).toContain('Destroy complete! Resources: 2 destroyed.');
+  expect((await lookupUser(t.client, pool.poolId, 'user-2')).identityId).toBe(destination);
+  p.ws.cleanup();
+});
+
+test('cdktf deploy with a user that does not exist fails at plan, names the attribute, and merges nothing', async () => {
+  const pool = await createPoolWithUsers(t.client, 2);
+  const p = cdktfProject('cdktf-cli-unknown', pool, 'user-1,user-nobody');
+  const deploy = await p.run('deploy', EXAMPLE_STACK_NAME, '--auto-approve', '--skip-provider-lock');
+  expect(deploy.code).not.toBe(0);
+  const output = deploy.stdout + deploy.stderr;
+  expect(output).toContain('Error: Unknown source developer user');
+  expect(output).toContain('"source_user_identifier": "user-nobody"');
+  expect(output).toContain('There is no developer user "user-nobody"');
+  expect(output).not.toMatch(/^\s+at .+\.js:\d+/m); // no stack trace
+  expect(output).not.toContain('Apply complete');
+  expect((await lookupUser(t.client, pool.poolId, 'user-1')).identityId).toBe(pool.users[1].identityId);
+  p.ws.cleanup();
+});

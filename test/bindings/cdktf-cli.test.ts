@@ -26,6 +26,13 @@ interface CdktfProject {
   run(...args: string[]): Promise<ProcessResult>;
 }
 
+/** A HOME of its own: cdktf points Terraform's plugin cache at ~/.terraform.d/plugin-cache. */
+function scratchHome(parent: string): string {
+  const home = path.join(parent, 'home');
+  fs.mkdirSync(home);
+  return home;
+}
+
 /**
  * A Terraform workspace (CLI config with the provider mirror, test credentials)
  * holding a cdktf project dir with the root cdktf.json, its app made absolute,
@@ -33,7 +40,8 @@ interface CdktfProject {
  */
 function cdktfProject(name: string, pool: TestPool, sourceUsers: string): CdktfProject {
   const ws = TerraformWorkspace.create(name, {
-    env: {
+    env: (workDir) => ({
+      HOME: scratchHome(workDir),
       COGNITO_ENDPOINT: t.emulator.endpoint,
       COGNITO_IDENTITY_POOL_ID: pool.poolId,
       COGNITO_DEVELOPER_PROVIDER_NAME: pool.providerName,
@@ -41,7 +49,7 @@ function cdktfProject(name: string, pool: TestPool, sourceUsers: string): CdktfP
       COGNITO_SOURCE_USERS: sourceUsers,
       AWS_REGION: REGION,
       FORCE_COLOR: '0',
-    },
+    }),
   });
   const config = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cdktf.json'), 'utf8')) as Record<string, unknown>;
   const app = String(config.app);
@@ -64,7 +72,7 @@ afterAll(async () => {
 
 test('cdktf synth from the repository root runs the app the root cdktf.json names', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-synth-'));
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null', FORCE_COLOR: '0' };
+  const env = { PATH: process.env.PATH ?? '', HOME: scratchHome(out), CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null', FORCE_COLOR: '0' };
   const r = expectExit(await runProcess(process.execPath, [CDKTF_BIN, 'synth', '--output', out, '--no-color'], { cwd: REPO_ROOT, env }), 0, 'cdktf synth');
   expect(r.stdout).toContain(`Generated Terraform code for the stacks: ${EXAMPLE_STACK_NAME}`);
   const stack = JSON.parse(fs.readFileSync(path.join(out, 'stacks', EXAMPLE_STACK_NAME, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, unknown> };

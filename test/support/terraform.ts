@@ -18,8 +18,8 @@ export interface WorkspaceOptions {
   ourMirror?: (workDir: string) => string;
   /** Include the hashicorp/aws mirror. Default false. */
   awsProvider?: boolean;
-  /** Extra environment for every command. */
-  env?: NodeJS.ProcessEnv;
+  /** Extra environment for every command (or a function of the new working dir that returns it). */
+  env?: NodeJS.ProcessEnv | ((workDir: string) => NodeJS.ProcessEnv);
 }
 
 /** One resource instance from `terraform show -json`. */
@@ -60,7 +60,8 @@ export class TerraformWorkspace {
     }
     const cliConfig = path.join(dir, '.terraformrc');
     fs.writeFileSync(cliConfig, `provider_installation {\n${mirrors.join('\n')}\n}\n`);
-    return new TerraformWorkspace(dir, terraformEnv(cliConfig, options.env));
+    const extraEnv = typeof options.env === 'function' ? options.env(dir) : options.env;
+    return new TerraformWorkspace(dir, terraformEnv(cliConfig, extraEnv));
   }
 
   /** Writes (or replaces) a file in the working dir, e.g. main.tf. */

@@ -1,3 +1,8 @@
+// The AWS SDK's notice that its 2027 releases need Node 22 (README, Requirements) would
+// otherwise repeat in every worker's output. Terraform runs the provider with a clean
+// environment, so the provider's own handling of the warning is still tested (hygiene.test.ts).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

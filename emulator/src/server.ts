@@ -29,7 +29,9 @@ export interface ServerDeps {
   onStateChanged(): void;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// Unref'd: while serving, the listening socket keeps the process alive; once
+// stopped, an answer still being delayed must not keep the host process running.
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];

@@ -6,6 +6,9 @@ import {
   MergeDeveloperIdentitiesCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { quotaPreset, startEmulator } from '../../emulator/src';
+import { join } from 'node:path';
+import { runProcess } from '../support/process';
+import { REPO, requireBuild } from './child-process';
 import { clientFor, createPool, DEV_PROVIDER, rawPost, registerUser, useEmulator } from './helpers';
 
 const ctx = useEmulator();
@@ -92,6 +95,35 @@ test('internalErrorRate 1 fails every call with 500; latency is applied', async 
   ctx.emulator().setFaults({ latencyMs: { GetId: 50 } });
   expect((await ctx.client().send(new GetIdCommand({ IdentityPoolId: poolId }))).IdentityId).toBeDefined();
   expect(ctx.emulator().stats().faulted.GetId).toBe(2);
+});
+
+test('a stopped in-process emulator does not keep its host process alive while a delayed answer is pending', async () => {
+  requireBuild();
+  // A host process that starts the emulator with a minute of latency, sends one
+  // request, and stops the emulator once the request is being delayed. With
+  // nothing else to do it must exit on its own, not when the minute is up.
+  const script = `
+    const { startEmulator } = require(${JSON.stringify(join(REPO, 'dist', 'emulator', 'src', 'index.js'))});
+    const { CognitoIdentityClient, ListIdentityPoolsCommand } = require('@aws-sdk/client-cognito-identity');
+    (async () => {
+      const emulator = await startEmulator({ faults: { latencyMs: { ListIdentityPools: 60000 } } });
+      const client = new CognitoIdentityClient({
+        endpoint: emulator.endpoint, region: 'us-east-1', maxAttempts: 1,
+        credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' },
+      });
+      const pending = client.send(new ListIdentityPoolsCommand({ MaxResults: 1 })).then(() => 'answered', (e) => e.name);
+      await new Promise((r) => setTimeout(r, 300));
+      await emulator.stop();
+      client.destroy();
+      console.log('stopped; request ' + (await pending));
+    })();
+  `;
+  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const r = await runProcess(process.execPath, ['-e', script], { cwd: REPO, env, guardMs: 20_000 });
+  expect(r.stderr).not.toContain('was killed after');
+  expect(r.stdout.trim()).toMatch(/^stopped; request \w+$/);
+  expect(r.stdout).not.toContain('answered');
+  expect(r.code).toBe(0);
 });
 
 test('admin endpoint: PUT/GET faults, GET stats, stats reset, state reset; bad configs are refused by field', async () => {

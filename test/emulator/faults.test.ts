@@ -112,7 +112,9 @@ test('a stopped in-process emulator does not keep its host process alive while a
         credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' },
       });
       const pending = client.send(new ListIdentityPoolsCommand({ MaxResults: 1 })).then(() => 'answered', (e) => e.name);
-      await new Promise((r) => setTimeout(r, 300));
+      // Once the request has reached the operation, give it a moment to pass the signature check into the delay.
+      while (!emulator.stats().calls.ListIdentityPools) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 200));
       await emulator.stop();
       client.destroy();
       console.log('stopped; request ' + (await pending));

@@ -8,12 +8,11 @@
 // `--skip-provider-lock`: otherwise cdktf runs `terraform providers lock`, which
 // asks each provider's origin registry for checksums, and terraform.local has none.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXAMPLE_STACK_NAME } from '../../examples/cdktf/stack';
 import { createPoolWithUsers, lookupUser, REGION, startTestEmulator, type TestEmulator, type TestPool } from '../support/emulator';
 import { REPO_ROOT } from '../support/paths';
-import { runProcess, type ProcessResult } from '../support/process';
+import type { ProcessResult } from '../support/process';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
 
 const CDKTF_BIN = path.join(path.dirname(require.resolve('cdktf-cli/package.json')), 'bundle', 'bin', 'cdktf');
@@ -71,13 +70,14 @@ afterAll(async () => {
 });
 
 test('cdktf synth from the repository root runs the app the root cdktf.json names', async () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-synth-'));
-  const env = { PATH: process.env.PATH ?? '', HOME: scratchHome(out), CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null', FORCE_COLOR: '0' };
-  const r = expectExit(await runProcess(process.execPath, [CDKTF_BIN, 'synth', '--output', out, '--no-color'], { cwd: REPO_ROOT, env }), 0, 'cdktf synth');
+  // The workspace only lends its isolated environment and a place for the output; synth runs no terraform.
+  const ws = TerraformWorkspace.create('cdktf-synth', { ourProvider: false, env: (workDir) => ({ HOME: scratchHome(workDir), FORCE_COLOR: '0' }) });
+  const out = path.join(ws.dir, 'cdktf.out');
+  const r = expectExit(await ws.exec(process.execPath, [CDKTF_BIN, 'synth', '--output', out, '--no-color'], REPO_ROOT), 0, 'cdktf synth');
   expect(r.stdout).toContain(`Generated Terraform code for the stacks: ${EXAMPLE_STACK_NAME}`);
   const stack = JSON.parse(fs.readFileSync(path.join(out, 'stacks', EXAMPLE_STACK_NAME, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, unknown> };
   expect(Object.keys(stack.resource).sort()).toEqual(['aws_cognito_identity_pool', 'cognitoidentity_merged_identity']);
-  fs.rmSync(out, { recursive: true, force: true });
+  ws.cleanup();
 });
 
 test('cdktf deploy merges, cdktf diff finds no changes, cdktf destroy only forgets the merges', async () => {

@@ -7,6 +7,7 @@ import type { Logger } from '../framework/provider';
 import { SdkCognitoApi, type CognitoApi } from './cognito-api';
 import { ProviderNotReadyError, Redactor } from './errors';
 import { IdentityDirectory } from './lookup';
+import { MergeJournal } from './merge-journal';
 import { PlannedMerges } from './planned-merges';
 import { describeEndpoint, type ProviderSettings } from './provider-config';
 import { CognitoRetryStrategy, DEFAULT_RETRY_POLICY } from './retry-strategy';
@@ -21,6 +22,8 @@ export interface RegionSession {
   api: CognitoApi;
   /** Users the plans of this process move into each identity (for the 20-login check). */
   plannedMerges: PlannedMerges;
+  /** Merges this process made, and the lock around each merge's last check. */
+  journal: MergeJournal;
 }
 
 /** Builds the API for a Region; replaced in tests that inject faults. */
@@ -96,6 +99,7 @@ export class CognitoClients {
         redactor: this.redactor,
         directory: new IdentityDirectory(api),
         plannedMerges: new PlannedMerges(),
+        journal: new MergeJournal(),
         api,
       }));
       // A failed setup is not cached, so the next call tries again.

@@ -6,7 +6,7 @@ import type { DataSourceType, RequestContext } from '../framework/provider';
 import type { ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
-import { setupDiagnostic } from './merged-identity-plan';
+import { setupDiagnostic } from './merged-identity-setup';
 import { describeUser, knownString, poolNotFoundDiagnostic } from './merged-identity-state';
 import { sharedSignal } from './request-context';
 import { developerIdentitySchema } from './schemas';

@@ -143,14 +143,10 @@ export class IdentityDirectory {
 
   /** The identity of a developer user (and its user list when Cognito sent it whole). */
   lookupUser(poolId: string, user: string, signal: AbortSignal, freshness?: Freshness): Promise<UserLookup> {
-    const fetch = async () => {
-      const started = this.clock.next();
-      const found = await this.api.lookupUser(poolId, user, signal);
-      // The same answer serves later lookups of the identity's list.
-      if (found.users) this.byIdentity.prime(key(poolId, found.identityId), found.users, started);
-      return found;
-    };
-    return this.byUser.get(key(poolId, user), fetch, signal, freshness);
+    // The by-user answer's list is not used for an identity's list: AWS does
+    // not document that it holds every user of the identity, and what a merge
+    // moves must not rest on that reading.
+    return this.byUser.get(key(poolId, user), () => this.api.lookupUser(poolId, user, signal), signal, freshness);
   }
 
   async identityOfUser(poolId: string, user: string, signal: AbortSignal, freshness?: Freshness): Promise<string> {
@@ -168,8 +164,8 @@ export class IdentityDirectory {
   }
 
   /** The provider names linked to an identity (DescribeIdentity). */
-  loginsOfIdentity(identityId: string, signal: AbortSignal): Promise<string[]> {
-    return this.loginsByIdentity.get(identityId, () => this.api.loginsOfIdentity(identityId, signal), signal);
+  loginsOfIdentity(identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<string[]> {
+    return this.loginsByIdentity.get(identityId, () => this.api.loginsOfIdentity(identityId, signal), signal, freshness);
   }
 
   describePool(poolId: string, signal: AbortSignal): Promise<PoolInfo> {
@@ -177,8 +173,9 @@ export class IdentityDirectory {
   }
 
   /** Forget what a merge (or an attempted merge) may have changed. */
-  invalidateMerge(poolId: string, sourceUser: string, identityIds: string[]): void {
-    this.byUser.invalidate(key(poolId, sourceUser));
+  invalidateMerge(poolId: string, movedUsers: readonly string[], identityIds: string[]): void {
+    // A merge moves every user of the source's identity, not only the source.
+    for (const user of movedUsers) this.byUser.invalidate(key(poolId, user));
     for (const id of identityIds) {
       this.byIdentity.invalidate(key(poolId, id));
       this.loginsByIdentity.invalidate(id);

@@ -1,19 +1,24 @@
 // ApplyResourceChange for cognitoidentity_merged_identity.
 //
-// Create looks both users up first: a source that already resolves to the
-// destination identity is adopted without a merge, so re-running an apply
-// that was interrupted is safe. Once a merge has succeeded, the new state is
+// Create reads both identities afresh and compares them with what the final
+// plan saw (merge-rule.ts): anything else moved in the meantime stops it. A
+// source that already resolves to the destination identity is adopted without
+// a merge, so re-running an apply that was interrupted is safe. Once a merge has succeeded, the new state is
 // always returned, even together with an error, so Terraform never loses
 // track of an irreversible change. Update only changes on_destroy; destroy
 // makes no API call at all.
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { ApplyRequest, ApplyResult, RequestContext } from '../framework/provider';
-import type { ObjectValue } from '../framework/values';
+import { isUnknown, type ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError } from './errors';
-import { destroyRefusedDiagnostic, destroyWarning, setupDiagnostic } from './merged-identity-plan';
-import { describeUser, knownKey, knownString, mergedIdentityObject, userLookupDiagnostic } from './merged-identity-state';
+import { destroyRefusedDiagnostic, destroyWarning } from './merged-identity-plan';
+import { setupDiagnostic } from './merged-identity-setup';
+import { viewOfUser } from './identity-views';
+import { applyVerdict, type IdentityView, type PlannedMerge } from './merge-rule';
+import { changedDiagnostic } from './merge-rule-diagnostics';
+import { decodeNotes, describeUser, extrasOf, knownKey, mergedIdentityObject, userLookupDiagnostic } from './merged-identity-state';
 import type { MergeKey } from './resource-id';
 import { onDestroyOf } from './validation';
 
@@ -26,7 +31,7 @@ export async function applyMergedIdentity(clients: CognitoClients, req: ApplyReq
     // Only on_destroy can change in place; it lives in state alone.
     return { newState: req.plannedState, private: req.plannedPrivate, diagnostics: [] };
   }
-  return applyCreate(clients, req.plannedState, ctx);
+  return applyCreate(clients, req, ctx);
 }
 
 function applyDestroy(prior: ObjectValue | null): ApplyResult {
@@ -35,78 +40,83 @@ function applyDestroy(prior: ObjectValue | null): ApplyResult {
   return { newState: null, diagnostics: [destroyWarning(prior)] };
 }
 
-async function applyCreate(clients: CognitoClients, planned: ObjectValue, ctx: RequestContext): Promise<ApplyResult> {
+async function applyCreate(clients: CognitoClients, req: ApplyRequest, ctx: RequestContext): Promise<ApplyResult> {
+  const planned = req.plannedState!;
   const key = knownKey(planned);
   if (!key) {
-    return {
-      newState: null,
-      diagnostics: [errorDiag('Incomplete configuration', 'All of identity_pool_id, developer_provider_name, source_user_identifier and destination_user_identifier must be known at apply.')],
-    };
+    return failed(errorDiag('Incomplete configuration', 'All of identity_pool_id, developer_provider_name, source_user_identifier and destination_user_identifier must be known at apply.'));
   }
-  const poolId = key.identityPoolId;
   let session: RegionSession;
   try {
-    session = await clients.forPool(poolId);
+    session = await clients.forPool(key.identityPoolId);
   } catch (err) {
-    return { newState: null, diagnostics: [setupDiagnostic(err, clients, poolId, ctx)] };
+    return failed(setupDiagnostic(err, clients, key.identityPoolId, ctx));
   }
-  const dir = session.directory;
-  const plannedIdentity = knownString(planned, 'identity_id');
+  const notes = decodeNotes(req.plannedPrivate);
+  if (!notes.source || !notes.destination) {
+    // Plan always records both identities once it knows the users; without them there is nothing to check against.
+    return failed(errorDiag('Plan did not record the identities', 'The plan of this merge holds no record of the two identities, so apply cannot check them again before merging. Run terraform plan again.'));
+  }
+  const seen: PlannedMerge = { source: notes.source, destination: notes.destination };
+  // The last check and the merge run together, after every earlier merge of this pool in this process.
+  return session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, planned, seen, ctx));
+}
 
-  // Looked up again in this process: what plan saw may be stale, and this decides whether to merge.
-  // (Terraform re-plans just before apply, so these are usually answered by that plan's lookups,
-  // at most a few seconds old; a re-run apply starts a new process and asks Cognito afresh.)
-  let dstIdentity: string;
-  let srcIdentity: string;
+async function checkAndMerge(session: RegionSession, key: MergeKey, planned: ObjectValue, seen: PlannedMerge, ctx: RequestContext): Promise<ApplyResult> {
+  const dir = session.directory;
+  const poolId = key.identityPoolId;
+  // Asked afresh, never from the cache: this is what decides whether to merge.
+  const options = { developerProvider: key.developerProviderName, withPublicLogins: seen.source.publicLogins !== null, freshness: { startedAfter: dir.mark() } };
+  let dstNow: IdentityView;
+  let srcNow: IdentityView;
   try {
-    dstIdentity = await dir.identityOfUser(poolId, key.destinationUserIdentifier, ctx.signal);
+    dstNow = await viewOfUser(dir, poolId, key.destinationUserIdentifier, options, ctx.signal);
   } catch (err) {
     return failed(userLookupDiagnostic(err, session, poolId, key.destinationUserIdentifier, 'destination_user_identifier', ctx.signal));
   }
-  if (plannedIdentity !== undefined && plannedIdentity !== dstIdentity) {
-    return failed(destinationMovedDiagnostic(key, plannedIdentity, dstIdentity));
-  }
   try {
-    srcIdentity = await dir.identityOfUser(poolId, key.sourceUserIdentifier, ctx.signal);
+    srcNow = await viewOfUser(dir, poolId, key.sourceUserIdentifier, options, ctx.signal);
   } catch (err) {
     return failed(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
   }
+  const verdict = applyVerdict(seen, srcNow, dstNow, session.journal.arrivedAt(poolId, seen.destination.identityId));
+  if (verdict.verdict === 'changed') return failed(changedDiagnostic(key, verdict.changes));
 
-  let identityId = dstIdentity;
+  let identityId = dstNow.identityId;
   const diagnostics: Diagnostic[] = [];
-  if (srcIdentity === dstIdentity) {
-    ctx.log.info('source already merged into the destination identity; adopting without a merge', { identity_id: dstIdentity });
+  if (verdict.verdict === 'adopt') {
+    ctx.log.info('source already merged into the destination identity; adopting without a merge', { identity_id: identityId });
   } else {
     try {
       identityId = await session.api.merge(key, ctx.signal);
     } catch (err) {
       // Whatever happened, the cached view of these identities is no longer trustworthy.
-      dir.invalidateMerge(poolId, key.sourceUserIdentifier, [dstIdentity, srcIdentity]);
+      dir.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId]);
       return failed(mergeFailedDiagnostic(err, key, session, ctx.signal));
     }
-    dir.invalidateMerge(poolId, key.sourceUserIdentifier, [dstIdentity, srcIdentity, identityId]);
-    ctx.log.info('merged developer identities', { identity_id: identityId, disabled_identity_id: srcIdentity });
-    if (plannedIdentity !== undefined && identityId !== plannedIdentity) {
-      diagnostics.push(destinationMovedDiagnostic(key, plannedIdentity, identityId));
+    session.journal.record(poolId, { from: srcNow, to: identityId });
+    dir.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId, identityId]);
+    ctx.log.info('merged developer identities', { identity_id: identityId, disabled_identity_id: srcNow.identityId, moved_users: srcNow.users.length });
+    if (identityId !== seen.destination.identityId) {
+      diagnostics.push(changedDiagnostic(key, [{ what: 'destination-moved', planned: seen.destination.identityId, now: identityId }]));
     }
   }
 
   const readBack = await readBackMerge(session, key, identityId, ctx);
   if ('error' in readBack) diagnostics.push(readBack.error);
-  const state = mergedIdentityObject(key, planned['on_destroy'], identityId, readBack.users);
+  const state = mergedIdentityObject(key, {
+    ...extrasOf(planned),
+    identity_id: identityId,
+    developer_user_identifiers: readBack.users,
+    // What plan showed is what moved: the check above compared it with Cognito just before the merge.
+    moving_users: isUnknown(planned['moving_users']) ? [] : planned['moving_users'],
+    moving_public_logins: isUnknown(planned['moving_public_logins']) ? null : planned['moving_public_logins'],
+  });
   return { newState: state, diagnostics };
 }
 
 function failed(diag: Diagnostic): ApplyResult {
   return { newState: null, diagnostics: [diag] };
-}
-
-function destinationMovedDiagnostic(key: MergeKey, planned: string, actual: string): Diagnostic {
-  return errorDiag(
-    'Destination identity changed since plan',
-    `The destination developer user ${describeUser(key.destinationUserIdentifier)} resolved to identity "${planned}" at plan time but now resolves to "${actual}" (it was merged or relinked in the meantime). Run terraform plan again.`,
-    'destination_user_identifier',
-  );
 }
 
 function mergeFailedDiagnostic(err: unknown, key: MergeKey, session: RegionSession, signal: AbortSignal): Diagnostic {

@@ -1,8 +1,8 @@
 // ReadResource and ImportResourceState for cognitoidentity_merged_identity.
 //
-// A merge is present while the surviving identity lists both users. Only a
-// definite answer from Cognito makes it "gone" (the source is no longer on the
-// identity, or the identity/pool no longer exists); any other failure is an
+// A merge is present while its two users resolve to one identity. Only a
+// definite answer from Cognito makes it "gone" (the users are on different
+// identities, or a user or the pool no longer exists); any other failure is an
 // error that keeps the state as it was, because Terraform would otherwise
 // plan to merge again.
 
@@ -10,12 +10,13 @@ import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { ImportResult, ReadRequest, ReadResult, RequestContext } from '../framework/provider';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
-import { setupDiagnostic } from './merged-identity-plan';
+import { setupDiagnostic } from './merged-identity-setup';
 import {
   describeUser,
+  extrasOf,
   knownKey,
-  knownString,
   mergedIdentityObject,
+  NO_EXTRAS,
   poolNotFoundDiagnostic,
   userLookupDiagnostic,
 } from './merged-identity-state';
@@ -36,41 +37,27 @@ export async function readMergedIdentity(clients: CognitoClients, req: ReadReque
     return keep(setupDiagnostic(err, clients, key.identityPoolId, ctx));
   }
   const dir = session.directory;
+  const poolId = key.identityPoolId;
 
-  let identityId = knownString(current, 'identity_id');
-  if (identityId === undefined) {
-    // Imported, or an older apply failed before recording it.
-    try {
-      identityId = await dir.identityOfUser(key.identityPoolId, key.destinationUserIdentifier, ctx.signal);
-    } catch (err) {
-      if (classifyError(err, ctx.signal) === 'not-found') return gone(ctx, key, 'the destination user no longer exists');
-      return keep(userLookupDiagnostic(err, session, key.identityPoolId, key.destinationUserIdentifier, 'destination_user_identifier', ctx.signal));
-    }
-  }
-
+  // Keyed on the users, not on the stored identity_id: after a chain, an
+  // out-of-band merge of the whole identity or an app's implicit merge, the
+  // two users share an identity with a new id, and the merge is still there.
+  // A lookup by user that lists the destination settles it in one call;
+  // otherwise the identity's own list does (AWS does not document whether the
+  // by-user answer lists every user of the identity).
+  let identityId: string;
   let users: string[];
   try {
-    users = await dir.usersOfIdentity(key.identityPoolId, identityId, ctx.signal);
+    const found = await dir.lookupUser(poolId, key.sourceUserIdentifier, ctx.signal);
+    identityId = found.identityId;
+    users = found.users?.includes(key.destinationUserIdentifier) ? found.users : await dir.usersOfIdentity(poolId, identityId, ctx.signal);
   } catch (err) {
-    if (classifyError(err, ctx.signal) === 'not-found') return gone(ctx, key, 'the identity or its pool no longer exists');
-    return keep(
-      apiErrorDiagnostic(
-        err,
-        {
-          action: `read identity "${identityId}"`,
-          operation: 'LookupDeveloperIdentity',
-          endpoint: session.endpoint,
-          redactor: session.redactor,
-        },
-        ctx.signal,
-      ),
-    );
+    if (classifyError(err, ctx.signal) === 'not-found') return gone(ctx, key, 'the source user or the pool no longer exists');
+    return keep(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
   }
-  if (!users.includes(key.sourceUserIdentifier) || !users.includes(key.destinationUserIdentifier)) {
-    return gone(ctx, key, 'the two users are no longer on the same identity');
-  }
+  if (!users.includes(key.destinationUserIdentifier)) return gone(ctx, key, 'the two users are no longer on the same identity');
   return {
-    newState: mergedIdentityObject(key, current['on_destroy'] ?? null, identityId, users),
+    newState: mergedIdentityObject(key, { ...extrasOf(current), identity_id: identityId, developer_user_identifiers: users }),
     private: req.private,
     diagnostics: [],
   };
@@ -92,7 +79,7 @@ export async function importMergedIdentity(clients: CognitoClients, id: string, 
     };
   }
   const key = parsed.key;
-  const state = mergedIdentityObject(key, null, null, null);
+  const state = mergedIdentityObject(key, NO_EXTRAS);
   const problems = [
     ...checkString(state, 'identity_pool_id', POOL_ID_RULE),
     ...checkString(state, 'developer_provider_name', PROVIDER_NAME_RULE),
@@ -143,5 +130,6 @@ export async function importMergedIdentity(clients: CognitoClients, id: string, 
       ],
     };
   }
-  return { state: { ...state, identity_id: dstIdentity }, diagnostics: [] };
+  // Import never merges, so this resource moved nothing; what shares the identity shows in developer_user_identifiers.
+  return { state: { ...state, identity_id: dstIdentity, moving_users: [], moving_public_logins: 0 }, diagnostics: [] };
 }

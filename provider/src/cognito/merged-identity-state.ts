@@ -5,6 +5,7 @@ import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import { isUnknown, type CtyValue, type ObjectValue } from '../framework/values';
 import type { RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
+import type { IdentityView } from './merge-rule';
 import { formatResourceId, type MergeKey } from './resource-id';
 import { showValue } from './validation';
 
@@ -30,22 +31,47 @@ export function knownString(obj: ObjectValue, name: string): string | undefined 
   return typeof v === 'string' ? v : undefined;
 }
 
+/** The attributes of this resource type that are not part of its key. */
+export interface MergedIdentityExtras {
+  on_destroy: CtyValue;
+  allow_moving_unnamed_logins: CtyValue;
+  identity_id: CtyValue;
+  developer_user_identifiers: CtyValue;
+  moving_users: CtyValue;
+  moving_public_logins: CtyValue;
+}
+
+export const NO_EXTRAS: MergedIdentityExtras = {
+  on_destroy: null,
+  allow_moving_unnamed_logins: null,
+  identity_id: null,
+  developer_user_identifiers: null,
+  moving_users: null,
+  moving_public_logins: null,
+};
+
 /** A full object of this resource type. */
-export function mergedIdentityObject(
-  key: MergeKey,
-  onDestroy: CtyValue,
-  identityId: CtyValue,
-  users: CtyValue,
-): ObjectValue {
+export function mergedIdentityObject(key: MergeKey, extras: MergedIdentityExtras): ObjectValue {
   return {
     id: formatResourceId(key),
     identity_pool_id: key.identityPoolId,
     developer_provider_name: key.developerProviderName,
     source_user_identifier: key.sourceUserIdentifier,
     destination_user_identifier: key.destinationUserIdentifier,
-    on_destroy: onDestroy,
-    identity_id: identityId,
-    developer_user_identifiers: users,
+    ...extras,
+  };
+}
+
+/** The non-key attributes of `obj`, each null when missing. */
+export function extrasOf(obj: ObjectValue): MergedIdentityExtras {
+  const pick = (name: keyof MergedIdentityExtras): CtyValue => obj[name] ?? null;
+  return {
+    on_destroy: pick('on_destroy'),
+    allow_moving_unnamed_logins: pick('allow_moving_unnamed_logins'),
+    identity_id: pick('identity_id'),
+    developer_user_identifiers: pick('developer_user_identifiers'),
+    moving_users: pick('moving_users'),
+    moving_public_logins: pick('moving_public_logins'),
   };
 }
 
@@ -55,12 +81,12 @@ export function sameValue(a: CtyValue | undefined, b: CtyValue | undefined): boo
   return (a ?? null) === (b ?? null);
 }
 
-/** What plan saw, for apply (which runs in another process). */
+/** What the final plan saw, for apply (which may run in another process). */
 export interface PlanNotes {
-  destinationIdentityId?: string;
-  sourceIdentityId?: string;
   /** The source already resolved to the destination identity: nothing to merge. */
   adopt?: boolean;
+  source?: IdentityView;
+  destination?: IdentityView;
 }
 
 export function encodeNotes(notes: PlanNotes): Uint8Array {

@@ -111,10 +111,28 @@ export const mergedIdentitySchema: Schema = {
         description:
           'What destroying this resource does: `warn` (default) removes it from state with a warning and leaves the merge in Cognito; `error` refuses to destroy. Changing it updates in place.',
       },
+      allow_moving_unnamed_logins: {
+        type: 'bool',
+        optional: true,
+        description:
+          'Consent to move logins this resource does not name (default `false`). Cognito merges whole identities: every developer user and public login on the source\'s identity moves with it. Without this, plan fails when anything besides `source_user_identifier` would move; review `moving_users` and `moving_public_logins` first. Changing it updates in place.',
+      },
       identity_id: {
         type: 'string',
         computed: true,
         description: 'The surviving identity id (the destination user\'s identity). Known at plan time when the users exist.',
+      },
+      moving_users: {
+        type: ['list', 'string'],
+        computed: true,
+        description:
+          'Every developer user the merge moves: all users on the source\'s identity, the source first. Known at plan time when the users exist; empty when the source already shares the destination\'s identity. After apply, what the merge moved.',
+      },
+      moving_public_logins: {
+        type: 'number',
+        computed: true,
+        description:
+          'How many public logins (Google, Facebook, ...) on the source\'s identity move with it. Known at plan time when the users exist; null when DescribeIdentity could not be read.',
       },
       developer_user_identifiers: {
         type: ['list', 'string'],

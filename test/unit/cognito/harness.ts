@@ -140,8 +140,11 @@ export function mergeConfig(
     source_user_identifier: source,
     destination_user_identifier: destination,
     on_destroy: null,
+    allow_moving_unnamed_logins: null,
     identity_id: null,
     developer_user_identifiers: null,
+    moving_users: null,
+    moving_public_logins: null,
     ...extra,
   };
 }

@@ -151,7 +151,7 @@ describe('merged_identity apply', () => {
     const pool = await createPool(h.sdk, ['graph.facebook.com']);
     await createUser(h.sdk, pool, 'fb-a', { 'graph.facebook.com': 'token-a' });
     await createUser(h.sdk, pool, 'fb-b', { 'graph.facebook.com': 'token-b' });
-    const planned = await plan(mergeConfig(pool, 'fb-a', 'fb-b'));
+    const planned = await plan(mergeConfig(pool, 'fb-a', 'fb-b', { allow_moving_unnamed_logins: true }));
     const applied = await apply(planned.plannedState!, planned.plannedPrivate);
     expect(applied.newState).toBeNull();
     expect(text(applied.diagnostics)).toMatch(/conflict.*different logins of the same public provider/);

@@ -53,10 +53,12 @@ describe('merged_identity plan', () => {
     for (const name of ['identity_pool_id', 'developer_provider_name', 'source_user_identifier', 'destination_user_identifier', 'on_destroy']) {
       expect(planned[name]).toEqual(config[name]);
     }
+    expect(planned.moving_users).toEqual(['src']);
+    expect(planned.moving_public_logins).toBe(0);
+    // Both identities as plan saw them, for apply to compare just before it merges.
     expect(JSON.parse(Buffer.from(result.plannedPrivate!).toString())).toEqual({
-      destinationIdentityId: dstIdentity,
-      sourceIdentityId: srcIdentity,
-      adopt: false,
+      source: { identityId: srcIdentity, users: ['src'], publicLogins: 0 },
+      destination: { identityId: dstIdentity, users: ['dst'], publicLogins: null },
     });
     expect(h.emulator.stats().merges).toBe(0);
     expect(h.emulator.stats().calls.MergeDeveloperIdentities).toBeUndefined();
@@ -128,7 +130,8 @@ describe('merged_identity plan', () => {
     for (let i = 0; i < 8; i++) await createUser(h.sdk, p, `src-extra-${i}`, { 'accounts.google.com': 'google-token' });
     h.emulator.resetStats();
 
-    const result = await planCreate(mergeConfig(p, 'big-src', 'big-dst'));
+    // Consent given: what moves is not the point here, the limit is.
+    const result = await planCreate(mergeConfig(p, 'big-src', 'big-dst', { allow_moving_unnamed_logins: true }));
     expect(errors(result.diagnostics)).toHaveLength(1);
     expect(attributesOf(result.diagnostics)).toEqual(['source_user_identifier']);
     expect(text(result.diagnostics)).toMatch(/9 developer user\(s\) and 1 public login.*10 and 1.*21 linked logins.*at most 20/);
@@ -161,7 +164,7 @@ describe('merged_identity plan', () => {
       const refused = results.filter((r) => errors(r.diagnostics).length > 0);
       // The hub itself + 19 sources = 20 linked logins; the 20th source and later would pass it.
       expect(refused).toHaveLength(SOURCES - 19);
-      expect(text(refused[0].diagnostics)).toMatch(/other merges in this plan move \d+ more developer user\(s\) into it.*21 linked logins/);
+      expect(text(refused[0].diagnostics)).toMatch(/other merges in this plan move \d+ more developer user\(s\) into it.*2\d linked logins/);
       expect(h.emulator.stats().calls.MergeDeveloperIdentities).toBeUndefined();
     });
 
@@ -189,9 +192,10 @@ describe('merged_identity plan', () => {
     const results = await Promise.all(sources.map((s) => planCreate(mergeConfig(p, s, 'hub'), c)));
     expect(results.flatMap((r) => r.diagnostics)).toEqual([]);
     const calls = h.emulator.stats().calls;
-    // One lookup per source, the shared destination once; no DescribeIdentity for a pool without public providers.
-    expect(calls.LookupDeveloperIdentity).toBe(sources.length + 1);
-    expect(calls.DescribeIdentity).toBeUndefined();
+    // Per user: its identity, then that identity's users read by identity id (AWS does not document that the
+    // by-user answer lists them all); the shared destination only once. One DescribeIdentity per source.
+    expect(calls.LookupDeveloperIdentity).toBe(2 * (sources.length + 1));
+    expect(calls.DescribeIdentity).toBe(sources.length);
     expect(calls.DescribeIdentityPool).toBe(1);
   });
 

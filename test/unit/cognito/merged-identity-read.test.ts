@@ -162,7 +162,7 @@ describe('merged_identity import', () => {
     const id = [pool.poolId, pool.provider, escape(src), escape(dst)].join(',');
     const imported = await resource.importState(clients, id, context());
     expect(imported.diagnostics).toEqual([]);
-    expect(imported.state).toEqual({ ...stateFor(pool, src, dst, identity), on_destroy: null });
+    expect(imported.state).toEqual({ ...stateFor(pool, src, dst, identity), on_destroy: null, moving_users: [], moving_public_logins: 0 });
     expect(imported.state!.id).toBe(id);
 
     const read = await resource.read(clients, { currentState: imported.state!, private: noPrivate }, context());

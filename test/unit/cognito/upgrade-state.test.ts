@@ -18,8 +18,11 @@ describe('merged_identity upgradeState', () => {
       source_user_identifier: 'a',
       destination_user_identifier: 'b',
       on_destroy: null,
+      allow_moving_unnamed_logins: null,
       identity_id: null,
       developer_user_identifiers: ['b', 'a'],
+      moving_users: null,
+      moving_public_logins: null,
     });
   });
 

@@ -1,0 +1,58 @@
+// The merges this provider process has made, and the lock that keeps a
+// merge's last check and the merge itself together.
+//
+// Apply compares both identities with what the final plan saw just before it
+// merges (merge-rule.ts). Merges made earlier in the same apply legitimately
+// change what it finds: a fan-in grows the destination, and a source that an
+// earlier merge already moved now sits on the destination. The journal says
+// which changes this process made itself; anything else is someone else's.
+
+import type { IdentityView } from './merge-rule';
+
+export interface JournalEntry {
+  /** The source's identity before the merge (now disabled) and what was on it. */
+  from: IdentityView;
+  /** The identity the users moved to. */
+  to: string;
+}
+
+export class MergeJournal {
+  private readonly entries = new Map<string, JournalEntry[]>();
+  private readonly locks = new Map<string, Promise<void>>();
+
+  record(poolId: string, entry: JournalEntry): void {
+    const list = this.entries.get(poolId) ?? [];
+    list.push(entry);
+    this.entries.set(poolId, list);
+  }
+
+  /** Users this process moved into `identityId` (directly or through identities it absorbed). */
+  arrivedAt(poolId: string, identityId: string): string[] {
+    return (this.entries.get(poolId) ?? []).filter((e) => e.to === identityId).flatMap((e) => e.from.users);
+  }
+
+  /** The merge of this process that moved `user` into `identityId`, if any. */
+  movedBy(poolId: string, user: string, identityId: string): JournalEntry | undefined {
+    return (this.entries.get(poolId) ?? []).find((e) => e.to === identityId && e.from.users.includes(user));
+  }
+
+  /**
+   * Runs `work` after every earlier merge of the pool in this process has
+   * finished. Merges into one pool are rare and cheap next to the harm of a
+   * check racing another merge of the same apply.
+   */
+  async exclusive<T>(poolId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(poolId) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const tail = before.then(() => mine);
+    this.locks.set(poolId, tail);
+    await before;
+    try {
+      return await work();
+    } finally {
+      release();
+      if (this.locks.get(poolId) === tail) this.locks.delete(poolId);
+    }
+  }
+}

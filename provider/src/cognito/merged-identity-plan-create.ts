@@ -1,0 +1,115 @@
+// PlanResourceChange for a new cognitoidentity_merged_identity: reads both
+// identities, applies the rule of merge-rule.ts, and shows in the plan every
+// user that would move. Plan never changes anything in Cognito.
+
+import type { Diagnostic } from '../framework/diagnostics';
+import type { PlanResult, RequestContext } from '../framework/provider';
+import { isUnknown, UNKNOWN, type ObjectValue } from '../framework/values';
+import type { CognitoClients, RegionSession } from './clients';
+import { classifyError } from './errors';
+import { viewOfUser } from './identity-views';
+import { checkLinkedLogins, checkPool } from './merge-checks';
+import { planVerdict, type IdentityView } from './merge-rule';
+import { refusalDiagnostic } from './merge-rule-diagnostics';
+import { setupDiagnostic } from './merged-identity-setup';
+import { encodeNotes, knownKey, knownString, userLookupDiagnostic } from './merged-identity-state';
+import { formatResourceId, type MergeKey } from './resource-id';
+
+type Role = 'source_user_identifier' | 'destination_user_identifier';
+
+export async function planCreate(clients: CognitoClients, config: ObjectValue, proposed: ObjectValue, ctx: RequestContext): Promise<PlanResult> {
+  const key = knownKey(config);
+  const planned: ObjectValue = {
+    ...proposed,
+    id: key ? formatResourceId(key) : UNKNOWN,
+    identity_id: UNKNOWN,
+    developer_user_identifiers: UNKNOWN,
+    moving_users: UNKNOWN,
+    moving_public_logins: UNKNOWN,
+  };
+  const poolId = knownString(config, 'identity_pool_id');
+  if (poolId === undefined) return { plannedState: planned, diagnostics: [] };
+
+  let session: RegionSession;
+  try {
+    session = await clients.forPool(poolId);
+  } catch (err) {
+    if (classifyError(err) === 'not-ready') {
+      // The provider block is not known yet; apply plans again with it known and checks everything then.
+      ctx.log.debug('provider configuration not known at plan; skipping Cognito checks');
+      return { plannedState: planned, diagnostics: [] };
+    }
+    return { plannedState: planned, diagnostics: [setupDiagnostic(err, clients, poolId, ctx)] };
+  }
+  // Declared before any lookup, so the other merges planned meanwhile see this one (planned-merges.ts).
+  if (key) session.plannedMerges.declare(poolId, key.sourceUserIdentifier, key.destinationUserIdentifier);
+
+  const configured = knownString(config, 'developer_provider_name');
+  const pool = await checkPool(session, poolId, configured, ctx);
+  if (pool.problem) return { plannedState: planned, diagnostics: [pool.problem] };
+  const provider = pool.info?.developerProvider ?? configured;
+
+  const diagnostics: Diagnostic[] = [];
+  const view = async (user: string | undefined, role: Role, withPublicLogins: boolean): Promise<IdentityView | undefined> => {
+    if (user === undefined) return undefined;
+    try {
+      return await viewOfUser(session.directory, poolId, user, { developerProvider: provider ?? '', withPublicLogins }, ctx.signal);
+    } catch (err) {
+      diagnostics.push(userLookupDiagnostic(err, session, poolId, user, role, ctx.signal));
+      return undefined;
+    }
+  };
+  const [dst, srcNow] = await Promise.all([
+    view(knownString(config, 'destination_user_identifier'), 'destination_user_identifier', false),
+    view(knownString(config, 'source_user_identifier'), 'source_user_identifier', provider !== undefined),
+  ]);
+  if (diagnostics.length > 0) return { plannedState: planned, diagnostics: dedupe(diagnostics) };
+  if (dst !== undefined) planned.identity_id = dst.identityId;
+  if (!key || dst === undefined || srcNow === undefined) return { plannedState: planned, diagnostics: [] };
+
+  const src = beforeThisApply(session, key, srcNow, dst);
+  const allow = config['allow_moving_unnamed_logins'];
+  const intent = {
+    source: key.sourceUserIdentifier,
+    destination: key.destinationUserIdentifier,
+    // Unknown until apply: decided by the plan apply makes, when it is known.
+    allowUnnamed: allow === true || isUnknown(allow),
+  };
+  const others = session.plannedMerges.othersOf(poolId, key.sourceUserIdentifier, key.destinationUserIdentifier);
+  const verdict = planVerdict(intent, src, dst, others);
+  if (verdict.verdict === 'refuse') {
+    return { plannedState: planned, diagnostics: verdict.refusals.map((r) => refusalDiagnostic(key, r)) };
+  }
+  if (verdict.verdict === 'adopt') {
+    ctx.log.info('source already resolves to the destination identity; apply will adopt it without merging', { identity_id: dst.identityId });
+    planned.moving_users = [];
+    planned.moving_public_logins = 0;
+    return { plannedState: planned, plannedPrivate: encodeNotes({ adopt: true, source: src, destination: dst }), diagnostics: [] };
+  }
+  planned.moving_users = verdict.moving;
+  planned.moving_public_logins = verdict.movingPublicLogins;
+  const limits = { session, poolId, provider, pool: pool.info, countDeveloperIds: clients.settings.countDeveloperIdsAsLinkedLogins };
+  const limit = await checkLinkedLogins(limits, src, dst, ctx);
+  return { plannedState: planned, plannedPrivate: encodeNotes({ source: src, destination: dst }), diagnostics: limit ? [limit] : [] };
+}
+
+/**
+ * Apply plans every resource again just before applying it, and Terraform
+ * refuses the apply if that plan differs from the one the user reviewed. When
+ * an earlier merge of this same apply already moved the source, its identity
+ * as it was before that merge is what the reviewed plan showed.
+ */
+function beforeThisApply(session: RegionSession, key: MergeKey, src: IdentityView, dst: IdentityView): IdentityView {
+  if (src.identityId !== dst.identityId) return src;
+  return session.journal.movedBy(key.identityPoolId, key.sourceUserIdentifier, dst.identityId)?.from ?? src;
+}
+
+function dedupe(diags: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const k = `${d.summary}\u0000${d.detail}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

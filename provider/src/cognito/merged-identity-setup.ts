@@ -1,0 +1,20 @@
+// The diagnostic for a Cognito client that could not be set up, shared by
+// every step of the resource and the data source.
+
+import type { Diagnostic } from '../framework/diagnostics';
+import type { RequestContext } from '../framework/provider';
+import type { CognitoClients } from './clients';
+import { apiErrorDiagnostic } from './errors';
+
+export function setupDiagnostic(err: unknown, clients: CognitoClients, poolId: string, ctx: RequestContext): Diagnostic {
+  return apiErrorDiagnostic(
+    err,
+    {
+      action: 'set up the Cognito Identity client',
+      operation: 'client setup',
+      endpoint: clients.endpointFor(poolId),
+      redactor: clients.redactor,
+    },
+    ctx.signal,
+  );
+}

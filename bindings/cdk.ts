@@ -16,4 +16,4 @@ export {
   stringToHclTerraform,
   stringToTerraform,
 } from 'cdktf';
-export type { ITerraformDependable, TerraformMetaArguments } from 'cdktf';
+export type { IResolvable, ITerraformDependable, TerraformMetaArguments } from 'cdktf';

@@ -2,6 +2,11 @@
 // One MergedIdentity per source, applied strictly one after another through a
 // depends_on chain, because merges into the same identity must not race (each
 // one changes the destination's linked logins, which Cognito caps at 20).
+//
+// It follows the provider's rule "What a merge moves" (docs/resources/
+// merged_identity.md): a fan-in, never a chain. A user that is a source of one
+// IdentityMerge and the destination of another in the same stack, or a source
+// in two of them, fails synth with the fan-in to write instead.
 import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import { Token, type ITerraformDependable, type TerraformProvider } from './cdk';
@@ -19,6 +24,11 @@ export interface IdentityMergeProps {
   readonly sourceUserIdentifiers: string[];
   /** Passed to every MergedIdentity: `warn` (default) or `error`. */
   readonly onDestroy?: string;
+  /**
+   * Passed to every MergedIdentity: consent to move logins the merges do not name (other developer users and
+   * public logins on a source's identity). Default false: plan refuses such a merge and names what would move.
+   */
+  readonly allowMovingUnnamedLogins?: boolean;
   readonly provider?: TerraformProvider;
   /**
    * Logins already linked to the destination identity, counting the destination
@@ -60,6 +70,7 @@ export class IdentityMerge extends Construct {
   constructor(scope: Construct, id: string, props: IdentityMergeProps) {
     super(scope, id);
     validateProps(this.node.path, props);
+    propsOf.set(this, props);
 
     const merges: MergedIdentity[] = [];
     for (const source of props.sourceUserIdentifiers) {
@@ -71,12 +82,14 @@ export class IdentityMerge extends Construct {
           sourceUserIdentifier: source,
           destinationUserIdentifier: props.destinationUserIdentifier,
           onDestroy: props.onDestroy,
+          allowMovingUnnamedLogins: props.allowMovingUnnamedLogins,
           provider: props.provider,
           dependsOn: previous ? [previous] : props.dependsOn,
         }),
       );
     }
     this.merges = merges;
+    this.node.addValidation({ validate: () => crossMergeProblems(this, props) });
   }
 
   /** The last merge of the chain: its read-back reflects every merge. */
@@ -148,3 +161,30 @@ function validateProps(path: string, props: IdentityMergeProps): void {
     seen.add(source);
   });
 }
+
+/** The other IdentityMerges of the same stack that chain with this one or share a source (concrete ids only). */
+function crossMergeProblems(self: IdentityMerge, props: IdentityMergeProps): string[] {
+  const known = (v: string): boolean => !Token.isUnresolved(v);
+  const others = self.node.root.node
+    .findAll()
+    .filter((c): c is IdentityMerge => c instanceof IdentityMerge && c !== self)
+    .map((c) => ({ path: c.node.path, props: propsOf.get(c) }))
+    .filter((o): o is { path: string; props: IdentityMergeProps } => o.props !== undefined && o.props.identityPoolId === props.identityPoolId);
+  const problems: string[] = [];
+  const destination = props.destinationUserIdentifier;
+  for (const other of others) {
+    const otherSources = other.props.sourceUserIdentifiers.filter(known);
+    if (known(destination) && otherSources.includes(destination)) {
+      problems.push(
+        `destination '${destination}' is a source of IdentityMerge '${other.path}', which makes a chain: the later merge would move users ` +
+          `its plan did not show. Merge every source straight into '${other.props.destinationUserIdentifier}' instead (a fan-in).`,
+      );
+    }
+    for (const source of props.sourceUserIdentifiers.filter(known)) {
+      if (otherSources.includes(source)) problems.push(`source '${source}' is also a source of IdentityMerge '${other.path}'; merge each user once.`);
+    }
+  }
+  return problems;
+}
+
+const propsOf = new WeakMap<IdentityMerge, IdentityMergeProps>();

@@ -4,11 +4,13 @@ import type { Construct } from 'constructs';
 import {
   ImportableResource,
   TerraformResource,
+  booleanToTerraform,
   stringToTerraform,
+  type IResolvable,
   type TerraformMetaArguments,
   type TerraformProvider,
 } from './cdk';
-import { definedHclAttributes, hclString } from './hcl';
+import { definedHclAttributes, hclBoolean, hclString } from './hcl';
 import { GENERATOR_METADATA, metaArgumentsOf } from './metadata';
 
 export interface MergedIdentityConfig extends TerraformMetaArguments {
@@ -22,6 +24,12 @@ export interface MergedIdentityConfig extends TerraformMetaArguments {
   readonly destinationUserIdentifier: string;
   /** `warn` (default): destroy only forgets the merge, with a warning. `error`: destroy is refused. */
   readonly onDestroy?: string;
+  /**
+   * Consent to move logins this merge does not name: Cognito merges whole identities, so every developer user and
+   * public login on the source's identity moves with it. Without it, plan fails when anything besides the source
+   * would move. Review `movingUsers` in the plan first. See "What a merge moves" in the resource docs.
+   */
+  readonly allowMovingUnnamedLogins?: boolean;
 }
 
 /**
@@ -54,6 +62,7 @@ export class MergedIdentity extends TerraformResource {
   private _sourceUserIdentifier?: string;
   private _destinationUserIdentifier?: string;
   private _onDestroy?: string;
+  private _allowMovingUnnamedLogins?: boolean;
 
   constructor(scope: Construct, id: string, config: MergedIdentityConfig) {
     super(scope, id, {
@@ -66,6 +75,7 @@ export class MergedIdentity extends TerraformResource {
     this._sourceUserIdentifier = config.sourceUserIdentifier;
     this._destinationUserIdentifier = config.destinationUserIdentifier;
     this._onDestroy = config.onDestroy;
+    this._allowMovingUnnamedLogins = config.allowMovingUnnamedLogins;
   }
 
   // Getters of configurable attributes return a reference to the attribute
@@ -94,6 +104,17 @@ export class MergedIdentity extends TerraformResource {
   resetOnDestroy(): void { this._onDestroy = undefined; }
   get onDestroyInput(): string | undefined { return this._onDestroy; }
 
+  get allowMovingUnnamedLogins(): IResolvable { return this.getBooleanAttribute('allow_moving_unnamed_logins'); }
+  set allowMovingUnnamedLogins(value: boolean) { this._allowMovingUnnamedLogins = value; }
+  resetAllowMovingUnnamedLogins(): void { this._allowMovingUnnamedLogins = undefined; }
+  get allowMovingUnnamedLoginsInput(): boolean | undefined { return this._allowMovingUnnamedLogins; }
+
+  /** Every developer user the merge moves: all users on the source's identity, the source first. Known at plan. */
+  get movingUsers(): string[] { return this.getListAttribute('moving_users'); }
+
+  /** How many public logins on the source's identity move with it. */
+  get movingPublicLogins(): number { return this.getNumberAttribute('moving_public_logins'); }
+
   /** The surviving identity id (the destination user's identity). */
   get identityId(): string { return this.getStringAttribute('identity_id'); }
 
@@ -107,6 +128,7 @@ export class MergedIdentity extends TerraformResource {
       source_user_identifier: stringToTerraform(this._sourceUserIdentifier),
       destination_user_identifier: stringToTerraform(this._destinationUserIdentifier),
       on_destroy: stringToTerraform(this._onDestroy),
+      allow_moving_unnamed_logins: booleanToTerraform(this._allowMovingUnnamedLogins),
     };
   }
 
@@ -117,6 +139,7 @@ export class MergedIdentity extends TerraformResource {
       source_user_identifier: hclString(this._sourceUserIdentifier),
       destination_user_identifier: hclString(this._destinationUserIdentifier),
       on_destroy: hclString(this._onDestroy),
+      allow_moving_unnamed_logins: hclBoolean(this._allowMovingUnnamedLogins),
     });
   }
 }

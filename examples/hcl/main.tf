@@ -36,9 +36,11 @@ resource "aws_cognito_identity_pool" "pool" {
   developer_provider_name          = var.developer_provider_name
 }
 
-# One merge per source. Terraform applies for_each instances in parallel; to
-# merge strictly one at a time (as the cdktf IdentityMerge construct does with
-# a depends_on chain), run `terraform apply -parallelism=1`.
+# One merge per source, all into one destination: a fan-in, never a chain
+# (docs/resources/merged_identity.md, "What a merge moves"). Cognito merges
+# whole identities, so plan lists in moving_users every user that would move
+# and refuses anything besides the source unless allow_moving_unnamed_logins
+# is set. The provider runs the merges of one pool one at a time.
 resource "cognitoidentity_merged_identity" "merge" {
   for_each = toset(var.source_user_identifiers)
 

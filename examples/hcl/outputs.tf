@@ -15,3 +15,8 @@ output "lookup_user_identifiers" {
   description = "Every developer user now linked to the destination's identity."
   value       = data.cognitoidentity_developer_identity.destination.developer_user_identifiers
 }
+
+output "moved_users" {
+  description = "Every developer user each merge moved (shown at plan, before anything moves)."
+  value       = { for source, m in cognitoidentity_merged_identity.merge : source => m.moving_users }
+}

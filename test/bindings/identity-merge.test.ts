@@ -184,3 +184,32 @@ describe('construct ids', () => {
     }
   });
 });
+
+describe('IdentityMerge follows "What a merge moves": a fan-in, never a chain', () => {
+  function stackWith(...merges: [string, IdentityMergeProps][]): () => void {
+    return () => {
+      const app = Testing.app();
+      const stack = new TerraformStack(app, 'stack');
+      for (const [id, p] of merges) new IdentityMerge(stack, id, p);
+      app.synth();
+    };
+  }
+
+  test('a destination that is the source of another IdentityMerge fails synth with the fan-in to write', () => {
+    const run = stackWith(['ab', props(['a'], { destinationUserIdentifier: 'b' })], ['bc', props(['b'], { destinationUserIdentifier: 'c' })]);
+    expect(run).toThrow(/destination 'b' is a source of IdentityMerge 'stack\/bc'.*Merge every source straight into 'c' instead \(a fan-in\)/s);
+  });
+
+  test('a source in two IdentityMerges fails synth', () => {
+    const run = stackWith(['one', props(['s'], { destinationUserIdentifier: 'd1' })], ['two', props(['s'], { destinationUserIdentifier: 'd2' })]);
+    expect(run).toThrow(/source 's' is also a source of IdentityMerge 'stack\/two'/);
+  });
+
+  test('the fan-in synthesizes, passing the consent to every merge', () => {
+    const out = JSON.parse(
+      Testing.synthScope((s) => new IdentityMerge(s, 'merge', props(['a', 'b'], { destinationUserIdentifier: 'c', allowMovingUnnamedLogins: true }))),
+    ) as Synth;
+    const blocks = Object.values(out.resource.cognitoidentity_merged_identity);
+    expect(blocks.map((b) => b.allow_moving_unnamed_logins)).toEqual([true, true]);
+  });
+});

@@ -39,6 +39,7 @@ const providerConfigKeys: KeyTable<Exclude<keyof CognitoidentityProviderConfig, 
 const providerRequiredKeys: KeyTable<RequiredKeys<CognitoidentityProviderConfig>> = {};
 const mergedConfigKeys: KeyTable<ConfigKeys<MergedIdentityConfig>> = {
   identityPoolId: true, developerProviderName: true, sourceUserIdentifier: true, destinationUserIdentifier: true, onDestroy: true,
+  allowMovingUnnamedLogins: true,
 };
 const mergedRequiredKeys: KeyTable<RequiredKeys<MergedIdentityConfig>> = {
   identityPoolId: true, developerProviderName: true, sourceUserIdentifier: true, destinationUserIdentifier: true,

@@ -7,6 +7,7 @@ import {
   CreateIdentityPoolCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
   LookupDeveloperIdentityCommand,
+  MergeDeveloperIdentitiesCommand,
   type LookupDeveloperIdentityCommandOutput,
 } from '@aws-sdk/client-cognito-identity';
 import { startEmulator } from '../../emulator/src/index';
@@ -107,6 +108,18 @@ export async function lookupUser(
     next = out.NextToken;
   } while (next);
   return { identityId, userIds };
+}
+
+/** Merges `source` into `destination` outside Terraform, as another tool or a person would. */
+export async function mergeOutOfBand(client: CognitoIdentityClient, pool: TestPool, source: string, destination: string): Promise<void> {
+  await client.send(
+    new MergeDeveloperIdentitiesCommand({
+      IdentityPoolId: pool.poolId,
+      DeveloperProviderName: pool.providerName,
+      SourceUserIdentifier: source,
+      DestinationUserIdentifier: destination,
+    }),
+  );
 }
 
 function required<T>(v: T | undefined, what: string): T {

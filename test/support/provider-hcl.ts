@@ -47,6 +47,7 @@ export interface MergeSettings {
   source_user_identifier: string;
   destination_user_identifier: string;
   on_destroy?: string;
+  allow_moving_unnamed_logins?: boolean;
 }
 
 /** Merge `source` into `destination`, two developer users of `pool`. */

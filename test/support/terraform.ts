@@ -69,6 +69,10 @@ export class TerraformWorkspace {
     fs.writeFileSync(path.join(this.dir, file), content);
   }
 
+  readFile(file: string): string {
+    return fs.readFileSync(path.join(this.dir, file), 'utf8');
+  }
+
   remove(file: string): void {
     fs.rmSync(path.join(this.dir, file), { force: true });
   }
@@ -116,6 +120,14 @@ export class TerraformWorkspace {
     const r = await this.run(['show', '-no-color', '-json']);
     if (r.code !== 0) throw new Error(describeResult('terraform show -json', r));
     return JSON.parse(r.stdout) as ShowJson;
+  }
+
+  /** The planned values of each resource change in a saved plan (`terraform show -json PLANFILE`), by address. */
+  async plannedValues(planFile: string): Promise<Map<string, Record<string, unknown>>> {
+    const r = await this.run(['show', '-no-color', '-json', planFile]);
+    if (r.code !== 0) throw new Error(describeResult(`terraform show -json ${planFile}`, r));
+    const plan = JSON.parse(r.stdout) as { resource_changes?: { address: string; change: { after: Record<string, unknown> | null } }[] };
+    return new Map((plan.resource_changes ?? []).map((c) => [c.address, c.change.after ?? {}]));
   }
 
   /** Every resource instance in state (all modules). */

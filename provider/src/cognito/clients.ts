@@ -8,6 +8,8 @@ import { SdkCognitoApi, type CognitoApi } from './cognito-api';
 import { ProviderNotReadyError, Redactor } from './errors';
 import { IdentityDirectory } from './lookup';
 import { MergeJournal } from './merge-journal';
+import { OperationPacer } from './pacer';
+import { pacingPlugin } from './pacing-middleware';
 import { PlannedMerges } from './planned-merges';
 import { describeEndpoint, type ProviderSettings } from './provider-config';
 import { CognitoRetryStrategy, DEFAULT_RETRY_POLICY } from './retry-strategy';
@@ -27,13 +29,13 @@ export interface RegionSession {
 }
 
 /** Builds the API for a Region; replaced in tests that inject faults. */
-export type ApiFactory = (region: string, settings: ProviderSettings, redactor: Redactor) => Promise<CognitoApi>;
+export type ApiFactory = (region: string, settings: ProviderSettings, redactor: Redactor, pacer: OperationPacer) => Promise<CognitoApi>;
 
 /** Connection timeouts, so a black-holed endpoint fails instead of hanging. */
 const CONNECTION_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 
-export const sdkApiFactory: ApiFactory = async (region, settings, redactor) => {
+export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pacer) => {
   const sdk = await import('@aws-sdk/client-cognito-identity');
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   const { DefaultRateLimiter } = await import('@smithy/core/retry');
@@ -60,6 +62,8 @@ export const sdkApiFactory: ApiFactory = async (region, settings, redactor) => {
     retryStrategy,
     requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
   });
+  // One adaptive send rate per operation for the whole process (pacer.ts).
+  client.middlewareStack.use(pacingPlugin(pacer));
   return new SdkCognitoApi(sdk, client);
 };
 
@@ -93,7 +97,7 @@ export class CognitoClients {
     const region = this.regionFor(poolId);
     let session = this.sessions.get(region);
     if (!session) {
-      session = this.apiFactory(region, this.settings, this.redactor).then((api) => ({
+      session = this.apiFactory(region, this.settings, this.redactor, new OperationPacer()).then((api) => ({
         region,
         endpoint: describeEndpoint(this.settings, region),
         redactor: this.redactor,

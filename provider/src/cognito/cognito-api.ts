@@ -4,6 +4,7 @@
 // errors.ts turns them into diagnostics.
 
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import { withCallSignal } from './pacing-middleware';
 
 type Sdk = typeof import('@aws-sdk/client-cognito-identity');
 
@@ -51,33 +52,41 @@ export interface CognitoApi {
 }
 
 export class SdkCognitoApi implements CognitoApi {
-  constructor(
-    private readonly sdk: Sdk,
-    private readonly client: CognitoIdentityClient,
-  ) {}
+  constructor(private readonly sdk: Sdk, private readonly client: CognitoIdentityClient) {}
 
   async lookupUser(poolId: string, user: string, signal: AbortSignal): Promise<UserLookup> {
-    const out = await this.client.send(
-      new this.sdk.LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: user, MaxResults: PAGE_SIZE }),
-      { abortSignal: signal },
+    const out = await withCallSignal(signal, () =>
+      this.client.send(
+        new this.sdk.LookupDeveloperIdentityCommand({
+          IdentityPoolId: poolId,
+          DeveloperUserIdentifier: user,
+          MaxResults: PAGE_SIZE,
+        }),
+        { abortSignal: signal },
+      ),
     );
     if (!out.IdentityId) throw new Error('LookupDeveloperIdentity returned no IdentityId');
     const complete = !out.NextToken && out.DeveloperUserIdentifierList !== undefined;
-    return { identityId: out.IdentityId, users: complete ? out.DeveloperUserIdentifierList : undefined };
+    return {
+      identityId: out.IdentityId,
+      users: complete ? out.DeveloperUserIdentifierList : undefined,
+    };
   }
 
   async usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal): Promise<string[]> {
     const users: string[] = [];
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const out = await this.client.send(
-        new this.sdk.LookupDeveloperIdentityCommand({
-          IdentityPoolId: poolId,
-          IdentityId: identityId,
-          MaxResults: PAGE_SIZE,
-          NextToken: nextToken,
-        }),
-        { abortSignal: signal },
+      const out = await withCallSignal(signal, () =>
+        this.client.send(
+          new this.sdk.LookupDeveloperIdentityCommand({
+            IdentityPoolId: poolId,
+            IdentityId: identityId,
+            MaxResults: PAGE_SIZE,
+            NextToken: nextToken,
+          }),
+          { abortSignal: signal },
+        ),
       );
       users.push(...(out.DeveloperUserIdentifierList ?? []));
       if (!out.NextToken || out.NextToken === nextToken) return users;
@@ -87,35 +96,44 @@ export class SdkCognitoApi implements CognitoApi {
   }
 
   async merge(req: MergeRequest, signal: AbortSignal): Promise<string> {
-    const out = await this.client.send(
-      new this.sdk.MergeDeveloperIdentitiesCommand({
-        IdentityPoolId: req.identityPoolId,
-        DeveloperProviderName: req.developerProviderName,
-        SourceUserIdentifier: req.sourceUserIdentifier,
-        DestinationUserIdentifier: req.destinationUserIdentifier,
-      }),
-      { abortSignal: signal },
+    const out = await withCallSignal(signal, () =>
+      this.client.send(
+        new this.sdk.MergeDeveloperIdentitiesCommand({
+          IdentityPoolId: req.identityPoolId,
+          DeveloperProviderName: req.developerProviderName,
+          SourceUserIdentifier: req.sourceUserIdentifier,
+          DestinationUserIdentifier: req.destinationUserIdentifier,
+        }),
+        { abortSignal: signal },
+      ),
     );
     if (!out.IdentityId) throw new Error('MergeDeveloperIdentities returned no IdentityId');
     return out.IdentityId;
   }
 
   async loginsOfIdentity(identityId: string, signal: AbortSignal): Promise<string[]> {
-    const out = await this.client.send(new this.sdk.DescribeIdentityCommand({ IdentityId: identityId }), {
-      abortSignal: signal,
-    });
+    const out = await withCallSignal(signal, () =>
+      this.client.send(new this.sdk.DescribeIdentityCommand({ IdentityId: identityId }), {
+        abortSignal: signal,
+      }),
+    );
     return out.Logins ?? [];
   }
 
   async describePool(poolId: string, signal: AbortSignal): Promise<PoolInfo> {
-    const out = await this.client.send(new this.sdk.DescribeIdentityPoolCommand({ IdentityPoolId: poolId }), {
-      abortSignal: signal,
-    });
+    const out = await withCallSignal(signal, () =>
+      this.client.send(new this.sdk.DescribeIdentityPoolCommand({ IdentityPoolId: poolId }), {
+        abortSignal: signal,
+      }),
+    );
     const publicProviders =
       Object.keys(out.SupportedLoginProviders ?? {}).length +
       (out.OpenIdConnectProviderARNs ?? []).length +
       (out.CognitoIdentityProviders ?? []).length +
       (out.SamlProviderARNs ?? []).length;
-    return { developerProvider: out.DeveloperProviderName ?? undefined, publicProviders };
+    return {
+      developerProvider: out.DeveloperProviderName ?? undefined,
+      publicProviders,
+    };
   }
 }

@@ -43,3 +43,34 @@ async function publicLoginsOf(dir: IdentityDirectory, identityId: string, option
     throw err;
   }
 }
+
+export interface MergeUsers {
+  poolId: string;
+  source: string;
+  destination: string;
+}
+
+/**
+ * Both identities of a merge as they are now, read by the identity ids plan
+ * saw: two list reads in the usual case. Only a user that left its planned
+ * identity costs a lookup, to say where it went.
+ */
+export async function viewsNow(
+  dir: IdentityDirectory,
+  m: MergeUsers,
+  planned: { source: IdentityView; destination: IdentityView },
+  options: ViewOptions,
+  signal: AbortSignal,
+): Promise<{ source: IdentityView; destination: IdentityView }> {
+  const [srcUsers, dstUsers] = await Promise.all([
+    dir.usersOfIdentity(m.poolId, planned.source.identityId, signal, options.freshness),
+    dir.usersOfIdentity(m.poolId, planned.destination.identityId, signal, options.freshness),
+  ]);
+  const destination: IdentityView = dstUsers.includes(m.destination)
+    ? { identityId: planned.destination.identityId, users: dstUsers, publicLogins: null }
+    : await viewOfUser(dir, m.poolId, m.destination, { ...options, withPublicLogins: false }, signal);
+  if (destination.users.includes(m.source)) return { source: destination, destination };
+  if (!srcUsers.includes(m.source)) return { source: await viewOfUser(dir, m.poolId, m.source, options, signal), destination };
+  const publicLogins = options.withPublicLogins ? await publicLoginsOf(dir, planned.source.identityId, options, signal) : null;
+  return { source: { identityId: planned.source.identityId, users: srcUsers, publicLogins }, destination };
+}

@@ -15,7 +15,7 @@ import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError } from './errors';
 import { destroyRefusedDiagnostic, destroyWarning } from './merged-identity-plan';
 import { setupDiagnostic } from './merged-identity-setup';
-import { viewOfUser } from './identity-views';
+import { viewsNow } from './identity-views';
 import { applyVerdict, type IdentityView, type PlannedMerge } from './merge-rule';
 import { changedDiagnostic } from './merge-rule-diagnostics';
 import { decodeNotes, describeUser, extrasOf, knownKey, mergedIdentityObject, userLookupDiagnostic } from './merged-identity-state';
@@ -67,18 +67,13 @@ async function checkAndMerge(session: RegionSession, key: MergeKey, planned: Obj
   const poolId = key.identityPoolId;
   // Asked afresh, never from the cache: this is what decides whether to merge.
   const options = { developerProvider: key.developerProviderName, withPublicLogins: seen.source.publicLogins !== null, freshness: { startedAfter: dir.mark() } };
-  let dstNow: IdentityView;
-  let srcNow: IdentityView;
+  let now: { source: IdentityView; destination: IdentityView };
   try {
-    dstNow = await viewOfUser(dir, poolId, key.destinationUserIdentifier, options, ctx.signal);
-  } catch (err) {
-    return failed(userLookupDiagnostic(err, session, poolId, key.destinationUserIdentifier, 'destination_user_identifier', ctx.signal));
-  }
-  try {
-    srcNow = await viewOfUser(dir, poolId, key.sourceUserIdentifier, options, ctx.signal);
+    now = await viewsNow(dir, { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier }, seen, options, ctx.signal);
   } catch (err) {
     return failed(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
   }
+  const { source: srcNow, destination: dstNow } = now;
   const verdict = applyVerdict(seen, srcNow, dstNow, session.journal.arrivedAt(poolId, seen.destination.identityId));
   if (verdict.verdict === 'changed') return failed(changedDiagnostic(key, verdict.changes));
 

@@ -1,0 +1,55 @@
+// Puts every attempt of every Cognito call through the OperationPacer
+// (pacer.ts). It sits inside the SDK's retry middleware, so retries are paced
+// too. The caller's abort signal reaches it through an AsyncLocalStorage,
+// because the SDK does not hand the signal to middleware; StopProvider then
+// ends a wait for a send slot at once.
+
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type {
+  FinalizeHandler,
+  FinalizeHandlerArguments,
+  FinalizeHandlerOutput,
+  HandlerExecutionContext,
+  MetadataBearer,
+  Pluggable,
+} from '@smithy/types';
+import { classifyError } from './errors';
+import type { OperationPacer } from './pacer';
+
+const callSignal = new AsyncLocalStorage<AbortSignal>();
+
+/** Runs `call` (a client.send) so that its attempts wait for a slot with this signal. */
+export function withCallSignal<T>(signal: AbortSignal, call: () => Promise<T>): Promise<T> {
+  return callSignal.run(signal, call);
+}
+
+function operationOf(context: HandlerExecutionContext): string {
+  return (context.commandName ?? 'unknown').replace(/Command$/, '');
+}
+
+export function pacingPlugin<Input extends object, Output extends MetadataBearer>(pacer: OperationPacer): Pluggable<Input, Output> {
+  return {
+    applyToStack(stack) {
+      stack.addRelativeTo(
+        (next: FinalizeHandler<Input, Output>, context: HandlerExecutionContext) =>
+          async (args: FinalizeHandlerArguments<Input>): Promise<FinalizeHandlerOutput<Output>> => {
+            const operation = operationOf(context);
+            const sentAt = await pacer.acquire(operation, callSignal.getStore());
+            try {
+              const out = await next(args);
+              pacer.succeeded(operation);
+              return out;
+            } catch (err) {
+              if (classifyError(err) === 'throttled') pacer.throttled(operation, sentAt);
+              throw err;
+            }
+          },
+        {
+          relation: 'after',
+          toMiddleware: 'retryMiddleware',
+          name: 'cognitoPacing',
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// The adaptive per-operation pacer with a fake clock: no waiting until the
+// first throttle, then a rate learnt from what was sent, probed upwards by
+// successes, and per operation.
+
+import { MIN_RATE, OperationPacer, type Clock } from '../../../provider/src/cognito/pacer';
+
+function fakeClock(): Clock & { t: number; slept: number[] } {
+  const clock = {
+    t: 0,
+    slept: [] as number[],
+    now: () => clock.t,
+    sleep: async (ms: number) => {
+      clock.slept.push(ms);
+      clock.t += ms;
+    },
+  };
+  return clock;
+}
+
+test('never waits while the operation was never throttled', async () => {
+  const clock = fakeClock();
+  const pacer = new OperationPacer(clock);
+  for (let i = 0; i < 1000; i++) await pacer.acquire('LookupDeveloperIdentity');
+  expect(clock.slept).toEqual([]);
+  expect(pacer.rateOf('LookupDeveloperIdentity')).toBe(Infinity);
+});
+
+test('a throttle sets the rate to 70 % of what was sent in the last second, and sends are spaced by it', async () => {
+  const clock = fakeClock();
+  const pacer = new OperationPacer(clock);
+  for (let i = 0; i < 20; i++) await pacer.acquire('Merge');
+  pacer.throttled('Merge', clock.t);
+  expect(pacer.rateOf('Merge')).toBeCloseTo(14);
+  for (let i = 0; i < 14; i++) await pacer.acquire('Merge');
+  const waited = clock.slept.reduce((a, b) => a + b, 0);
+  expect(waited).toBeGreaterThanOrEqual(900);
+  expect(waited).toBeLessThanOrEqual(1100);
+});
+
+test('throttles of requests sent before the last decrease count once; later ones keep lowering the rate to the floor', async () => {
+  const clock = fakeClock();
+  const pacer = new OperationPacer(clock);
+  const sent: number[] = [];
+  for (let i = 0; i < 10; i++) sent.push(await pacer.acquire('Lookup'));
+  clock.t += 1;
+  for (const at of sent) pacer.throttled('Lookup', at);
+  expect(pacer.rateOf('Lookup')).toBeCloseTo(7);
+  for (let i = 0; i < 40; i++) {
+    clock.t += 600;
+    pacer.throttled('Lookup', await pacer.acquire('Lookup'));
+  }
+  expect(pacer.rateOf('Lookup')).toBe(MIN_RATE);
+});
+
+test('successes add about a third of a request per second per second', async () => {
+  const clock = fakeClock();
+  const pacer = new OperationPacer(clock);
+  for (let i = 0; i < 10; i++) await pacer.acquire('Lookup');
+  pacer.throttled('Lookup', clock.t);
+  const before = pacer.rateOf('Lookup');
+  for (let i = 0; i < Math.round(before); i++) pacer.succeeded('Lookup');
+  expect(pacer.rateOf('Lookup') - before).toBeCloseTo(0.3, 1);
+});
+
+test('operations are paced independently', async () => {
+  const clock = fakeClock();
+  const pacer = new OperationPacer(clock);
+  pacer.throttled('Merge', await pacer.acquire('Merge'));
+  for (let i = 0; i < 100; i++) await pacer.acquire('Lookup');
+  expect(clock.slept).toEqual([]);
+});
+
+test('a wait ends at once when the call is aborted', async () => {
+  const pacer = new OperationPacer();
+  let sentAt = 0;
+  for (let i = 0; i < 3; i++) sentAt = await pacer.acquire('Merge');
+  pacer.throttled('Merge', sentAt);
+  for (let i = 0; i < 3; i++) void pacer.acquire('Merge').catch(() => undefined);
+  const controller = new AbortController();
+  const started = Date.now();
+  const waiting = pacer.acquire('Merge', controller.signal);
+  controller.abort();
+  await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+  expect(Date.now() - started).toBeLessThan(200);
+});

@@ -20,6 +20,10 @@ export interface CognitoidentityProviderConfig {
   readonly endpoint?: string;
   /** Maximum attempts per Cognito API call, including the first. */
   readonly maxRetries?: number;
+  /** Seconds to wait for a connection to the Cognito Identity endpoint (default 5, at most 300). */
+  readonly connectTimeoutSeconds?: number;
+  /** Seconds to wait for the answer to one request once it is sent (default 10, at most 300). */
+  readonly requestTimeoutSeconds?: number;
   /** AWS SDK retry mode: `standard` or `adaptive`. */
   readonly retryMode?: string;
   /** Whether plan counts developer user ids toward a merge's 20 linked logins (default true; AWS does not document it). */
@@ -38,6 +42,8 @@ export class CognitoidentityProvider extends TerraformProvider {
   private _token?: string;
   private _endpoint?: string;
   private _maxRetries?: number;
+  private _connectTimeoutSeconds?: number;
+  private _requestTimeoutSeconds?: number;
   private _retryMode?: string;
   private _countDeveloperIdsAsLinkedLogins?: boolean;
   private _alias?: string;
@@ -55,6 +61,8 @@ export class CognitoidentityProvider extends TerraformProvider {
     this._token = config.token;
     this._endpoint = config.endpoint;
     this._maxRetries = config.maxRetries;
+    this._connectTimeoutSeconds = config.connectTimeoutSeconds;
+    this._requestTimeoutSeconds = config.requestTimeoutSeconds;
     this._retryMode = config.retryMode;
     this._countDeveloperIdsAsLinkedLogins = config.countDeveloperIdsAsLinkedLogins;
     this._alias = config.alias;
@@ -98,6 +106,16 @@ export class CognitoidentityProvider extends TerraformProvider {
   resetMaxRetries(): void { this._maxRetries = undefined; }
   get maxRetriesInput(): number | undefined { return this._maxRetries; }
 
+  get connectTimeoutSeconds(): number | undefined { return this._connectTimeoutSeconds; }
+  set connectTimeoutSeconds(value: number | undefined) { this._connectTimeoutSeconds = value; }
+  resetConnectTimeoutSeconds(): void { this._connectTimeoutSeconds = undefined; }
+  get connectTimeoutSecondsInput(): number | undefined { return this._connectTimeoutSeconds; }
+
+  get requestTimeoutSeconds(): number | undefined { return this._requestTimeoutSeconds; }
+  set requestTimeoutSeconds(value: number | undefined) { this._requestTimeoutSeconds = value; }
+  resetRequestTimeoutSeconds(): void { this._requestTimeoutSeconds = undefined; }
+  get requestTimeoutSecondsInput(): number | undefined { return this._requestTimeoutSeconds; }
+
   get retryMode(): string | undefined { return this._retryMode; }
   set retryMode(value: string | undefined) { this._retryMode = value; }
   resetRetryMode(): void { this._retryMode = undefined; }
@@ -122,6 +140,8 @@ export class CognitoidentityProvider extends TerraformProvider {
       token: stringToTerraform(this._token),
       endpoint: stringToTerraform(this._endpoint),
       max_retries: numberToTerraform(this._maxRetries),
+      connect_timeout_seconds: numberToTerraform(this._connectTimeoutSeconds),
+      request_timeout_seconds: numberToTerraform(this._requestTimeoutSeconds),
       retry_mode: stringToTerraform(this._retryMode),
       count_developer_ids_as_linked_logins: booleanToTerraform(this._countDeveloperIdsAsLinkedLogins),
       alias: stringToTerraform(this._alias),
@@ -137,6 +157,8 @@ export class CognitoidentityProvider extends TerraformProvider {
       token: hclString(this._token),
       endpoint: hclString(this._endpoint),
       max_retries: hclNumber(this._maxRetries),
+      connect_timeout_seconds: hclNumber(this._connectTimeoutSeconds),
+      request_timeout_seconds: hclNumber(this._requestTimeoutSeconds),
       retry_mode: hclString(this._retryMode),
       count_developer_ids_as_linked_logins: hclBoolean(this._countDeveloperIdsAsLinkedLogins),
       alias: hclString(this._alias),

@@ -34,7 +34,7 @@ type KeyTable<K extends PropertyKey> = { readonly [P in K]: true };
 
 const providerConfigKeys: KeyTable<Exclude<keyof CognitoidentityProviderConfig, 'alias'>> = {
   region: true, profile: true, accessKey: true, secretKey: true, token: true, endpoint: true, maxRetries: true, retryMode: true,
-  countDeveloperIdsAsLinkedLogins: true,
+  countDeveloperIdsAsLinkedLogins: true, connectTimeoutSeconds: true, requestTimeoutSeconds: true,
 };
 const providerRequiredKeys: KeyTable<RequiredKeys<CognitoidentityProviderConfig>> = {};
 const mergedConfigKeys: KeyTable<ConfigKeys<MergedIdentityConfig>> = {

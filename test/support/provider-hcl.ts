@@ -11,6 +11,8 @@ export interface ProviderSettings {
   max_retries?: number;
   retry_mode?: string;
   count_developer_ids_as_linked_logins?: boolean;
+  connect_timeout_seconds?: number;
+  request_timeout_seconds?: number;
   /** Default: the test key pair the emulator verifies signatures with. */
   access_key?: string;
   secret_key?: string;
@@ -36,6 +38,8 @@ ${hclAttributes({
   max_retries: p.max_retries,
   retry_mode: p.retry_mode,
   count_developer_ids_as_linked_logins: p.count_developer_ids_as_linked_logins,
+  connect_timeout_seconds: p.connect_timeout_seconds,
+  request_timeout_seconds: p.request_timeout_seconds,
 })}
 }
 `;

@@ -31,10 +31,6 @@ export interface RegionSession {
 /** Builds the API for a Region; replaced in tests that inject faults. */
 export type ApiFactory = (region: string, settings: ProviderSettings, redactor: Redactor, pacer: OperationPacer) => Promise<CognitoApi>;
 
-/** Connection timeouts, so a black-holed endpoint fails instead of hanging. */
-const CONNECTION_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 60_000;
-
 export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pacer) => {
   const sdk = await import('@aws-sdk/client-cognito-identity');
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
@@ -60,7 +56,8 @@ export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pace
     credentials,
     maxAttempts: settings.maxAttempts,
     retryStrategy,
-    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    // So an endpoint that accepts connections but never answers fails, instead of hanging (provider block settings).
+    requestHandler: { connectionTimeout: settings.connectTimeoutMs, requestTimeout: settings.requestTimeoutMs, throwOnRequestTimeout: true },
   });
   // One adaptive send rate per operation for the whole process (pacer.ts).
   client.middlewareStack.use(pacingPlugin(pacer));

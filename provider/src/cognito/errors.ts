@@ -137,6 +137,11 @@ export interface CallContext {
   attribute?: string;
 }
 
+function isTimeout(err: unknown): boolean {
+  const code = networkCode(err);
+  return code === 'timeout' || code === 'ETIMEDOUT';
+}
+
 function quote(err: unknown, redactor?: Redactor): string {
   const raw = errorMessage(err).replace(/\s+/g, ' ').trim().slice(0, 500);
   const text = redactor ? redactor.redact(raw) : raw;
@@ -182,6 +187,13 @@ export function apiErrorDiagnostic(err: unknown, call: CallContext, signal?: Abo
     case 'invalid':
       return errorDiag(`${base}: rejected by Cognito`, `${call.operation} was rejected as invalid: ${said}.`, call.attribute);
     case 'network':
+      if (isTimeout(err)) {
+        return errorDiag(
+          `${base}: timed out`,
+          `${call.operation} to ${call.endpoint} got no answer in time, also after retries (${said}). Check that this is a reachable Cognito Identity endpoint (\`endpoint\`/\`region\`, AWS_ENDPOINT_URL*), or raise \`request_timeout_seconds\`/\`connect_timeout_seconds\` in the provider block.`,
+          call.attribute,
+        );
+      }
       return errorDiag(
         `${base}: endpoint unreachable`,
         `Could not reach the Cognito Identity endpoint ${call.endpoint} (${said}). Check the \`endpoint\`/\`region\` settings, AWS_ENDPOINT_URL*, and the network.`,

@@ -22,6 +22,9 @@ export interface ProviderSettings {
   endpoint?: string;
   maxAttempts: number;
   retryMode: RetryMode;
+  /** How long to wait for a TCP (and TLS) connection, and for an answer once a request is sent. */
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
   /** Plan counts developer user ids toward the 20 linked logins of a merge (undocumented by AWS). */
   countDeveloperIdsAsLinkedLogins: boolean;
   /** Provider attributes still unknown (config depends on values known only after apply). */
@@ -31,6 +34,12 @@ export interface ProviderSettings {
 export const DEFAULT_MAX_ATTEMPTS = 25;
 export const MAX_ATTEMPTS_LIMIT = 100;
 const RETRY_MODES: readonly string[] = ['standard', 'adaptive'];
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
+const TIMEOUT_LIMIT_SECONDS = 300;
+const TIMEOUTS = ['connect_timeout_seconds', 'request_timeout_seconds'] as const;
+/** AWS Region names: us-east-1, us-gov-west-1, cn-north-1, ap-southeast-5, ... */
+const REGION_FORM = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 function str(config: ObjectValue, name: string): string | undefined {
   const v = config[name];
@@ -92,6 +101,26 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
     }
   }
 
+  for (const name of TIMEOUTS) {
+    const v = config[name];
+    if (v === null || v === undefined || isUnknown(v)) continue;
+    const n = numberOf(v);
+    if (n === undefined || !(n > 0) || n > TIMEOUT_LIMIT_SECONDS) {
+      diags.push(errorDiag(`Invalid ${name}`, `\`${name}\` is a number of seconds greater than 0 and at most ${TIMEOUT_LIMIT_SECONDS}; got ${String(n ?? v)}.`, name));
+    }
+  }
+
+  const region = str(config, 'region');
+  if (region && !REGION_FORM.test(region)) {
+    diags.push(
+      errorDiag(
+        'Invalid region',
+        `\`region\` must be an AWS Region name such as "us-east-1" or "eu-central-1"; got "${region.slice(0, 40)}".`,
+        'region',
+      ),
+    );
+  }
+
   const mode = str(config, 'retry_mode');
   if (mode !== undefined && !RETRY_MODES.includes(mode)) {
     diags.push(
@@ -137,6 +166,8 @@ export function readProviderSettings(config: ObjectValue, env: NodeJS.ProcessEnv
     endpoint: str(config, 'endpoint') || undefined,
     maxAttempts: retries ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: mode === 'adaptive' ? 'adaptive' : 'standard',
+    connectTimeoutMs: (numberOf(config['connect_timeout_seconds']) ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
+    requestTimeoutMs: (numberOf(config['request_timeout_seconds']) ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000,
     countDeveloperIdsAsLinkedLogins: config['count_developer_ids_as_linked_logins'] !== false,
     unknownAttributes,
   };

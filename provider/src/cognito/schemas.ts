@@ -60,6 +60,17 @@ export const providerSchema: Schema = {
         optional: true,
         description: 'AWS SDK retry mode: `standard` (default) or `adaptive`.',
       },
+      connect_timeout_seconds: {
+        type: 'number',
+        optional: true,
+        description: 'Seconds to wait for a connection to the Cognito Identity endpoint (default 5, at most 300).',
+      },
+      request_timeout_seconds: {
+        type: 'number',
+        optional: true,
+        description:
+          'Seconds to wait for the answer to one request once it is sent (default 10, at most 300). A timed-out request counts as a transient failure and is retried at most 3 more times.',
+      },
       count_developer_ids_as_linked_logins: {
         type: 'bool',
         optional: true,

@@ -3,7 +3,7 @@
 // user identifiers may hold any character. Built by the provider's own code,
 // so the bindings and the provider cannot disagree on the format.
 
-import { formatResourceId, type MergeKey } from '../provider/src/cognito/resource-id';
+import { formatResourceId, type MergeKey } from '../provider/src/public-api';
 
 export type MergedIdentityImportParts = MergeKey;
 

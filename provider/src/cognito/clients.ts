@@ -36,9 +36,8 @@ export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pace
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   const { DefaultRateLimiter } = await import('@smithy/core/retry');
 
-  const chain = settings.credentials
-    ? async () => settings.credentials!
-    : fromNodeProviderChain(settings.profile ? { profile: settings.profile } : {});
+  const fixed = settings.credentials;
+  const chain = fixed ? async () => fixed : fromNodeProviderChain(settings.profile ? { profile: settings.profile } : {});
   // Remember whatever credentials the chain resolves, so no message can echo them.
   const credentials = async () => {
     const c = await chain();

@@ -31,7 +31,7 @@ export async function applyMergedIdentity(clients: CognitoClients, req: ApplyReq
     // Only on_destroy can change in place; it lives in state alone.
     return { newState: req.plannedState, private: req.plannedPrivate, diagnostics: [] };
   }
-  return applyCreate(clients, req, ctx);
+  return applyCreate(clients, req, req.plannedState, ctx);
 }
 
 function applyDestroy(prior: ObjectValue | null): ApplyResult {
@@ -40,8 +40,7 @@ function applyDestroy(prior: ObjectValue | null): ApplyResult {
   return { newState: null, diagnostics: [destroyWarning(prior)] };
 }
 
-async function applyCreate(clients: CognitoClients, req: ApplyRequest, ctx: RequestContext): Promise<ApplyResult> {
-  const planned = req.plannedState!;
+async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: ObjectValue, ctx: RequestContext): Promise<ApplyResult> {
   const key = knownKey(planned);
   if (!key) {
     return failed(errorDiag('Incomplete configuration', 'All of identity_pool_id, developer_provider_name, source_user_identifier and destination_user_identifier must be known at apply.'));

@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import {
-  CognitoIdentityClient,
+  type CognitoIdentityClient,
   CreateIdentityPoolCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
   LookupDeveloperIdentityCommand,

@@ -3,7 +3,7 @@
 // happened.
 
 import type { CognitoClients } from '../../../provider/src/cognito/clients';
-import { SdkCognitoApi } from '../../../provider/src/cognito/cognito-api';
+import { type SdkCognitoApi } from '../../../provider/src/cognito/cognito-api';
 import { mergedIdentityResource as resource } from '../../../provider/src/cognito/merged-identity';
 import { CognitoClients as Clients, sdkApiFactory } from '../../../provider/src/cognito/clients';
 import { readProviderSettings } from '../../../provider/src/cognito/provider-config';

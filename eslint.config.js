@@ -1,0 +1,53 @@
+// Lint rules as fences (the layers of docs/architecture.md, "Rules"): the
+// protocol layer knows nothing of Cognito, the Cognito logic nothing of gRPC
+// or msgpack, and the framework between them neither. `npm run lint`; CI runs
+// it (.ci/run).
+const tseslint = require('typescript-eslint');
+
+const noImports = (patterns, why) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: why })) }],
+});
+
+module.exports = tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '**/cdktf.out/**', '**/.terraform/**', '**/*.js'] },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.base],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      // `typeof import(...)` stays allowed: it types a module loaded lazily (the AWS SDK).
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+    },
+  },
+  {
+    files: ['provider/src/**/*.ts', 'emulator/src/**/*.ts', 'bindings/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+  },
+  {
+    files: ['provider/src/plugin/**/*.ts'],
+    rules: noImports(['**/cognito/**', '**/cognito'], 'The protocol layer knows nothing of Cognito: go through provider/src/framework.'),
+  },
+  {
+    files: ['provider/src/cognito/**/*.ts'],
+    rules: noImports(
+      ['**/plugin/**', '**/plugin', '@grpc/*', '@msgpack/*'],
+      'The Cognito logic knows nothing of gRPC or msgpack: go through provider/src/framework.',
+    ),
+  },
+  {
+    files: ['bindings/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '/provider/src/(?!public-api$)', message: 'The bindings use the provider only through provider/src/public-api.ts.' }] },
+      ],
+    },
+  },
+  {
+    files: ['provider/src/framework/**/*.ts'],
+    rules: noImports(
+      ['**/cognito/**', '**/plugin/**', '@grpc/*', '@msgpack/*', '@aws-sdk/*'],
+      'The framework is the contract between the layers and depends on neither.',
+    ),
+  },
+);

@@ -1,0 +1,44 @@
+// The layer fences of eslint.config.js really fence: each zone's forbidden
+// import is reported, and the allowed one is not. Runs the ESLint CLI on
+// probe code given as a file in each zone (--stdin-filename; nothing is
+// written), and on the whole repository.
+
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const eslintBin = path.join(root, 'node_modules', '.bin', 'eslint');
+
+interface LintResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; message: string }[];
+}
+
+function lint(args: string[], stdin?: string): LintResult[] {
+  const r = spawnSync(eslintBin, ['--format', 'json', ...args], { cwd: root, input: stdin, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`eslint exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as LintResult[];
+}
+
+function restricted(file: string, code: string): boolean {
+  const [result] = lint(['--stdin', '--stdin-filename', file], `${code}\nexport const probe = 1;\n`);
+  return result.messages.some((m) => m.ruleId === 'no-restricted-imports');
+}
+
+test.each([
+  ['provider/src/plugin/probe.ts', "import { MERGED_IDENTITY } from '../cognito/schemas';", true],
+  ['provider/src/plugin/probe.ts', "import { errorDiag } from '../framework/diagnostics';", false],
+  ['provider/src/cognito/probe.ts', "import * as grpc from '@grpc/grpc-js';", true],
+  ['provider/src/cognito/probe.ts', "import { encode } from '@msgpack/msgpack';", true],
+  ['provider/src/cognito/probe.ts', "import { serve } from '../plugin/serve';", true],
+  ['provider/src/framework/probe.ts', "import { MERGED_IDENTITY } from '../cognito/schemas';", true],
+  ['bindings/probe.ts', "import { mergedIdentitySchema } from '../provider/src/cognito/schemas';", true],
+  ['bindings/probe.ts', "import { formatResourceId } from '../provider/src/public-api';", false],
+])('%s: `%s` restricted = %s', (file, code, expected) => {
+  expect(restricted(file, code)).toBe(expected);
+});
+
+test('the repository passes its own lint rules', () => {
+  const problems = lint(['.']).flatMap((r) => r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.ruleId}: ${m.message}`));
+  expect(problems).toEqual([]);
+});

@@ -14,6 +14,9 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', {}],
   },
   testTimeout: 180000,
+  // One temp directory per run, removed at the end even if a worker was killed (test/support/temp-root.js).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   // Terraform tests spawn several processes each; two workers fit a 2-core machine.
   maxWorkers: 2,
   verbose: true,

@@ -82,10 +82,12 @@ const THROTTLE_ERRORS = new Set(['TooManyRequestsException', 'ThrottlingExceptio
 function networkCode(err: unknown, depth = 0): string | undefined {
   const s = shape(err);
   if (typeof s.code === 'string' && NETWORK_CODES.has(s.code)) return s.code;
-  if (errorName(err) === 'TimeoutError' || errorName(err) === 'RequestTimeout') return 'timeout';
   // Wrapped errors keep the code only in their message ("connect ECONNREFUSED 127.0.0.1:9").
   const inMessage = /\b(E[A-Z_]+)\b/.exec(errorMessage(err));
   if (inMessage && NETWORK_CODES.has(inMessage[1])) return inMessage[1];
+  // The SDK names a reset connection "TimeoutError" too; Node says "socket hang up" for it.
+  if (/socket hang up/i.test(errorMessage(err))) return 'ECONNRESET';
+  if (errorName(err) === 'TimeoutError' || errorName(err) === 'RequestTimeout') return 'timeout';
   if (depth < 5 && s.cause !== undefined) return networkCode(s.cause, depth + 1);
   return undefined;
 }

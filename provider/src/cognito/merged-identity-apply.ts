@@ -58,10 +58,26 @@ async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: 
   }
   const seen: PlannedMerge = { source: notes.source, destination: notes.destination };
   // The last check and the merge run together, after every earlier merge of this pool in this process.
-  return session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, planned, seen, ctx));
+  const merged = await session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, seen, ctx));
+  if ('failed' in merged) return failed(merged.failed);
+  const { identityId, diagnostics } = merged;
+
+  const readBack = await readBackMerge(session, key, identityId, ctx);
+  if ('error' in readBack) diagnostics.push(readBack.error);
+  const state = mergedIdentityObject(key, {
+    ...extrasOf(planned),
+    identity_id: identityId,
+    developer_user_identifiers: readBack.users,
+    // What plan showed is what moved: the check compared it with Cognito just before the merge.
+    moving_users: isUnknown(planned['moving_users']) ? [] : planned['moving_users'],
+    moving_public_logins: isUnknown(planned['moving_public_logins']) ? null : planned['moving_public_logins'],
+  });
+  return { newState: state, diagnostics };
 }
 
-async function checkAndMerge(session: RegionSession, key: MergeKey, planned: ObjectValue, seen: PlannedMerge, ctx: RequestContext): Promise<ApplyResult> {
+type Merged = { failed: Diagnostic } | { identityId: string; diagnostics: Diagnostic[] };
+
+async function checkAndMerge(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged> {
   const dir = session.directory;
   const poolId = key.identityPoolId;
   // Asked afresh, never from the cache: this is what decides whether to merge.
@@ -70,11 +86,11 @@ async function checkAndMerge(session: RegionSession, key: MergeKey, planned: Obj
   try {
     now = await viewsNow(dir, { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier }, seen, options, ctx.signal);
   } catch (err) {
-    return failed(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
+    return fail(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
   }
   const { source: srcNow, destination: dstNow } = now;
   const verdict = applyVerdict(seen, srcNow, dstNow, session.journal.arrivedAt(poolId, seen.destination.identityId));
-  if (verdict.verdict === 'changed') return failed(changedDiagnostic(key, verdict.changes));
+  if (verdict.verdict === 'changed') return fail(changedDiagnostic(key, verdict.changes));
 
   let identityId = dstNow.identityId;
   const diagnostics: Diagnostic[] = [];
@@ -86,7 +102,7 @@ async function checkAndMerge(session: RegionSession, key: MergeKey, planned: Obj
     } catch (err) {
       // Whatever happened, the cached view of these identities is no longer trustworthy.
       dir.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId]);
-      return failed(mergeFailedDiagnostic(err, key, session, ctx.signal));
+      return fail(mergeFailedDiagnostic(err, key, session, ctx.signal));
     }
     session.journal.record(poolId, { from: srcNow, to: identityId });
     dir.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId, identityId]);
@@ -96,21 +112,15 @@ async function checkAndMerge(session: RegionSession, key: MergeKey, planned: Obj
     }
   }
 
-  const readBack = await readBackMerge(session, key, identityId, ctx);
-  if ('error' in readBack) diagnostics.push(readBack.error);
-  const state = mergedIdentityObject(key, {
-    ...extrasOf(planned),
-    identity_id: identityId,
-    developer_user_identifiers: readBack.users,
-    // What plan showed is what moved: the check above compared it with Cognito just before the merge.
-    moving_users: isUnknown(planned['moving_users']) ? [] : planned['moving_users'],
-    moving_public_logins: isUnknown(planned['moving_public_logins']) ? null : planned['moving_public_logins'],
-  });
-  return { newState: state, diagnostics };
+  return { identityId, diagnostics };
 }
 
 function failed(diag: Diagnostic): ApplyResult {
   return { newState: null, diagnostics: [diag] };
+}
+
+function fail(diag: Diagnostic): Merged {
+  return { failed: diag };
 }
 
 function mergeFailedDiagnostic(err: unknown, key: MergeKey, session: RegionSession, signal: AbortSignal): Diagnostic {

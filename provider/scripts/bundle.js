@@ -4,6 +4,8 @@
 //                                          one read and compile instead of resolving ~150 modules (~22% faster start)
 //   provider-bundle.js.v8cache             V8's code cache from one real start of that bundle (~8% faster start)
 //   terraform-provider-cognitoidentity.js  the entry point the launchers run (src/plugin/start-bundle.ts)
+//   provider-sea.js                        the provider with every dependency inlined, AWS SDK included: the
+//                                          main script of the single executables (src/release, `npm run release`)
 // Start-up gains were measured side by side with `node dist/bench/launch.js`.
 // The AWS SDK stays external: the provider imports it lazily at ConfigureProvider,
 // after the handshake, and it resolves from node_modules like any dependency.
@@ -84,6 +86,7 @@ async function main() {
   const bundlePath = path.join(DIST, 'provider-bundle.js');
   await bundle(path.join(DIST, 'src', 'main.js'), bundlePath, ['@aws-sdk/*', '@smithy/*', '@aws-crypto/*']);
   await bundle(path.join(BUILT_PLUGIN, 'start-bundle.js'), path.join(DIST, 'terraform-provider-cognitoidentity.js'), []);
+  await bundle(path.join(DIST, 'src', 'main.js'), path.join(DIST, 'provider-sea.js'), []);
   await writeCodeCache(bundlePath);
 }
 

@@ -1,7 +1,9 @@
-// Installs the provider into a Terraform/OpenTofu filesystem mirror (the
-// unpacked layout). The mirror holds only a tiny launcher script that execs
-// node on this package's built main.js, so rebuilding the package does not
-// change the package hash recorded in .terraform.lock.hcl.
+// The development launcher: places a tiny script in a filesystem mirror (the
+// unpacked layout) that execs this machine's node on the built bundle. The
+// tests, benchmarks and demo use it, because it runs the code just built
+// without making a 100 MB executable. It depends on this checkout's paths and
+// Node, so users install the release instead (release/install-release.ts,
+// `npx terraform-provider-cognitoidentity install`).
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -102,10 +104,10 @@ export function defaultMirrorDir(home: string = os.homedir()): string {
 }
 
 /** What to tell the user after installing. */
-export function installInstructions(mirrorDir: string, result: InstallResult): string {
+export function installInstructions(mirrorDir: string, result: { sourceAddress: string; version: string; executable: string }): string {
   const mirror = JSON.stringify(path.resolve(mirrorDir));
   return `Installed ${result.sourceAddress} ${result.version}
-  launcher: ${result.executable}
+  placed: ${result.executable}
 
 Use it in your configuration:
 
@@ -137,36 +139,4 @@ TF_CLI_CONFIG_FILE) has no provider_installation block. If it has one, add:`
 
 Then run \`terraform init\` (or \`tofu init\`).
 `;
-}
-
-const USAGE = `Usage: terraform-provider-cognitoidentity install [--mirror DIR]
-
-Installs the provider launcher into a filesystem mirror (default ~/.terraform.d/plugins)
-and prints the configuration that uses it.`;
-
-/** The `install` command; returns the process exit code. */
-export function runInstallCommand(args: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  let mirrorDir = defaultMirrorDir();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--mirror' && i + 1 < args.length) {
-      mirrorDir = args[++i];
-    } else if (arg.startsWith('--mirror=')) {
-      mirrorDir = arg.slice('--mirror='.length);
-    } else if (arg === '--help' || arg === '-h') {
-      out(`${USAGE}\n`);
-      return 0;
-    } else {
-      err(`${arg === '--mirror' ? '--mirror needs a directory' : `unknown argument: ${arg}`}\n${USAGE}\n`);
-      return 1;
-    }
-  }
-  try {
-    const result = installProvider({ mirrorDir });
-    out(installInstructions(mirrorDir, result));
-    return 0;
-  } catch (e) {
-    err(`install failed: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
 }

@@ -8,6 +8,8 @@ import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './terraform';
 
 export interface ProviderSettings {
   endpoint: string;
+  /** The provider's source address; default the test mirror's. */
+  source?: string;
   max_retries?: number;
   retry_mode?: string;
   count_developer_ids_as_linked_logins?: boolean;
@@ -23,7 +25,7 @@ export function providerBlock(p: ProviderSettings): string {
   return `terraform {
   required_providers {
     cognitoidentity = {
-      source  = ${hclString(OUR_SOURCE)}
+      source  = ${hclString(p.source ?? OUR_SOURCE)}
       version = ${hclString(OUR_VERSION)}
     }
   }

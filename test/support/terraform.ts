@@ -18,6 +18,8 @@ export interface WorkspaceOptions {
   ourMirror?: (workDir: string) => string;
   /** Include the hashicorp/aws mirror. Default false. */
   awsProvider?: boolean;
+  /** The CLI config's provider_installation blocks, replacing the mirrors above (for registry tests). */
+  installation?: string;
   /** Extra environment for every command (or a function of the new working dir that returns it). */
   env?: NodeJS.ProcessEnv | ((workDir: string) => NodeJS.ProcessEnv);
 }
@@ -51,7 +53,7 @@ export class TerraformWorkspace {
   static create(name: string, options: WorkspaceOptions = {}): TerraformWorkspace {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tf-${name.replace(/[^\w-]/g, '_').slice(0, 40)}-`));
     const mirrors: string[] = [];
-    if (options.ourProvider ?? true) {
+    if ((options.ourProvider ?? true) && options.installation === undefined) {
       const mirror = options.ourMirror ? options.ourMirror(dir) : ourProviderMirror();
       mirrors.push(mirrorBlock(mirror, 'terraform.local/*/*'));
     }
@@ -59,7 +61,7 @@ export class TerraformWorkspace {
       mirrors.push(mirrorBlock(findAwsProviderMirror(), 'registry.terraform.io/hashicorp/aws'));
     }
     const cliConfig = path.join(dir, '.terraformrc');
-    fs.writeFileSync(cliConfig, `provider_installation {\n${mirrors.join('\n')}\n}\n`);
+    fs.writeFileSync(cliConfig, `provider_installation {\n${options.installation ?? mirrors.join('\n')}\n}\n`);
     const extraEnv = typeof options.env === 'function' ? options.env(dir) : options.env;
     return new TerraformWorkspace(dir, terraformEnv(cliConfig, extraEnv));
   }

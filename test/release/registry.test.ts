@@ -1,0 +1,172 @@
+// The release, proven through the real protocols: `npm run release` writes
+// signed zips of Node single executables; a registry on 127.0.0.1 serves them
+// over HTTPS (Provider Registry Protocol, test CA trusted through
+// SSL_CERT_FILE); the real Terraform installs, verifies, locks and runs them,
+// also on a file system where node does not exist. The merge it applies is
+// checked through the service (LookupDeveloperIdentity).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createPoolWithUsers, lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { createTestGpg, type TestGpg } from '../support/gpg';
+import { mergeOf, mergeResource, providerBlock } from '../support/provider-hcl';
+import { makeTestCertificates, startTestRegistry, type TestRegistry } from '../support/registry';
+import { releaseFile, RELEASE_VERSION, runInstall, runRelease } from '../support/release';
+import { expectExit, TerraformWorkspace } from '../support/terraform';
+
+jest.setTimeout(240_000);
+
+let scratch: string;
+let releaseDir: string;
+let gpg: TestGpg;
+let registry: TestRegistry;
+let caFile: string;
+let env: TestEmulator;
+
+beforeAll(async () => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'release-'));
+  releaseDir = path.join(scratch, 'release');
+  gpg = createTestGpg();
+  await runRelease(releaseDir, gpg.keyId, gpg.env);
+  const certs = makeTestCertificates(path.join(scratch, 'tls'));
+  caFile = certs.caFile;
+  registry = await startTestRegistry(
+    { dir: releaseDir, version: RELEASE_VERSION, namespace: 'cognito', type: 'cognitoidentity', publicKey: gpg.publicKey, keyId: gpg.keyId },
+    certs,
+  );
+  env = await startTestEmulator();
+});
+
+afterAll(async () => {
+  await registry?.close();
+  await env?.stop();
+  gpg?.remove();
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A workspace that installs from the test registry only (`direct`), trusting its CA. */
+function registryWorkspace(name: string): TerraformWorkspace {
+  return TerraformWorkspace.create(name, { installation: '  direct {}', env: { SSL_CERT_FILE: caFile } });
+}
+
+function run(command: string, args: string[], cwd?: string): string {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...gpg.env }, timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.error?.message ?? ''}${r.stderr}`);
+  return r.stdout;
+}
+
+test('the release holds one executable per platform zip, the manifest, and SHA256SUMS with a signature gpg verifies', () => {
+  const names = fs.readdirSync(releaseDir).sort();
+  expect(names).toEqual(
+    ['SHA256SUMS', 'SHA256SUMS.sig', 'linux_amd64.zip', 'linux_arm64.zip', 'manifest.json']
+      .map((s) => path.basename(releaseFile(releaseDir, s)))
+      .sort(),
+  );
+  for (const platform of ['linux_amd64', 'linux_arm64']) {
+    const zip = releaseFile(releaseDir, `${platform}.zip`);
+    expect(run('unzip', ['-Z1', zip]).trim()).toBe(`terraform-provider-cognitoidentity_v${RELEASE_VERSION}`);
+    expect(fs.readFileSync(releaseFile(releaseDir, 'SHA256SUMS'), 'utf8')).toContain(`${sha256(zip)}  ${path.basename(zip)}\n`);
+  }
+  expect(JSON.parse(fs.readFileSync(releaseFile(releaseDir, 'manifest.json'), 'utf8'))).toEqual({ version: 1, metadata: { protocol_versions: ['6.0'] } });
+  // A binary (not armored) detached signature that the signing key verifies.
+  const sig = fs.readFileSync(releaseFile(releaseDir, 'SHA256SUMS.sig'));
+  expect(sig.subarray(0, 5).toString()).not.toBe('-----');
+  const verify = spawnSync('gpg', ['--batch', '--verify', releaseFile(releaseDir, 'SHA256SUMS.sig'), releaseFile(releaseDir, 'SHA256SUMS')], {
+    env: { ...process.env, ...gpg.env },
+    encoding: 'utf8',
+  });
+  expect(verify.status).toBe(0);
+  expect(verify.stderr).toContain('Good signature');
+});
+
+test('terraform init installs it from the registry, signed; apply merges on a host where node does not exist', async () => {
+  const pool = await createPoolWithUsers(env.client, 2);
+  const [src, dst] = pool.users;
+  const ws = registryWorkspace('registry-install');
+  ws.write('main.tf', providerBlock({ endpoint: env.emulator.endpoint, source: registry.source }) + mergeResource('m', mergeOf(pool, src, dst)));
+  const init = expectExit(await ws.init(), 0, 'terraform init');
+  expect(init.stdout).toMatch(new RegExp(`Installed ${registry.source.replace(/[.]/g, '\\.')} v${RELEASE_VERSION} \\(self-signed, key ID ${gpg.keyId.slice(-16)}\\)`));
+  expect(registry.requests).toContain('/.well-known/terraform.json');
+
+  // Hide node from the whole file system (not only PATH): a bind mount of /dev/null over the binary.
+  const nodeBinary = fs.realpathSync(process.execPath);
+  const script = `mount --bind /dev/null ${JSON.stringify(nodeBinary)} && ! ${JSON.stringify(nodeBinary)} --version 2>/dev/null && exec terraform apply -no-color -input=false -auto-approve`;
+  const applied = expectExit(await ws.exec('unshare', ['-m', 'sh', '-c', script]), 0, 'terraform apply without node');
+  expect(applied.stdout).toContain('1 added');
+  const after = await lookupUser(env.client, pool.poolId, src.userId);
+  expect(after.identityId).toBe(dst.identityId);
+  expect(after.userIds.sort()).toEqual([src.userId, dst.userId].sort());
+  ws.cleanup();
+});
+
+test('providers lock records both platforms from the signed checksums; an install from another folder satisfies that lock file', async () => {
+  const ws = registryWorkspace('registry-lock');
+  ws.write('main.tf', providerBlock({ endpoint: env.emulator.endpoint, source: registry.source }));
+  expectExit(await ws.run(['providers', 'lock', '-platform=linux_amd64', '-platform=linux_arm64']), 0, 'terraform providers lock');
+  const lock = ws.readFile('.terraform.lock.hcl');
+  for (const platform of ['linux_amd64', 'linux_arm64']) expect(lock).toContain(`"zh:${sha256(releaseFile(releaseDir, `${platform}.zip`))}"`);
+  expect(lock.match(/"h1:/g)).toHaveLength(2);
+
+  // Two installs from different folders: the same bytes as the release zip.
+  const zips = [];
+  for (const folder of ['first', 'second']) {
+    const cwd = fs.mkdtempSync(path.join(scratch, `${folder}-`));
+    const mirror = path.join(cwd, 'mirror');
+    expectExit(await runInstall(mirror, registry.source, cwd), 0, `install (${folder})`);
+    const zip = path.join(mirror, ...registry.source.split('/'), `terraform-provider-cognitoidentity_${RELEASE_VERSION}_linux_amd64.zip`);
+    zips.push(zip);
+    expect(sha256(zip)).toBe(sha256(releaseFile(releaseDir, 'linux_amd64.zip')));
+  }
+  // The lock file made through the registry holds for an init from the installed mirror (no registry).
+  const fromMirror = TerraformWorkspace.create('mirror-lock', {
+    installation: `  filesystem_mirror {\n    path = ${JSON.stringify(path.dirname(path.dirname(path.dirname(path.dirname(zips[1])))))}\n  }`,
+  });
+  fromMirror.write('main.tf', providerBlock({ endpoint: env.emulator.endpoint, source: registry.source }));
+  fromMirror.write('.terraform.lock.hcl', lock);
+  expectExit(await fromMirror.init(), 0, 'terraform init from the installed mirror with the registry lock file');
+  ws.cleanup();
+  fromMirror.cleanup();
+});
+
+test('the linux_arm64 executable answers the plugin handshake under qemu-user', async () => {
+  const qemu = '/usr/bin/qemu-aarch64-static';
+  if (!fs.existsSync(qemu)) throw new Error(`${qemu} is missing: install Debian's qemu-user-static and libc6:arm64 (.ci/run does)`);
+  const dir = fs.mkdtempSync(path.join(scratch, 'arm64-'));
+  run('unzip', ['-q', releaseFile(releaseDir, 'linux_arm64.zip'), '-d', dir]);
+  const exe = path.join(dir, `terraform-provider-cognitoidentity_v${RELEASE_VERSION}`);
+  expect(run('file', ['-b', exe])).toMatch(/ARM aarch64/);
+  // Started as Terraform starts a plugin, it prints the go-plugin handshake line, then serves until stopped.
+  const line = await firstLine(qemu, [exe], {
+    PATH: process.env.PATH,
+    TMPDIR: dir,
+    TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2',
+    PLUGIN_PROTOCOL_VERSIONS: '6',
+  });
+  expect(line).toMatch(/^1\|6\|unix\|\S+\|grpc\|/);
+});
+
+/** The first stdout line of a program, which is then stopped; the error names what it printed instead. */
+function firstLine(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const guard = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (out.includes('\n')) child.kill('SIGTERM');
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(guard);
+      if (out.includes('\n')) resolve(out.split('\n')[0]);
+      else reject(new Error(`${command} ${args.join(' ')} printed no handshake line; stderr: ${err.slice(-1500)}`));
+    });
+  });
+}

@@ -4,6 +4,8 @@
 // chain at run time, so they never land in cdktf.out.
 
 export interface MergeExampleSettings {
+  /** Where Terraform gets the provider (`required_providers` source), when not the bindings' default; e.g. your registry's address. */
+  readonly providerSource?: string;
   /** AWS Region for both providers. */
   readonly region: string;
   /** Cognito Identity endpoint (e.g. the local emulator); unset means AWS. */
@@ -67,6 +69,7 @@ export function settingsFromEnv(env: Env, contextRegion?: unknown): MergeExample
   return {
     region: nonEmpty(contextRegion) ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? DEFAULT_SETTINGS.region,
     endpoint: nonEmpty(env.COGNITO_ENDPOINT),
+    providerSource: nonEmpty(env.COGNITO_PROVIDER_SOURCE),
     existingIdentityPoolId: nonEmpty(env.COGNITO_IDENTITY_POOL_ID),
     identityPoolName: nonEmpty(env.COGNITO_IDENTITY_POOL_NAME) ?? DEFAULT_SETTINGS.identityPoolName,
     developerProviderName: nonEmpty(env.COGNITO_DEVELOPER_PROVIDER_NAME) ?? DEFAULT_SETTINGS.developerProviderName,

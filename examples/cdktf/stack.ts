@@ -22,6 +22,9 @@ export class MergeExampleStack extends TerraformStack {
       region: settings.region,
       endpoint: settings.endpoint,
     });
+    // A release served by a registry (docs/releasing.md) has its own address; cdktf's override
+    // keeps the bindings as they are.
+    if (settings.providerSource) this.addOverride('terraform.required_providers.cognitoidentity.source', settings.providerSource);
 
     const identityPoolId = settings.existingIdentityPoolId ?? this.createPool(settings).id;
 

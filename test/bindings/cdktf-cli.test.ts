@@ -5,61 +5,18 @@
 //
 // The pool and its developer users exist before the stack (COGNITO_IDENTITY_POOL_ID),
 // as they would in a running application; the stack then needs no AWS provider.
-// `--skip-provider-lock`: otherwise cdktf runs `terraform providers lock`, which
-// asks each provider's origin registry for checksums, and terraform.local has none.
+// `--skip-provider-lock` here: the test mirror's terraform.local has no registry
+// to lock against. test/release/registry.test.ts deploys the release from a
+// registry without it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLE_STACK_NAME } from '../../examples/cdktf/stack';
-import { createPoolWithUsers, lookupUser, REGION, startTestEmulator, type TestEmulator, type TestPool } from '../support/emulator';
+import { CDKTF_BIN, cdktfProject, scratchHome } from '../support/cdktf';
+import { createPoolWithUsers, lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { REPO_ROOT } from '../support/paths';
-import type { ProcessResult } from '../support/process';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
 
-const CDKTF_BIN = path.join(path.dirname(require.resolve('cdktf-cli/package.json')), 'bundle', 'bin', 'cdktf');
-
 let t: TestEmulator;
-
-interface CdktfProject {
-  ws: TerraformWorkspace;
-  dir: string;
-  run(...args: string[]): Promise<ProcessResult>;
-}
-
-/** A HOME of its own: cdktf points Terraform's plugin cache at ~/.terraform.d/plugin-cache. */
-function scratchHome(parent: string): string {
-  const home = path.join(parent, 'home');
-  fs.mkdirSync(home);
-  return home;
-}
-
-/**
- * A Terraform workspace (CLI config with the provider mirror, test credentials)
- * holding a cdktf project dir with the root cdktf.json, its app made absolute,
- * so cdktf's local state (written next to the project) stays out of the repo.
- */
-function cdktfProject(name: string, pool: TestPool, sourceUsers: string): CdktfProject {
-  const ws = TerraformWorkspace.create(name, {
-    env: (workDir) => ({
-      HOME: scratchHome(workDir),
-      COGNITO_ENDPOINT: t.emulator.endpoint,
-      COGNITO_IDENTITY_POOL_ID: pool.poolId,
-      COGNITO_DEVELOPER_PROVIDER_NAME: pool.providerName,
-      COGNITO_DESTINATION_USER: 'user-0',
-      COGNITO_SOURCE_USERS: sourceUsers,
-      AWS_REGION: REGION,
-      FORCE_COLOR: '0',
-    }),
-  });
-  const config = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'cdktf.json'), 'utf8')) as Record<string, unknown>;
-  const app = String(config.app);
-  const script = /^node (\S+)$/.exec(app)?.[1];
-  if (!script) throw new Error(`cdktf.json app is ${JSON.stringify(app)}; this test expects "node <script>"`);
-  const dir = path.join(ws.dir, 'project');
-  fs.mkdirSync(dir);
-  const absoluteApp = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(REPO_ROOT, script))}`;
-  fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify({ ...config, app: absoluteApp }, null, 2));
-  return { ws, dir, run: (...args) => ws.exec(process.execPath, [CDKTF_BIN, ...args, '--no-color'], dir) };
-}
 
 beforeAll(async () => {
   t = await startTestEmulator();
@@ -82,7 +39,7 @@ test('cdktf synth from the repository root runs the app the root cdktf.json name
 
 test('cdktf deploy merges, cdktf diff finds no changes, cdktf destroy only forgets the merges', async () => {
   const pool = await createPoolWithUsers(t.client, 3);
-  const p = cdktfProject('cdktf-cli', pool, 'user-1,user-2');
+  const p = cdktfProject('cdktf-cli', t.emulator.endpoint, pool, 'user-1,user-2');
   const stackDir = path.join(p.dir, 'cdktf.out', 'stacks', EXAMPLE_STACK_NAME);
 
   const deploy = expectExit(await p.run('deploy', EXAMPLE_STACK_NAME, '--auto-approve', '--skip-provider-lock'), 0, 'cdktf deploy');
@@ -106,7 +63,7 @@ test('cdktf deploy merges, cdktf diff finds no changes, cdktf destroy only forge
 
 test('cdktf deploy with a user that does not exist fails at plan, names the attribute, and merges nothing', async () => {
   const pool = await createPoolWithUsers(t.client, 2);
-  const p = cdktfProject('cdktf-cli-unknown', pool, 'user-1,user-nobody');
+  const p = cdktfProject('cdktf-cli-unknown', t.emulator.endpoint, pool, 'user-1,user-nobody');
   const deploy = await p.run('deploy', EXAMPLE_STACK_NAME, '--auto-approve', '--skip-provider-lock');
   expect(deploy.code).not.toBe(0);
   const output = deploy.stdout + deploy.stderr;

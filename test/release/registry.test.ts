@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { EXAMPLE_STACK_NAME } from '../../examples/cdktf/stack';
+import { cdktfProject } from '../support/cdktf';
 import { createPoolWithUsers, lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { createTestGpg, type TestGpg } from '../support/gpg';
 import { mergeOf, mergeResource, providerBlock } from '../support/provider-hcl';
@@ -131,6 +133,21 @@ test('providers lock records both platforms from the signed checksums; an instal
   expectExit(await fromMirror.init(), 0, 'terraform init from the installed mirror with the registry lock file');
   ws.cleanup();
   fromMirror.cleanup();
+});
+
+test('cdktf deploy installs the release from the registry and locks it, without --skip-provider-lock', async () => {
+  const pool = await createPoolWithUsers(env.client, 2);
+  const p = cdktfProject('cdktf-registry', env.emulator.endpoint, pool, 'user-1', {
+    installation: '  direct {}',
+    env: { SSL_CERT_FILE: caFile, COGNITO_PROVIDER_SOURCE: registry.source },
+  });
+  const deploy = expectExit(await p.run('deploy', EXAMPLE_STACK_NAME, '--auto-approve'), 0, 'cdktf deploy');
+  expect(deploy.stdout).toContain('Apply complete! Resources: 1 added');
+  const lock = fs.readFileSync(path.join(p.dir, 'cdktf.out', 'stacks', EXAMPLE_STACK_NAME, '.terraform.lock.hcl'), 'utf8');
+  expect(lock).toContain(`provider "${registry.source}"`);
+  expect(lock).toContain(`"zh:${sha256(releaseFile(releaseDir, 'linux_amd64.zip'))}"`);
+  expect((await lookupUser(env.client, pool.poolId, 'user-1')).identityId).toBe(pool.users[0].identityId);
+  p.ws.cleanup();
 });
 
 test('the linux_arm64 executable answers the plugin handshake under qemu-user', async () => {

@@ -1,16 +1,19 @@
-// Provider launch benchmark: spawn to handshake line, and peak memory, for
-// three plugins started exactly as Terraform starts them, side by side in
-// one run (rounds interleave the three, in rotating order):
-//   - ours, through the launcher script the installer puts in the mirror;
+// Provider launch benchmark: spawn to the first stdout line (the handshake),
+// and peak memory, side by side in one run (rounds interleave the subjects,
+// in rotating order), all in the same clean environment:
+//   - ours as released: the linux_amd64 single executable (`npm run release`);
+//   - ours through the development launcher (sh + this machine's node + bundle);
 //   - the Go hashicorp/aws provider from the machine's filesystem mirror;
-//   - a minimal Node gRPC plugin (bench/fixtures/minimal-grpc-server), the
-//     floor for any Node plugin, behind the same kind of launcher script.
+//   - `node -e "console.log(1)"`, Node's own start (it then idles, so its memory can be read);
+//   - ours as released and Node's own start again, with NODE_EXTRA_CA_CERTS set.
 // Usage: node dist/bench/launch.js [--launches 20]
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findAwsProviderMirror, AWS_PROVIDER_VERSION } from '../examples/demo/aws-provider-mirror';
-import { launcherScript } from '../provider/src/install';
+import { buildPackage, seaBundlePath } from '../provider/src/release/package-zip';
+import { buildExecutable } from '../provider/src/release/sea';
+import { targetFor } from '../provider/src/release/targets';
 import { parseOptions, positiveInt, runMain } from './support/args';
 import { generateClientCertificate } from '../test/support/go-plugin-certificate';
 import { measureLaunch, pluginEnvironment, type LaunchMeasurement } from './support/plugin-process';
@@ -19,12 +22,16 @@ import { formatMs, formatRatio, goalLabel, median } from './support/timing';
 import { BenchRoot, installOurProvider } from './support/workspace';
 
 const USAGE = 'Usage: node dist/bench/launch.js [--launches N]  (default 20)';
-const GOAL_MS = 150;
+const GOAL_RATIO = 1.6;
 const GOAL_MIB = 70;
+const NODE_START = ['-e', 'console.log(1); setInterval(() => {}, 1000)'];
+const EXTRA_CA_FILE = '/etc/ssl/certs/ca-certificates.crt';
 
 interface Subject {
   name: string;
   executable: string;
+  args?: readonly string[];
+  extraCa?: boolean;
 }
 
 function awsProviderExecutable(): string {
@@ -35,34 +42,38 @@ function awsProviderExecutable(): string {
   return path.join(dir, binary);
 }
 
-/** The anchor behind a launcher like ours, so the comparison isolates what the Node code does. */
-function minimalAnchorLauncher(root: BenchRoot): string {
-  const entry = path.join(__dirname, 'fixtures', 'minimal-grpc-server.js');
-  if (!fs.existsSync(entry)) throw new Error(`${entry} is not built (run \`npm run build\`)`);
-  const launcher = path.join(root.subdir('anchor'), 'minimal-grpc-plugin');
-  fs.writeFileSync(launcher, launcherScript(process.execPath, entry), { mode: 0o755 });
-  return launcher;
+/** The release executable for this machine, built as `npm run release` builds it; and its zip's size. */
+async function releaseExecutable(root: BenchRoot): Promise<{ executable: string; exeBytes: number; zipBytes: number }> {
+  const bundle = seaBundlePath(path.resolve(__dirname, '..', 'provider')); // dist/bench -> dist/provider
+  const workDir = root.subdir('release-work');
+  const executable = path.join(root.subdir('release'), 'terraform-provider-cognitoidentity_v0.1.0');
+  const bytes = await buildExecutable({ target: targetFor('linux_amd64'), bundle, workDir }, executable);
+  const zip = await buildPackage({ platform: 'linux_amd64', version: '0.1.0', bundle, workDir });
+  return { executable, exeBytes: bytes.length, zipBytes: zip.zip.length };
 }
 
 interface Summary {
   name: string;
   medianMs: number;
   medianMiB: number;
-  maxMiB: number;
-  protocol: string;
-  process: string;
 }
 
 function summarise(name: string, runs: readonly LaunchMeasurement[]): Summary {
-  const mib = runs.map((r) => r.peakRssKiB / 1024);
-  return {
-    name,
-    medianMs: median(runs.map((r) => r.handshakeMs)),
-    medianMiB: median(mib),
-    maxMiB: Math.max(...mib),
-    protocol: runs[0].handshakeLine.split('|')[1] ?? '?',
-    process: [...new Set(runs.map((r) => r.processName))].join(', '),
-  };
+  return { name, medianMs: median(runs.map((r) => r.handshakeMs)), medianMiB: median(runs.map((r) => r.peakRssKiB / 1024)) };
+}
+
+async function measureAll(subjects: readonly Subject[], launches: number, env: NodeJS.ProcessEnv): Promise<Map<string, Summary>> {
+  const envOf = (s: Subject): NodeJS.ProcessEnv => (s.extraCa ? { ...env, NODE_EXTRA_CA_CERTS: EXTRA_CA_FILE } : env);
+  for (const s of subjects) await measureLaunch(s.executable, envOf(s), s.args); // warm-up
+  const runs = new Map<string, LaunchMeasurement[]>(subjects.map((s) => [s.name, []]));
+  for (let round = 0; round < launches; round++) {
+    // Rotate the order so no subject always runs first after a pause.
+    for (let i = 0; i < subjects.length; i++) {
+      const s = subjects[(round + i) % subjects.length];
+      runs.get(s.name)?.push(await measureLaunch(s.executable, envOf(s), s.args));
+    }
+  }
+  return new Map(subjects.map((s) => [s.name, summarise(s.name, runs.get(s.name) ?? [])]));
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -70,37 +81,39 @@ export async function main(argv: string[]): Promise<void> {
   const launches = positiveInt('launches', opts.launches, 20);
   const root = new BenchRoot('launch');
   try {
+    const release = await releaseExecutable(root);
     const subjects: Subject[] = [
-      { name: 'cognitoidentity (ours)', executable: installOurProvider(root).launcher },
+      { name: 'ours, release executable', executable: release.executable },
+      { name: 'ours, development launcher', executable: installOurProvider(root).launcher },
       { name: `hashicorp/aws ${AWS_PROVIDER_VERSION} (Go)`, executable: awsProviderExecutable() },
-      { name: 'minimal Node gRPC plugin', executable: minimalAnchorLauncher(root) },
+      { name: 'node -e "console.log(1)"', executable: process.execPath, args: NODE_START },
+      { name: 'ours, release executable, NODE_EXTRA_CA_CERTS', executable: release.executable, extraCa: true },
+      { name: 'node -e, NODE_EXTRA_CA_CERTS', executable: process.execPath, args: NODE_START, extraCa: true },
     ];
     const env = pluginEnvironment((await generateClientCertificate()).certPem, root.subdir('tmp'));
-    process.stdout.write(`Launching each plugin ${launches} times (plus one warm-up each), interleaved...\n`);
-    for (const s of subjects) await measureLaunch(s.executable, env);
-
-    const runs = new Map<string, LaunchMeasurement[]>(subjects.map((s) => [s.name, []]));
-    for (let round = 0; round < launches; round++) {
-      // Rotate the order so no subject always runs first after a pause.
-      for (let i = 0; i < subjects.length; i++) {
-        const s = subjects[(round + i) % subjects.length];
-        runs.get(s.name)!.push(await measureLaunch(s.executable, env));
-      }
-    }
-
-    const [ours, aws, anchor] = subjects.map((s) => summarise(s.name, runs.get(s.name)!));
+    process.stdout.write(`Launching each subject ${launches} times (plus one warm-up each), interleaved...\n`);
+    const s = await measureAll(subjects, launches, env);
+    const get = (name: string): Summary => s.get(name) ?? { name, medianMs: NaN, medianMiB: NaN };
+    const [ours, dev, aws, node, oursCa, nodeCa] = subjects.map((x) => get(x.name));
     printTable(
-      `Provider launch: spawn to handshake line, median of ${launches}; peak RSS (VmHWM) right after the handshake`,
-      ['plugin', 'measured process', 'protocol', 'median launch', 'median peak RSS', 'max peak RSS'],
-      [ours, aws, anchor].map((s) => [s.name, s.process, s.protocol, formatMs(s.medianMs), `${s.medianMiB.toFixed(1)} MiB`, `${s.maxMiB.toFixed(1)} MiB`]),
+      `Launch: spawn to first stdout line, median of ${launches}; peak RSS (VmHWM) right after it`,
+      ['subject', 'median launch', 'median peak RSS'],
+      [ours, dev, aws, node, oursCa, nodeCa].map((x) => [x.name, formatMs(x.medianMs), `${x.medianMiB.toFixed(1)} MiB`]),
     );
-    printTable('Ratios (ours / anchor)', ['anchor', 'launch time', 'peak RSS'], [
+    printTable('Ratios (release executable / anchor)', ['anchor', 'launch time', 'peak RSS'], [
+      [node.name, formatRatio(ours.medianMs / node.medianMs), formatRatio(ours.medianMiB / node.medianMiB)],
       [aws.name, formatRatio(ours.medianMs / aws.medianMs), formatRatio(ours.medianMiB / aws.medianMiB)],
-      [anchor.name, formatRatio(ours.medianMs / anchor.medianMs), formatRatio(ours.medianMiB / anchor.medianMiB)],
+      [dev.name, formatRatio(ours.medianMs / dev.medianMs), formatRatio(ours.medianMiB / dev.medianMiB)],
     ]);
-    printTable('Goals for ours', ['goal', 'measured', 'result'], [
-      [`launch <= ${GOAL_MS} ms`, formatMs(ours.medianMs), goalLabel(ours.medianMs <= GOAL_MS)],
+    printTable('NODE_EXTRA_CA_CERTS (the system bundle) costs per start', ['subject', 'added'], [
+      [ours.name, formatMs(oursCa.medianMs - ours.medianMs)],
+      [node.name, formatMs(nodeCa.medianMs - node.medianMs)],
+    ]);
+    printTable('Goals for the release executable', ['goal', 'measured', 'result'], [
+      [`launch <= ${GOAL_RATIO}x node -e`, formatRatio(ours.medianMs / node.medianMs), goalLabel(ours.medianMs <= GOAL_RATIO * node.medianMs)],
       [`peak RSS <= ${GOAL_MIB} MiB`, `${ours.medianMiB.toFixed(1)} MiB`, goalLabel(ours.medianMiB <= GOAL_MIB)],
+      ['executable size', `${(release.exeBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
+      ['zip size', `${(release.zipBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
     ]);
   } finally {
     root.remove();

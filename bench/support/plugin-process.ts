@@ -52,13 +52,13 @@ export function processPeak(pid: number): { name: string; peakRssKiB: number } {
 }
 
 /**
- * Executes `executable` with no arguments (as Terraform does), waits for the
+ * Executes `executable` (with no arguments, as Terraform does), waits for the
  * handshake line, measures, and stops the process before returning.
  */
-export function measureLaunch(executable: string, env: NodeJS.ProcessEnv): Promise<LaunchMeasurement> {
+export function measureLaunch(executable: string, env: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<LaunchMeasurement> {
   return new Promise((resolve, reject) => {
     const start = nowMs();
-    const child = spawn(executable, [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(executable, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let settled = false;

@@ -25,6 +25,8 @@ const CLI = path.join(REPO_ROOT, 'provider', 'bin', 'cli.js');
 const LAUNCHER = path.join(REPO_ROOT, 'provider', 'bin', 'terraform-provider-cognitoidentity');
 const MAIN = PROVIDER_MAIN;
 const LAYOUT = path.join('terraform.local', 'cognito', 'cognitoidentity', '0.1.0', terraformPlatform());
+/** Where `install` puts the release zip: the packed layout of a filesystem mirror. */
+const PACKED_ZIP = path.join('terraform.local', 'cognito', 'cognitoidentity', `terraform-provider-cognitoidentity_0.1.0_${terraformPlatform()}.zip`);
 
 let tmp: string;
 let clientCert: ClientCertificate;
@@ -93,7 +95,7 @@ describe('the npx CLI (provider/bin/cli.js)', () => {
     expect(r.stderr).toContain('npx terraform-provider-cognitoidentity install [--mirror DIR]');
   });
 
-  test('install --mirror DIR places the launcher and prints the configuration to use', async () => {
+  test('install --mirror DIR places the release zip in the packed layout and prints the configuration to use', async () => {
     const mirror = path.join(tmp, 'cli-mirror');
     const r = await runProcess(process.execPath, [CLI, 'install', '--mirror', mirror]);
     expect(r.stderr).toBe('');
@@ -101,7 +103,7 @@ describe('the npx CLI (provider/bin/cli.js)', () => {
     expect(r.stdout).toContain('source  = "terraform.local/cognito/cognitoidentity"');
     expect(r.stdout).toContain('provider_installation {');
     expect(r.stdout).toContain(`path    = ${JSON.stringify(mirror)}`);
-    expect(fs.existsSync(path.join(mirror, LAYOUT, 'terraform-provider-cognitoidentity_v0.1.0'))).toBe(true);
+    expect(fs.existsSync(path.join(mirror, PACKED_ZIP))).toBe(true);
   });
 
   test('a bad argument names itself, exit 1', async () => {
@@ -110,7 +112,10 @@ describe('the npx CLI (provider/bin/cli.js)', () => {
     expect(r.stderr).toContain('unknown argument: --mirorr');
     const missing = await runProcess(process.execPath, [CLI, 'install', '--mirror']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('--mirror needs a directory');
+    expect(missing.stderr).toContain('--mirror needs a value');
+    const badSource = await runProcess(process.execPath, [CLI, 'install', '--source', 'not a source']);
+    expect(badSource.code).toBe(1);
+    expect(badSource.stderr).toContain('--source "not a source" is not a provider source address');
   });
 
   test('started by Terraform (magic cookie set) it serves the provider', async () => {
@@ -140,7 +145,7 @@ describe('the launcher script (provider/bin/terraform-provider-cognitoidentity)'
 });
 
 describe('from the packed npm package', () => {
-  test('install resolves paths inside the installed package, and the launcher serves', async () => {
+  test('install builds the release zip from the installed package, and Terraform installs it from the mirror', async () => {
     const packDir = path.join(tmp, 'pack');
     fs.mkdirSync(packDir);
     const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: REPO_ROOT, encoding: 'utf8' })
@@ -155,9 +160,7 @@ describe('from the packed npm package', () => {
     const mirror = path.join(tmp, 'pkg-mirror');
     const r = await runProcess(process.execPath, [path.join(pkg, 'provider', 'bin', 'cli.js'), 'install', '--mirror', mirror]);
     expect(r.code).toBe(0);
-    const exe = path.join(mirror, LAYOUT, 'terraform-provider-cognitoidentity_v0.1.0');
-    expect(fs.readFileSync(exe, 'utf8')).toContain(`'${path.join(pkg, path.relative(REPO_ROOT, PROVIDER_MAIN))}'`);
-    await serveAndShutdown(await startPlugin(exe, [], pluginEnv(clientCert)));
+    expect(fs.existsSync(path.join(mirror, PACKED_ZIP))).toBe(true);
 
     // The printed configuration works: terraform init installs from that mirror and locks it.
     const ws = TerraformWorkspace.create('packed-install', { ourMirror: () => mirror });

@@ -148,7 +148,8 @@ describe('from the packed npm package', () => {
   test('install builds the release zip from the installed package, and Terraform installs it from the mirror', async () => {
     const packDir = path.join(tmp, 'pack');
     fs.mkdirSync(packDir);
-    const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: REPO_ROOT, encoding: 'utf8' })
+    // --ignore-scripts: prepack would rebuild dist/ under the other test files running now; npm test built it.
+    const tarball = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], { cwd: REPO_ROOT, encoding: 'utf8' })
       .trim()
       .split('\n')
       .pop()!;
@@ -156,6 +157,17 @@ describe('from the packed npm package', () => {
     const pkg = path.join(packDir, 'package');
     // Dependencies as npm would provide them.
     fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+
+    // What ships: the license, no source maps (their sources are not shipped), no Node-version-bound code cache.
+    const shipped = execFileSync('tar', ['-tzf', path.join(packDir, tarball)], { encoding: 'utf8' }).split('\n');
+    expect(shipped).toContain('package/LICENSE');
+    expect(shipped.filter((f) => f.endsWith('.map') || f.endsWith('.v8cache'))).toEqual([]);
+    // The exports map: the bindings and the emulator library resolve by package name from another app.
+    const consumer = path.join(tmp, 'consumer');
+    fs.mkdirSync(path.join(consumer, 'node_modules'), { recursive: true });
+    fs.symlinkSync(pkg, path.join(consumer, 'node_modules', 'terraform-provider-cognitoidentity'));
+    const probe = "const b = require('terraform-provider-cognitoidentity'); const e = require('terraform-provider-cognitoidentity/emulator'); console.log(typeof b.IdentityMerge, typeof e.startEmulator)";
+    expect(execFileSync(process.execPath, ['-e', probe], { cwd: consumer, encoding: 'utf8' }).trim()).toBe('function function');
 
     const mirror = path.join(tmp, 'pkg-mirror');
     const r = await runProcess(process.execPath, [path.join(pkg, 'provider', 'bin', 'cli.js'), 'install', '--mirror', mirror]);

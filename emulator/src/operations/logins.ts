@@ -60,6 +60,28 @@ function ownerOf(store: Store, poolId: string, entry: LoginEntry): IdentityRecor
 }
 
 /**
+ * Logins of several identities in one GetId or GetOpenIdTokenForDeveloperIdentity
+ * call merge them, as the developer guide says: one identity owns the result
+ * and the others are disabled, exactly as MergeDeveloperIdentities would leave
+ * them. AWS does not say which one owns it (UNCONFIRMED); the oldest does, so
+ * the id an app stored first keeps working.
+ */
+function mergeImplicitly(store: Store, identities: IdentityRecord[]): IdentityRecord {
+  // identitiesOf lists in creation order (also after a state file reload).
+  const [owner, ...others] = store.identitiesOf(identities[0].poolId).filter((i) => identities.includes(i));
+  // Check everything before changing anything: a refused call leaves the state as it was.
+  const combined = new Map(Object.entries(owner.logins));
+  for (const [provider, tokenHash] of others.flatMap((o) => Object.entries(o.logins))) {
+    if ((combined.get(provider) ?? tokenHash) !== tokenHash) {
+      throw conflict(`The logins belong to identities linked to different users of provider '${provider}'.`);
+    }
+    combined.set(provider, tokenHash);
+  }
+  for (const other of others) store.mergeInto(other, owner);
+  return owner;
+}
+
+/**
  * Finds the identity the logins belong to (or `target` when given), checks the linking rules,
  * links the entries not yet linked, and returns the identity. Creates one when none matches.
  */
@@ -82,11 +104,8 @@ export function resolveAndLink(store: Store, pool: PoolRecord, entries: LoginEnt
       throw notAuthorized('Logins don\'t match. Please include at least one valid login for this identity or identity pool.');
     }
   } else {
-    const distinct = new Set(owners.filter((o): o is IdentityRecord => o !== undefined));
-    if (distinct.size > 1) {
-      throw conflict('The logins are linked to different identities; merge them first (MergeDeveloperIdentities).');
-    }
-    identity = [...distinct][0];
+    const distinct = [...new Set(owners.filter((o): o is IdentityRecord => o !== undefined))];
+    identity = distinct.length > 1 ? mergeImplicitly(store, distinct) : distinct[0];
   }
   entries.forEach((entry, i) => {
     if (owners[i] !== undefined || entry.kind !== 'public' || !identity) return;

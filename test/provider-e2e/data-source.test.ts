@@ -93,3 +93,34 @@ data "cognitoidentity_developer_identity" "x" {
   }
   ws.cleanup();
 });
+
+test('a null lookup key counts as unset at validate, plan and apply; two known keys still conflict', async () => {
+  const { ws, pool, configure } = await newCase(env, 'data-null-key', 1);
+  const [user] = pool.users;
+  configure(`
+variable "id" {
+  type    = string
+  default = null
+}
+
+data "cognitoidentity_developer_identity" "x" {
+  identity_pool_id          = ${hclString(pool.poolId)}
+  developer_user_identifier = ${hclString(user.userId)}
+  identity_id               = var.id
+}
+
+output "identity_id" { value = data.cognitoidentity_developer_identity.x.identity_id }
+`);
+  expectExit(await ws.run(['validate', '-no-color']), 0, 'terraform validate (null identity_id)');
+  expectExit(await ws.plan(), 0, 'terraform plan (null identity_id)');
+  expectExit(await ws.apply(), 0, 'terraform apply (null identity_id)');
+  const out = JSON.parse(expectExit(await ws.run(['output', '-no-color', '-json']), 0, 'terraform output').stdout) as Outputs;
+  expect(out.identity_id.value).toBe(user.identityId);
+
+  // Known and non-null on both sides: the conflict is reported once the variable is known.
+  const r = await ws.plan(`-var=id=${user.identityId}`);
+  expect(r.code).toBe(1);
+  expectNoCrash(r);
+  expect(r.stderr).toContain('Conflicting lookup keys');
+  ws.cleanup();
+});

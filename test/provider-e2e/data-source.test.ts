@@ -124,3 +124,20 @@ output "identity_id" { value = data.cognitoidentity_developer_identity.x.identit
   expect(r.stderr).toContain('Conflicting lookup keys');
   ws.cleanup();
 });
+
+test('a long developer user id that is not in the pool reads as a sentence', async () => {
+  const { ws, pool, configure } = await newCase(env, 'data-long-user', 1);
+  const long = 'u'.repeat(1024);
+  configure(`
+data "cognitoidentity_developer_identity" "x" {
+  identity_pool_id          = ${hclString(pool.poolId)}
+  developer_user_identifier = ${hclString(long)}
+}
+`);
+  const r = await ws.plan();
+  expect(r.code).toBe(1);
+  const text = r.stderr.replace(/\s+/g, ' ');
+  expect(text).toContain(`There is no developer user "${'u'.repeat(40)}…" (1024 characters) in identity pool "${pool.poolId}"`);
+  expect(text).not.toContain('user a value of');
+  ws.cleanup();
+});

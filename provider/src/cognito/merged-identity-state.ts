@@ -7,7 +7,6 @@ import type { RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import type { IdentityView } from './merge-rule';
 import { formatResourceId, type MergeKey } from './resource-id';
-import { showValue } from './validation';
 
 /** The attributes that say which merge this is; changing any of them means a new merge. */
 export const KEY_ATTRIBUTES = [
@@ -103,8 +102,10 @@ export function decodeNotes(bytes: Uint8Array | undefined): PlanNotes {
   }
 }
 
+/** A user id to put in a sentence: quoted whole, or (when long) its start and its length. */
 export function describeUser(user: string): string {
-  return [...user].length <= 80 ? `"${user}"` : showValue(user);
+  const chars = [...user];
+  return chars.length <= 80 ? `"${user}"` : `"${chars.slice(0, 40).join('')}…" (${chars.length} characters)`;
 }
 
 /**

@@ -5,7 +5,8 @@
 
 import type { Logger } from '../framework/provider';
 import { SdkCognitoApi, type CognitoApi } from './cognito-api';
-import { ProviderNotReadyError, Redactor } from './errors';
+import { credentialsNotFound } from './credential-errors';
+import { errorName, ProviderNotReadyError, Redactor } from './errors';
 import { IdentityDirectory } from './lookup';
 import { MergeJournal } from './merge-journal';
 import { OperationPacer } from './pacer';
@@ -40,7 +41,9 @@ export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pace
   const chain = fixed ? async () => fixed : fromNodeProviderChain(settings.profile ? { profile: settings.profile } : {});
   // Remember whatever credentials the chain resolves, so no message can echo them.
   const credentials = async () => {
-    const c = await chain();
+    const c = await chain().catch((err: unknown) => {
+      throw errorName(err) === 'CredentialsProviderError' ? credentialsNotFound(settings.profile) : err;
+    });
     redactor.add(c.accessKeyId, c.secretAccessKey, c.sessionToken);
     return c;
   };

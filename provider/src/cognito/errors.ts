@@ -3,6 +3,7 @@
 // service messages are quoted only after redaction.
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
+import { CredentialsNotFoundError } from './credential-errors';
 
 export type ErrorKind =
   | 'aborted'
@@ -165,6 +166,7 @@ function answerOf(err: unknown): string {
 
 /** A diagnostic for a failed Cognito call. */
 export function apiErrorDiagnostic(err: unknown, call: CallContext, signal?: AbortSignal): Diagnostic {
+  if (err instanceof CredentialsNotFoundError) return errorDiag(`Could not ${call.action}: ${err.title}`, err.message, call.attribute);
   const kind = classifyError(err, signal);
   const said = quote(err, call.redactor);
   const base = `Could not ${call.action}`;

@@ -86,3 +86,17 @@ test('no credentials anywhere: the error lists where the chain looked', async ()
   expect(text).not.toContain('not authorized');
   ws.cleanup();
 });
+
+test('a provider Region other than the pool id\'s fails at plan, naming both', async () => {
+  const { ws, pool, configure } = await newCase(env, 'region-mismatch', 2);
+  const [src, dst] = pool.users;
+  configure(mergeResource('m', mergeOf(pool, src, dst)), { endpoint: env.emulator.endpoint, region: 'eu-west-1' });
+  const r = await ws.plan();
+  expect(r.code).toBe(1);
+  expectNoCrash(r);
+  const text = flat(r.stderr);
+  expect(text).toContain('Identity pool is in another Region');
+  expect(text).toContain(`"${pool.poolId}" is in Region us-east-1`);
+  expect(text).toContain('the provider uses Region eu-west-1 (from `region` in the provider block)');
+  ws.cleanup();
+});

@@ -8,6 +8,8 @@ import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './terraform';
 
 export interface ProviderSettings {
   endpoint: string;
+  /** Default: the emulator's Region. */
+  region?: string;
   max_retries?: number;
   retry_mode?: string;
   count_developer_ids_as_linked_logins?: boolean;
@@ -33,7 +35,7 @@ export function providerBlock(p: ProviderSettings): string {
 provider "cognitoidentity" {
 ${hclAttributes({
   endpoint: p.endpoint,
-  region: REGION,
+  region: p.region ?? REGION,
   access_key: p.access_key === null ? undefined : (p.access_key ?? TEST_ACCESS_KEY),
   secret_key: p.secret_key === null ? undefined : (p.secret_key ?? TEST_SECRET_KEY),
   profile: p.profile,

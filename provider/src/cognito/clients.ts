@@ -13,6 +13,7 @@ import { OperationPacer } from './pacer';
 import { pacingPlugin } from './pacing-middleware';
 import { PlannedMerges } from './planned-merges';
 import { describeEndpoint, type ProviderSettings } from './provider-config';
+import { regionMismatch } from './region-check';
 import { CognitoRetryStrategy, DEFAULT_RETRY_POLICY } from './retry-strategy';
 
 /** Everything a resource needs to talk to Cognito about one identity pool. */
@@ -93,6 +94,8 @@ export class CognitoClients {
     if (this.settings.unknownAttributes.length > 0) {
       return Promise.reject(new ProviderNotReadyError(this.settings.unknownAttributes));
     }
+    const mismatch = regionMismatch(this.settings, poolId);
+    if (mismatch) return Promise.reject(mismatch);
     const region = this.regionFor(poolId);
     let session = this.sessions.get(region);
     if (!session) {

@@ -141,3 +141,32 @@ data "cognitoidentity_developer_identity" "x" {
   expect(text).not.toContain('user a value of');
   ws.cleanup();
 });
+
+test('an identity merged away reads as an empty list with a warning that says why', async () => {
+  const { ws, pool, configure } = await newCase(env, 'data-merged-away', 2);
+  const [dst, src] = pool.users;
+  await env.client.send(
+    new MergeDeveloperIdentitiesCommand({
+      IdentityPoolId: pool.poolId,
+      DeveloperProviderName: pool.providerName,
+      SourceUserIdentifier: src.userId,
+      DestinationUserIdentifier: dst.userId,
+    }),
+  );
+  configure(`
+data "cognitoidentity_developer_identity" "old" {
+  identity_pool_id = ${hclString(pool.poolId)}
+  identity_id      = ${hclString(src.identityId)}
+}
+
+output "users" { value = data.cognitoidentity_developer_identity.old.developer_user_identifiers }
+`);
+  const r = expectExit(await ws.apply(), 0, 'terraform apply (merged-away identity)');
+  const text = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+  expect(text).toContain('Warning: Identity has no developer users');
+  expect(text).toContain(`Identity "${src.identityId}" in identity pool "${pool.poolId}" has no developer user ids`);
+  expect(text).toContain('merged into another identity');
+  const out = JSON.parse(expectExit(await ws.run(['output', '-no-color', '-json']), 0, 'terraform output').stdout) as Outputs;
+  expect(out.users.value).toEqual([]);
+  ws.cleanup();
+});

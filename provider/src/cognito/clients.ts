@@ -4,6 +4,7 @@
 // never pays for it.
 
 import type { Logger } from '../framework/provider';
+import { callLogPlugin } from './call-log-middleware';
 import { SdkCognitoApi, type CognitoApi } from './cognito-api';
 import { credentialsNotFound } from './credential-errors';
 import { errorName, ProviderNotReadyError, Redactor } from './errors';
@@ -31,9 +32,15 @@ export interface RegionSession {
 }
 
 /** Builds the API for a Region; replaced in tests that inject faults. */
-export type ApiFactory = (region: string, settings: ProviderSettings, redactor: Redactor, pacer: OperationPacer) => Promise<CognitoApi>;
+export type ApiFactory = (
+  region: string,
+  settings: ProviderSettings,
+  redactor: Redactor,
+  pacer: OperationPacer,
+  log?: Logger,
+) => Promise<CognitoApi>;
 
-export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pacer) => {
+export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pacer, log) => {
   const sdk = await import('@aws-sdk/client-cognito-identity');
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   const { DefaultRateLimiter } = await import('@smithy/core/retry');
@@ -64,6 +71,7 @@ export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pace
   });
   // One adaptive send rate per operation for the whole process (pacer.ts).
   client.middlewareStack.use(pacingPlugin(pacer));
+  if (log) client.middlewareStack.use(callLogPlugin(log, region));
   return new SdkCognitoApi(sdk, client);
 };
 
@@ -99,7 +107,7 @@ export class CognitoClients {
     const region = this.regionFor(poolId);
     let session = this.sessions.get(region);
     if (!session) {
-      session = this.apiFactory(region, this.settings, this.redactor, new OperationPacer()).then((api) => ({
+      session = this.apiFactory(region, this.settings, this.redactor, new OperationPacer(), this.log).then((api) => ({
         region,
         endpoint: describeEndpoint(this.settings, region),
         redactor: this.redactor,

@@ -6,6 +6,7 @@ import { isUnknown, type CtyValue, type ObjectValue } from '../framework/values'
 import type { RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import type { IdentityView } from './merge-rule';
+import type { OnDestroy } from './validation';
 import { formatResourceId, type MergeKey } from './resource-id';
 
 /** The attributes that say which merge this is; changing any of them means a new merge. */
@@ -86,6 +87,11 @@ export interface PlanNotes {
   adopt?: boolean;
   source?: IdentityView;
   destination?: IdentityView;
+  /**
+   * Set by an update plan for core's second plan call when it forces a
+   * replacement (-replace=ADDR): that call has no prior state, only this.
+   */
+  replaces?: { onDestroy: OnDestroy; merge: string };
 }
 
 export function encodeNotes(notes: PlanNotes): Uint8Array {

@@ -1,5 +1,5 @@
 /**
- * `cognito-identity-emulator`: runs the emulator until SIGINT/SIGTERM.
+ * `cognito-identity-emulator`: runs the emulator until SIGINT/SIGTERM, or until the process that started it exits (unless --keep-running).
  * The endpoint URL is the first line on stdout; everything else goes to stderr.
  * Exit codes: 0 clean stop, 1 cannot start (port taken, bad state file), 2 bad flags.
  */

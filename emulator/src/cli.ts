@@ -1,5 +1,5 @@
 /**
- * `cognito-identity-emulator`: runs the emulator until SIGINT/SIGTERM.
+ * `cognito-identity-emulator`: runs the emulator until SIGINT/SIGTERM, or until the process that started it exits (unless --keep-running).
  * The endpoint URL is the first line on stdout; everything else goes to stderr.
  * Exit codes: 0 clean stop, 1 cannot start (port taken, bad state file), 2 bad flags.
  */
@@ -28,6 +28,8 @@ Options:
   --internal-error-rate F     answer InternalErrorException with probability F (0..1)
   --drop-rate F               drop the connection without an answer with probability F (0..1)
   --quiet                     no request log on stderr
+  --keep-running              keep serving after the process that started it exits
+                              (default: stop with it, as after a SIGTERM)
   --help                      show this help
 
 Admin endpoint (not part of the AWS API): GET/PUT /_emulator/faults, GET /_emulator/stats,
@@ -41,7 +43,13 @@ function number(flag: string, text: string, check: (n: number) => boolean, rule:
   return n;
 }
 
-function parseCommandLine(argv: string[]): { options: EmulatorOptions; quiet: boolean } | 'help' {
+interface Command {
+  options: EmulatorOptions;
+  quiet: boolean;
+  keepRunning: boolean;
+}
+
+function parseCommandLine(argv: string[]): Command | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -61,6 +69,7 @@ function parseCommandLine(argv: string[]): { options: EmulatorOptions; quiet: bo
         'internal-error-rate': { type: 'string' },
         'drop-rate': { type: 'string' },
         quiet: { type: 'boolean' },
+        'keep-running': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -102,7 +111,7 @@ function parseCommandLine(argv: string[]): { options: EmulatorOptions; quiet: bo
   }
   if (v['drop-rate'] !== undefined) faults.dropConnectionRate = number('drop-rate', v['drop-rate'], (n) => n >= 0 && n <= 1, 'a number 0..1');
   options.faults = faults;
-  return { options, quiet: v.quiet === true };
+  return { options, quiet: v.quiet === true, keepRunning: v['keep-running'] === true };
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -147,6 +156,21 @@ export async function main(argv: string[]): Promise<void> {
   // no other listener, which would kill us before the state is flushed.
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  if (!command.keepRunning) watchParent(() => shutdown('parent process exited'));
+}
+
+/**
+ * Calls `orphaned` once the process that started us is gone. `npx` (npm exec)
+ * runs us under `sh -c` and does not pass its SIGTERM on, so `kill` of the npx
+ * the user started would otherwise leave us serving, reparented.
+ */
+function watchParent(orphaned: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) orphaned();
+  }, 250);
+  // Never the reason the process stays alive.
+  timer.unref();
 }
 
 if (require.main === module) {

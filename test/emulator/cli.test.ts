@@ -1,6 +1,12 @@
 /** The `cognito-identity-emulator` CLI as a child process. */
 import { CognitoIdentityClient, GetIdCommand } from '@aws-sdk/client-cognito-identity';
-import { runCli, startChild } from './child-process';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { REPO, requireBuild, runCli, startChild } from './child-process';
 import { createPool, DUMMY_CREDENTIALS } from './helpers';
 
 test('prints the endpoint as the first stdout line, serves, logs to stderr and exits 0 on SIGTERM', async () => {
@@ -64,4 +70,53 @@ test('a taken port exits 1 with the reason', async () => {
   expect(second.stderr()).toContain('EADDRINUSE');
   first.child.kill('SIGTERM');
   expect(await first.exited).toBe(0);
+});
+
+/** True once nothing accepts connections at `endpoint` any more. */
+async function refused(endpoint: string): Promise<boolean> {
+  try {
+    await fetch(endpoint, { signal: AbortSignal.timeout(1000) });
+    return false;
+  } catch (err) {
+    return (err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+  }
+}
+
+test('`npx cognito-identity-emulator --port 0 &` then `kill $!` stops the server', async () => {
+  requireBuild();
+  const dir = mkdtempSync(join(tmpdir(), 'emulator-npx-'));
+  const out = join(dir, 'endpoint');
+  // As a user types it: start in the background, then kill what $! names (npx, not the emulator's node).
+  const shell = spawn('bash', ['-c', `npx cognito-identity-emulator --port 0 --quiet > ${JSON.stringify(out)} & echo $!; wait`], {
+    cwd: REPO,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const npxPid = Number(await new Promise<string>((resolve) => createInterface({ input: shell.stdout }).once('line', resolve)));
+    let endpoint = '';
+    for (let i = 0; i < 600 && !endpoint; i++) {
+      await sleep(100);
+      endpoint = existsSync(out) ? readFileSync(out, 'utf8').split('\n')[0] : '';
+    }
+    expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await refused(endpoint)).toBe(false);
+    process.kill(npxPid, 'SIGTERM');
+    let stopped = false;
+    for (let i = 0; i < 50 && !stopped; i++) {
+      await sleep(100);
+      stopped = await refused(endpoint);
+    }
+    expect(stopped).toBe(true);
+  } finally {
+    // Whatever of this test's process group is left (only on failure).
+    if (shell.pid) {
+      try {
+        process.kill(-shell.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -93,3 +93,80 @@ data "cognitoidentity_developer_identity" "x" {
   }
   ws.cleanup();
 });
+
+test('a null lookup key counts as unset at validate, plan and apply; two known keys still conflict', async () => {
+  const { ws, pool, configure } = await newCase(env, 'data-null-key', 1);
+  const [user] = pool.users;
+  configure(`
+variable "id" {
+  type    = string
+  default = null
+}
+
+data "cognitoidentity_developer_identity" "x" {
+  identity_pool_id          = ${hclString(pool.poolId)}
+  developer_user_identifier = ${hclString(user.userId)}
+  identity_id               = var.id
+}
+
+output "identity_id" { value = data.cognitoidentity_developer_identity.x.identity_id }
+`);
+  expectExit(await ws.run(['validate', '-no-color']), 0, 'terraform validate (null identity_id)');
+  expectExit(await ws.plan(), 0, 'terraform plan (null identity_id)');
+  expectExit(await ws.apply(), 0, 'terraform apply (null identity_id)');
+  const out = JSON.parse(expectExit(await ws.run(['output', '-no-color', '-json']), 0, 'terraform output').stdout) as Outputs;
+  expect(out.identity_id.value).toBe(user.identityId);
+
+  // Known and non-null on both sides: the conflict is reported once the variable is known.
+  const r = await ws.plan(`-var=id=${user.identityId}`);
+  expect(r.code).toBe(1);
+  expectNoCrash(r);
+  expect(r.stderr).toContain('Conflicting lookup keys');
+  ws.cleanup();
+});
+
+test('a long developer user id that is not in the pool reads as a sentence', async () => {
+  const { ws, pool, configure } = await newCase(env, 'data-long-user', 1);
+  const long = 'u'.repeat(1024);
+  configure(`
+data "cognitoidentity_developer_identity" "x" {
+  identity_pool_id          = ${hclString(pool.poolId)}
+  developer_user_identifier = ${hclString(long)}
+}
+`);
+  const r = await ws.plan();
+  expect(r.code).toBe(1);
+  const text = r.stderr.replace(/\s+/g, ' ');
+  expect(text).toContain(`There is no developer user "${'u'.repeat(40)}…" (1024 characters) in identity pool "${pool.poolId}"`);
+  expect(text).not.toContain('user a value of');
+  ws.cleanup();
+});
+
+test('an identity merged away reads as an empty list with a warning that says why', async () => {
+  const { ws, pool, configure } = await newCase(env, 'data-merged-away', 2);
+  const [dst, src] = pool.users;
+  await env.client.send(
+    new MergeDeveloperIdentitiesCommand({
+      IdentityPoolId: pool.poolId,
+      DeveloperProviderName: pool.providerName,
+      SourceUserIdentifier: src.userId,
+      DestinationUserIdentifier: dst.userId,
+    }),
+  );
+  configure(`
+data "cognitoidentity_developer_identity" "old" {
+  identity_pool_id = ${hclString(pool.poolId)}
+  identity_id      = ${hclString(src.identityId)}
+}
+
+output "users" { value = data.cognitoidentity_developer_identity.old.developer_user_identifiers }
+`);
+  const r = expectExit(await ws.apply(), 0, 'terraform apply (merged-away identity)');
+  const text = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+  expect(text).toContain('Warning: Identity has no developer users');
+  expect(text).toContain(`Identity "${src.identityId}" in identity pool "${pool.poolId}" has no developer user ids`);
+  expect(text).toContain('merged into another identity');
+  const out = JSON.parse(expectExit(await ws.run(['output', '-no-color', '-json']), 0, 'terraform output').stdout) as Outputs;
+  expect(out.users.value).toEqual([]);
+  ws.cleanup();
+});

@@ -90,3 +90,33 @@ test('TF_LOG=trace output and the state hold no secret_key', async () => {
   }
   ws.cleanup();
 });
+
+test('with TF_LOG=debug every Cognito call attempt is one hclog JSON line: operation, pool, attempt, duration, outcome', async () => {
+  let capture = '';
+  const { ws, pool, configure } = await newCase(env, 'call-log', 2, {
+    ourMirror: (dir) => capturingMirror(dir, { stderr: (capture = path.join(dir, 'provider-stderr.log')) }),
+  });
+  const [src, dst] = pool.users;
+  const missing = { ...mergeOf(pool, src, dst), source_user_identifier: 'no-such-user' };
+  configure(mergeResource('m', mergeOf(pool, src, dst)) + mergeResource('missing', missing));
+  expectExit(await ws.plan(), 1, 'terraform plan (one unknown user)');
+  // No debug lines without TF_LOG: the capture so far is from a run with it unset.
+  const quiet = fs.readFileSync(capture, 'utf8');
+  expect(quiet).not.toContain('"cognito call"');
+  expectExit(await ws.run(['plan', '-no-color', '-input=false'], { TF_LOG: 'debug' }), 1, 'terraform plan with TF_LOG=debug');
+
+  const calls = fs
+    .readFileSync(capture, 'utf8')
+    .slice(quiet.length)
+    .split('\n')
+    .filter((l) => l.includes('"cognito call"'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const ok = calls.find((c) => c.operation === 'LookupDeveloperIdentity' && c.outcome === 'ok');
+  expect(ok).toMatchObject({ '@level': 'debug', pool: pool.poolId, region: 'us-east-1', attempt: 1 });
+  expect(typeof ok?.duration_ms).toBe('number');
+  const failed = calls.find((c) => c.outcome === 'error');
+  expect(failed).toMatchObject({ operation: 'LookupDeveloperIdentity', pool: pool.poolId, error_code: 'ResourceNotFoundException', http_status: 400 });
+  // Not tied to the RPC that created the client (ConfigureProvider).
+  expect(calls.every((c) => c.tf_rpc === undefined)).toBe(true);
+  ws.cleanup();
+});

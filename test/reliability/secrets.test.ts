@@ -125,6 +125,9 @@ test.each<Mode>(['provider attributes', 'environment variables'])(
     // The trace logs really include the provider's own lines, so the check covers them.
     const logs = texts.filter(([what]) => what.endsWith('TF_LOG_PATH')).map(([, t]) => t).join('\n');
     expect(logs).toMatch(/provider\.terraform-provider-cognitoidentity/);
+    // ... and its log line for each Cognito call, so those are checked too.
+    expect(logs).toMatch(/cognito call: .*operation=LookupDeveloperIdentity/);
+    expect(logs).toMatch(/cognito call: .*operation=MergeDeveloperIdentities/);
 
     const leaks: string[] = [];
     for (const [what, text] of texts) {

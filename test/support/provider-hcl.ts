@@ -10,14 +10,17 @@ export interface ProviderSettings {
   endpoint: string;
   /** The provider's source address; default the test mirror's. */
   source?: string;
+  /** Default: the emulator's Region. */
+  region?: string;
   max_retries?: number;
   retry_mode?: string;
   count_developer_ids_as_linked_logins?: boolean;
   connect_timeout_seconds?: number;
   request_timeout_seconds?: number;
-  /** Default: the test key pair the emulator verifies signatures with. */
-  access_key?: string;
-  secret_key?: string;
+  /** Default: the test key pair the emulator verifies signatures with; null leaves the attribute out. */
+  access_key?: string | null;
+  secret_key?: string | null;
+  profile?: string;
 }
 
 /** The terraform block and a configured `cognitoidentity` provider. */
@@ -34,9 +37,10 @@ export function providerBlock(p: ProviderSettings): string {
 provider "cognitoidentity" {
 ${hclAttributes({
   endpoint: p.endpoint,
-  region: REGION,
-  access_key: p.access_key ?? TEST_ACCESS_KEY,
-  secret_key: p.secret_key ?? TEST_SECRET_KEY,
+  region: p.region ?? REGION,
+  access_key: p.access_key === null ? undefined : (p.access_key ?? TEST_ACCESS_KEY),
+  secret_key: p.secret_key === null ? undefined : (p.secret_key ?? TEST_SECRET_KEY),
+  profile: p.profile,
   max_retries: p.max_retries,
   retry_mode: p.retry_mode,
   count_developer_ids_as_linked_logins: p.count_developer_ids_as_linked_logins,

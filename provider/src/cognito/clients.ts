@@ -4,14 +4,17 @@
 // never pays for it.
 
 import type { Logger } from '../framework/provider';
+import { callLogPlugin } from './call-log-middleware';
 import { SdkCognitoApi, type CognitoApi } from './cognito-api';
-import { ProviderNotReadyError, Redactor } from './errors';
+import { credentialsNotFound } from './credential-errors';
+import { errorName, ProviderNotReadyError, Redactor } from './errors';
 import { IdentityDirectory } from './lookup';
 import { MergeJournal } from './merge-journal';
 import { OperationPacer } from './pacer';
 import { pacingPlugin } from './pacing-middleware';
 import { PlannedMerges } from './planned-merges';
 import { describeEndpoint, type ProviderSettings } from './provider-config';
+import { regionMismatch } from './region-check';
 import { CognitoRetryStrategy, DEFAULT_RETRY_POLICY } from './retry-strategy';
 
 /** Everything a resource needs to talk to Cognito about one identity pool. */
@@ -29,9 +32,15 @@ export interface RegionSession {
 }
 
 /** Builds the API for a Region; replaced in tests that inject faults. */
-export type ApiFactory = (region: string, settings: ProviderSettings, redactor: Redactor, pacer: OperationPacer) => Promise<CognitoApi>;
+export type ApiFactory = (
+  region: string,
+  settings: ProviderSettings,
+  redactor: Redactor,
+  pacer: OperationPacer,
+  log?: Logger,
+) => Promise<CognitoApi>;
 
-export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pacer) => {
+export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pacer, log) => {
   const sdk = await import('@aws-sdk/client-cognito-identity');
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   const { DefaultRateLimiter } = await import('@smithy/core/retry');
@@ -40,7 +49,9 @@ export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pace
   const chain = fixed ? async () => fixed : fromNodeProviderChain(settings.profile ? { profile: settings.profile } : {});
   // Remember whatever credentials the chain resolves, so no message can echo them.
   const credentials = async () => {
-    const c = await chain();
+    const c = await chain().catch((err: unknown) => {
+      throw errorName(err) === 'CredentialsProviderError' ? credentialsNotFound(settings.profile) : err;
+    });
     redactor.add(c.accessKeyId, c.secretAccessKey, c.sessionToken);
     return c;
   };
@@ -60,6 +71,7 @@ export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pace
   });
   // One adaptive send rate per operation for the whole process (pacer.ts).
   client.middlewareStack.use(pacingPlugin(pacer));
+  if (log) client.middlewareStack.use(callLogPlugin(log, region));
   return new SdkCognitoApi(sdk, client);
 };
 
@@ -90,10 +102,12 @@ export class CognitoClients {
     if (this.settings.unknownAttributes.length > 0) {
       return Promise.reject(new ProviderNotReadyError(this.settings.unknownAttributes));
     }
+    const mismatch = regionMismatch(this.settings, poolId);
+    if (mismatch) return Promise.reject(mismatch);
     const region = this.regionFor(poolId);
     let session = this.sessions.get(region);
     if (!session) {
-      session = this.apiFactory(region, this.settings, this.redactor, new OperationPacer()).then((api) => ({
+      session = this.apiFactory(region, this.settings, this.redactor, new OperationPacer(), this.log).then((api) => ({
         region,
         endpoint: describeEndpoint(this.settings, region),
         redactor: this.redactor,

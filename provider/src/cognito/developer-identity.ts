@@ -1,7 +1,7 @@
 // The cognitoidentity_developer_identity data source: one identity and all
 // of its developer user ids, found by a developer user id or an identity id.
 
-import { errorDiag, type Diagnostic } from '../framework/diagnostics';
+import { errorDiag, warningDiag, type Diagnostic } from '../framework/diagnostics';
 import type { DataSourceType, RequestContext } from '../framework/provider';
 import type { ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
@@ -61,8 +61,19 @@ async function readDeveloperIdentity(clients: CognitoClients, config: ObjectValu
       identity_id: identityId,
       developer_user_identifiers: users,
     },
-    diagnostics: [],
+    diagnostics: users.length === 0 ? [noUsersWarning(identityId, poolId)] : [],
   };
+}
+
+/** An empty list is a valid answer, but rarely the one wanted: say what it usually means. */
+function noUsersWarning(identityId: string, poolId: string): Diagnostic {
+  return warningDiag(
+    'Identity has no developer users',
+    `Identity "${identityId}" in identity pool "${poolId}" has no developer user ids, so \`developer_user_identifiers\` is empty. ` +
+      'This usually means it was merged into another identity (Cognito then disables it and moves its users), or its users were unlinked. ' +
+      'To find the identity a user is on now, look it up by `developer_user_identifier`.',
+    'identity_id',
+  );
 }
 
 export const developerIdentityDataSource: DataSourceType<CognitoClients> = {

@@ -3,6 +3,7 @@
 // service messages are quoted only after redaction.
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
+import { CredentialsNotFoundError } from './credential-errors';
 
 export type ErrorKind =
   | 'aborted'
@@ -14,6 +15,7 @@ export type ErrorKind =
   | 'network'
   | 'server'
   | 'not-ready'
+  | 'not-cognito'
   | 'other';
 
 /** Raised instead of calling AWS when the provider block still holds unknown values. */
@@ -30,6 +32,7 @@ interface ErrorShape {
   message?: unknown;
   cause?: unknown;
   $metadata?: { httpStatusCode?: number };
+  $response?: { headers?: Record<string, string | undefined> };
 }
 
 function shape(err: unknown): ErrorShape {
@@ -104,6 +107,8 @@ export function classifyError(err: unknown, signal?: AbortSignal): ErrorKind {
   if (networkCode(err)) return 'network';
   const status = shape(err).$metadata?.httpStatusCode;
   if (name === 'InternalErrorException' || (status !== undefined && status >= 500)) return 'server';
+  // The SDK names an answer without a Cognito error code "Unknown"/"UnknownError".
+  if (status !== undefined && (name === 'Unknown' || name === 'UnknownError')) return 'not-cognito';
   return 'other';
 }
 
@@ -150,8 +155,18 @@ function quote(err: unknown, redactor?: Redactor): string {
   return text ? `${errorName(err)}: ${text}` : errorName(err);
 }
 
+/** What a non-Cognito answer was, e.g. "HTTP 404 with an empty body". */
+function answerOf(err: unknown): string {
+  const s = shape(err);
+  const headers = s.$response?.headers ?? {};
+  const length = headers['content-length'];
+  const body = length === '0' ? 'an empty body' : `a body that holds no Cognito error code${headers['content-type'] ? ` (${headers['content-type']})` : ''}`;
+  return `HTTP ${s.$metadata?.httpStatusCode ?? '?'} and ${body}`;
+}
+
 /** A diagnostic for a failed Cognito call. */
 export function apiErrorDiagnostic(err: unknown, call: CallContext, signal?: AbortSignal): Diagnostic {
+  if (err instanceof CredentialsNotFoundError) return errorDiag(`Could not ${call.action}: ${err.title}`, err.message, call.attribute);
   const kind = classifyError(err, signal);
   const said = quote(err, call.redactor);
   const base = `Could not ${call.action}`;
@@ -211,6 +226,12 @@ export function apiErrorDiagnostic(err: unknown, call: CallContext, signal?: Abo
       return errorDiag(
         `${base}: provider configuration not known yet`,
         `The provider block's ${(err as ProviderNotReadyError).unknownAttributes.map((a) => `\`${a}\``).join(', ')} depend on values known only after apply, so Cognito cannot be called yet. Apply the resources they depend on first (for example with -target).`,
+        call.attribute,
+      );
+    case 'not-cognito':
+      return errorDiag(
+        `${base}: the endpoint is not answering as Cognito Identity`,
+        `${call.endpoint} answered ${call.operation} with ${answerOf(err)}, so it may not be a Cognito Identity endpoint. Check the \`endpoint\`/\`region\` settings and AWS_ENDPOINT_URL*.`,
         call.attribute,
       );
     default:

@@ -13,7 +13,7 @@ import type { ApplyRequest, ApplyResult, RequestContext } from '../framework/pro
 import { isUnknown, type ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError } from './errors';
-import { destroyRefusedDiagnostic, destroyWarning } from './merged-identity-plan';
+import { destroyRefusedDiagnostic, replacementWarning } from './merged-identity-plan';
 import { setupDiagnostic } from './merged-identity-setup';
 import { viewsNow } from './identity-views';
 import { applyVerdict, type IdentityView, type PlannedMerge } from './merge-rule';
@@ -26,7 +26,7 @@ import { onDestroyOf } from './validation';
 export const READ_BACK_DEADLINE_MS = 10_000;
 
 export async function applyMergedIdentity(clients: CognitoClients, req: ApplyRequest, ctx: RequestContext): Promise<ApplyResult> {
-  if (req.plannedState === null) return applyDestroy(req.priorState);
+  if (req.plannedState === null) return applyDestroy(req.priorState, req.plannedPrivate);
   if (req.priorState !== null) {
     // Only on_destroy can change in place; it lives in state alone.
     return { newState: req.plannedState, private: req.plannedPrivate, diagnostics: [] };
@@ -34,10 +34,13 @@ export async function applyMergedIdentity(clients: CognitoClients, req: ApplyReq
   return applyCreate(clients, req, req.plannedState, ctx);
 }
 
-function applyDestroy(prior: ObjectValue | null): ApplyResult {
+function applyDestroy(prior: ObjectValue | null, plannedPrivate: Uint8Array): ApplyResult {
   if (prior === null) return { newState: null, diagnostics: [] };
   if (onDestroyOf(prior) === 'error') return { newState: prior, diagnostics: [destroyRefusedDiagnostic(prior)] };
-  return { newState: null, diagnostics: [destroyWarning(prior)] };
+  // Plan already warned that the merge stays (plan_destroy), once per resource; but the
+  // destroy half of a forced replacement (-replace) could not (merged-identity-plan.ts).
+  const replaces = decodeNotes(plannedPrivate).replaces;
+  return { newState: null, diagnostics: replaces ? [replacementWarning(replaces.merge)] : [] };
 }
 
 async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: ObjectValue, ctx: RequestContext): Promise<ApplyResult> {

@@ -7,7 +7,7 @@ import type { PlanRequest, PlanResult, RequestContext } from '../framework/provi
 import { UNKNOWN, type ObjectValue } from '../framework/values';
 import type { CognitoClients } from './clients';
 import { planCreate } from './merged-identity-plan-create';
-import { KEY_ATTRIBUTES, knownKey, knownString, sameValue } from './merged-identity-state';
+import { decodeNotes, encodeNotes, KEY_ATTRIBUTES, knownKey, knownString, sameValue } from './merged-identity-state';
 import { formatResourceId } from './resource-id';
 import { onDestroyOf } from './validation';
 
@@ -20,8 +20,32 @@ export async function planMergedIdentity(clients: CognitoClients, req: PlanReque
   if (req.proposedNewState === null || req.config === null) {
     return planDestroy(req.priorState);
   }
-  if (req.priorState === null) return planCreate(clients, req.config, req.proposedNewState, ctx);
+  if (req.priorState === null) return planCreateOrReplacement(clients, req.config, req.proposedNewState, req.priorPrivate, ctx);
   return planUpdate(req.priorState, req.config, req.proposedNewState, req.priorPrivate);
+}
+
+/**
+ * When core forces a replacement (-replace=ADDR), it plans the new object with
+ * no prior state but with the private data of its update plan, where
+ * planUpdate left what the old merge needs. An error here fails the plan; a
+ * warning core drops (it expects the first call to have made it), so the
+ * destroy half of the replacement gives it at apply, once: core hands it the
+ * private data of this call.
+ */
+async function planCreateOrReplacement(
+  clients: CognitoClients,
+  config: ObjectValue,
+  proposed: ObjectValue,
+  priorPrivate: Uint8Array,
+  ctx: RequestContext,
+): Promise<PlanResult> {
+  const replaced = decodeNotes(priorPrivate).replaces;
+  if (replaced?.onDestroy === 'error') {
+    return { plannedState: proposed, diagnostics: [replaceRefusedDiagnostic(['-replace'], replaced.merge)] };
+  }
+  const result = await planCreate(clients, config, proposed, ctx);
+  if (!replaced || !result.plannedPrivate) return result;
+  return { ...result, plannedPrivate: encodeNotes({ ...decodeNotes(result.plannedPrivate), replaces: replaced }) };
 }
 
 function planDestroy(prior: ObjectValue | null): PlanResult {
@@ -38,6 +62,13 @@ export function destroyRefusedDiagnostic(prior: ObjectValue): Diagnostic {
     `Destroying this resource would not undo the merge of ${describe(prior)}, and on_destroy = "error" forbids removing it. ` +
       'To remove it from Terraform, set on_destroy = "warn" and apply, then destroy; or run `terraform state rm` on it.',
     'on_destroy',
+  );
+}
+
+export function replacementWarning(merge: string): Diagnostic {
+  return warningDiag(
+    'The merge stays in Cognito',
+    `Replacing this resource does not undo the old merge: ${merge} stay merged in Cognito. Terraform only forgets it and plans the new merge.`,
   );
 }
 
@@ -58,7 +89,7 @@ function planUpdate(prior: ObjectValue, config: ObjectValue, proposed: ObjectVal
   const changed = KEY_ATTRIBUTES.filter((name) => !sameValue(config[name], prior[name]));
   if (changed.length > 0) {
     // A different merge: core destroys this one (which only forgets it) and plans a create.
-    const diagnostics = onDestroyOf(prior) === 'error' ? [replaceRefusedDiagnostic(changed)] : [];
+    const diagnostics = onDestroyOf(prior) === 'error' ? [replaceRefusedDiagnostic(changed, describe(prior))] : [replacementWarning(describe(prior))];
     const key = knownKey(config);
     return {
       plannedState: {
@@ -73,19 +104,22 @@ function planUpdate(prior: ObjectValue, config: ObjectValue, proposed: ObjectVal
       diagnostics,
     };
   }
+  // Core passes this to its second plan call if it forces a replacement (planCreateOrReplacement).
+  const plannedPrivate = encodeNotes({ ...decodeNotes(priorPrivate), replaces: { onDestroy: onDestroyOf(prior), merge: describe(prior) } });
   const updated = IN_PLACE.filter((name) => !sameValue(config[name], prior[name] ?? null));
   if (updated.length > 0) {
     const plannedState = { ...prior };
     for (const name of updated) plannedState[name] = config[name];
-    return { plannedState, plannedPrivate: priorPrivate, diagnostics: [] };
+    return { plannedState, plannedPrivate, diagnostics: [] };
   }
-  return { plannedState: prior, plannedPrivate: priorPrivate, diagnostics: [] };
+  return { plannedState: prior, plannedPrivate, diagnostics: [] };
 }
 
-function replaceRefusedDiagnostic(changed: readonly string[]): Diagnostic {
+function replaceRefusedDiagnostic(changed: readonly string[], merge: string): Diagnostic {
+  const cause = changed[0] === '-replace' ? '`terraform plan -replace`' : `Changing ${changed.map((c) => `\`${c}\``).join(', ')}`;
   return errorDiag(
     'Change needs a new merge, but on_destroy = "error"',
-    `Changing ${changed.map((c) => `\`${c}\``).join(', ')} replaces this resource, which first removes the old merge from Terraform, and on_destroy = "error" forbids that. ` +
+    `${cause} replaces this resource, which first removes the old merge of ${merge} from Terraform, and on_destroy = "error" forbids that. ` +
       'Set on_destroy = "warn" and apply first, or move the old merge out of state with `terraform state rm`.',
     'on_destroy',
   );

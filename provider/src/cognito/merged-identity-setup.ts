@@ -5,8 +5,10 @@ import type { Diagnostic } from '../framework/diagnostics';
 import type { RequestContext } from '../framework/provider';
 import type { CognitoClients } from './clients';
 import { apiErrorDiagnostic } from './errors';
+import { RegionMismatchError, regionMismatchDiagnostic } from './region-check';
 
 export function setupDiagnostic(err: unknown, clients: CognitoClients, poolId: string, ctx: RequestContext): Diagnostic {
+  if (err instanceof RegionMismatchError) return regionMismatchDiagnostic(err);
   return apiErrorDiagnostic(
     err,
     {

@@ -6,8 +6,8 @@ import { isUnknown, type CtyValue, type ObjectValue } from '../framework/values'
 import type { RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import type { IdentityView } from './merge-rule';
+import type { OnDestroy } from './validation';
 import { formatResourceId, type MergeKey } from './resource-id';
-import { showValue } from './validation';
 
 /** The attributes that say which merge this is; changing any of them means a new merge. */
 export const KEY_ATTRIBUTES = [
@@ -87,6 +87,11 @@ export interface PlanNotes {
   adopt?: boolean;
   source?: IdentityView;
   destination?: IdentityView;
+  /**
+   * Set by an update plan for core's second plan call when it forces a
+   * replacement (-replace=ADDR): that call has no prior state, only this.
+   */
+  replaces?: { onDestroy: OnDestroy; merge: string };
 }
 
 export function encodeNotes(notes: PlanNotes): Uint8Array {
@@ -103,8 +108,10 @@ export function decodeNotes(bytes: Uint8Array | undefined): PlanNotes {
   }
 }
 
+/** A user id to put in a sentence: quoted whole, or (when long) its start and its length. */
 export function describeUser(user: string): string {
-  return [...user].length <= 80 ? `"${user}"` : showValue(user);
+  const chars = [...user];
+  return chars.length <= 80 ? `"${user}"` : `"${chars.slice(0, 40).join('')}…" (${chars.length} characters)`;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface StaticCredentials {
 export interface ProviderSettings {
   /** Explicit region (config or AWS_REGION/AWS_DEFAULT_REGION); otherwise each pool id's prefix. */
   region?: string;
+  /** Where `region` came from, for messages. */
+  regionSource?: string;
   profile?: string;
   credentials?: StaticCredentials;
   /** Explicit endpoint from the provider block; the SDK reads the AWS_ENDPOINT_URL* variables itself. */
@@ -150,6 +152,14 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   return diags;
 }
 
+function regionOf(config: ObjectValue, env: NodeJS.ProcessEnv): Pick<ProviderSettings, 'region' | 'regionSource'> {
+  const block = str(config, 'region');
+  if (block) return { region: block, regionSource: '`region` in the provider block' };
+  if (env.AWS_REGION) return { region: env.AWS_REGION, regionSource: 'AWS_REGION' };
+  if (env.AWS_DEFAULT_REGION) return { region: env.AWS_DEFAULT_REGION, regionSource: 'AWS_DEFAULT_REGION' };
+  return {};
+}
+
 /** Turns a validated provider block into settings. Unknown attributes are listed, not resolved. */
 export function readProviderSettings(config: ObjectValue, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
   const unknownAttributes = Object.keys(config).filter((name) => isUnknown(config[name]));
@@ -159,7 +169,7 @@ export function readProviderSettings(config: ObjectValue, env: NodeJS.ProcessEnv
   const retries = numberOf(config['max_retries']);
   const mode = str(config, 'retry_mode');
   return {
-    region: str(config, 'region') || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+    ...regionOf(config, env),
     profile: str(config, 'profile') || undefined,
     credentials:
       accessKey && secretKey ? { accessKeyId: accessKey, secretAccessKey: secretKey, sessionToken: token || undefined } : undefined,

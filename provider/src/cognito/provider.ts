@@ -34,7 +34,7 @@ export const cognitoProvider: ProviderDefinition<CognitoClients> = {
       retry_mode: settings.retryMode,
       unknown_attributes: settings.unknownAttributes,
     });
-    return { client: new CognitoClients(settings, ctx.log), diagnostics };
+    return { client: new CognitoClients(settings, ctx.providerLog ?? ctx.log), diagnostics };
   },
   resources: { [MERGED_IDENTITY]: mergedIdentityResource },
   dataSources: { [DEVELOPER_IDENTITY]: developerIdentityDataSource },

@@ -84,25 +84,29 @@ export function validateMergedIdentityConfig(config: ObjectValue): Diagnostic[] 
 }
 
 export function validateDeveloperIdentityConfig(config: ObjectValue): Diagnostic[] {
-  const diags = [
+  return [
     ...checkString(config, 'identity_pool_id', POOL_ID_RULE),
     ...checkString(config, 'developer_user_identifier', USER_ID_RULE),
     ...checkString(config, 'identity_id', IDENTITY_ID_RULE),
+    ...lookupKeyProblems(config),
   ];
-  // Unknown counts as set: it will hold a value.
-  const set = (name: string) => config[name] !== null && config[name] !== undefined;
-  const user = set('developer_user_identifier');
-  const identity = set('identity_id');
-  if (user === identity) {
-    diags.push(
-      errorDiag(
-        user ? 'Conflicting lookup keys' : 'Missing lookup key',
-        `Set exactly one of \`developer_user_identifier\` or \`identity_id\`; ${user ? 'both are' : 'neither is'} set.`,
-        user ? 'identity_id' : 'developer_user_identifier',
-      ),
-    );
+}
+
+/**
+ * Exactly one lookup key. Null is unset; an unknown value (a variable during
+ * validate) may still turn out null, so it defers the check to plan or read.
+ */
+function lookupKeyProblems(config: ObjectValue): Diagnostic[] {
+  const state = (name: string) => (isUnknown(config[name]) ? 'unknown' : config[name] == null ? 'unset' : 'set');
+  const user = state('developer_user_identifier');
+  const identity = state('identity_id');
+  if (user === 'set' && identity === 'set') {
+    return [errorDiag('Conflicting lookup keys', 'Set exactly one of `developer_user_identifier` or `identity_id`; both are set.', 'identity_id')];
   }
-  return diags;
+  if (user === 'unset' && identity === 'unset') {
+    return [errorDiag('Missing lookup key', 'Set exactly one of `developer_user_identifier` or `identity_id`; neither is set.', 'developer_user_identifier')];
+  }
+  return [];
 }
 
 export function onDestroyOf(obj: ObjectValue): OnDestroy {

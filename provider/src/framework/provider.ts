@@ -24,6 +24,8 @@ export interface Logger {
 export interface RequestContext {
   signal: AbortSignal;
   log: Logger;
+  /** Not tied to this call: for work that outlives it (clients made at ConfigureProvider). */
+  providerLog?: Logger;
 }
 
 export interface ValidateResult {

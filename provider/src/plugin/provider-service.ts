@@ -308,7 +308,7 @@ export class ProviderService<C> {
 
   private context(rpc: string, fields: Record<string, unknown>): RequestContext {
     const log: Logger = this.log.with({ tf_rpc: rpc, ...fields });
-    return { signal: this.stopController.signal, log };
+    return { signal: this.stopController.signal, log, providerLog: this.log };
   }
 
   /**

@@ -239,7 +239,8 @@ describe('merged_identity plan: update and destroy', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.plannedState).toEqual(p);
     expect(result.requiresReplace ?? []).toEqual([]);
-    expect(Buffer.from(result.plannedPrivate!).toString()).toBe('{"adopt":false}');
+    // The prior notes, plus what a forced replacement (-replace) needs at its second plan call.
+    expect(JSON.parse(Buffer.from(result.plannedPrivate!).toString())).toEqual({ adopt: false, replaces: { onDestroy: 'warn', merge: 'developer users "src" and "dst"' } });
     expect(h.emulator.stats().calls).toEqual({});
   });
 
@@ -254,7 +255,7 @@ describe('merged_identity plan: update and destroy', () => {
   it('replaces when an identifying attribute changes', async () => {
     const p = prior();
     const result = await planUpdate(p, { ...configOf(p), source_user_identifier: 'other', destination_user_identifier: UNKNOWN });
-    expect(result.diagnostics).toEqual([]);
+    expect(result.diagnostics.map((d) => [d.severity, d.summary])).toEqual([['warning', 'The merge stays in Cognito']]);
     expect(result.requiresReplace).toEqual([[{ attribute: 'source_user_identifier' }], [{ attribute: 'destination_user_identifier' }]]);
     expect(result.plannedState!.source_user_identifier).toBe('other');
     expect(isUnknown(result.plannedState!.identity_id)).toBe(true);

@@ -84,10 +84,14 @@ describe('developer_identity validation', () => {
     expect(validateDeveloperIdentityConfig(ds({ identity_id: UNKNOWN }))).toEqual([]);
   });
 
+  it('defers the check while a key is unknown (it may still turn out null)', () => {
+    expect(validateDeveloperIdentityConfig(ds({ developer_user_identifier: UNKNOWN, identity_id: 'us-east-1:11a86fa8' }))).toEqual([]);
+    expect(validateDeveloperIdentityConfig(ds({ developer_user_identifier: 'alice', identity_id: UNKNOWN }))).toEqual([]);
+  });
+
   it.each([
     ['neither', ds({}), /neither is set/],
     ['both', ds({ developer_user_identifier: 'alice', identity_id: 'us-east-1:11a86fa8' }), /both are set/],
-    ['both, one unknown', ds({ developer_user_identifier: UNKNOWN, identity_id: 'us-east-1:11a86fa8' }), /both are set/],
   ])('rejects %s, naming both attributes', (_what, config, detail) => {
     const diags = validateDeveloperIdentityConfig(config);
     expect(diags).toHaveLength(1);

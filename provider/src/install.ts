@@ -73,8 +73,14 @@ export function launcherScript(nodePath: string, entryPoint: string): string {
   return [
     '#!/bin/sh',
     '# Terraform/OpenTofu provider launcher written by `terraform-provider-cognitoidentity install`.',
-    '# exec keeps one process, so Terraform stops node itself; nothing may be printed to stdout.',
-    `exec ${shellQuote(nodePath)} ${shellQuote(entryPoint)} "$@"`,
+    '# exec keeps one process, so Terraform stops node itself. Only a failure to start prints to stdout:',
+    '# Terraform shows a non-handshake line as "Unrecognized remote plugin message: ...".',
+    `node=${shellQuote(nodePath)}`,
+    `entry=${shellQuote(entryPoint)}`,
+    'fail() { echo "terraform-provider-cognitoidentity: cannot start: $1; reinstall it (npx terraform-provider-cognitoidentity install)"; exit 1; }',
+    '[ -x "$node" ] || fail "the Node.js it was installed with, $node, is not there any more"',
+    '[ -r "$entry" ] || fail "$entry is missing"',
+    'exec "$node" "$entry" "$@"',
     '',
   ].join('\n');
 }

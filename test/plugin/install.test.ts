@@ -66,7 +66,8 @@ describe('installProvider', () => {
     expect(fs.statSync(r.executable).mode & 0o111).toBe(0o111);
     const script = fs.readFileSync(r.executable, 'utf8');
     expect(script).toBe(launcherScript('/opt/node it\'s/bin/node', MAIN));
-    expect(script).toContain(`exec '/opt/node it'\\''s/bin/node' '${MAIN}' "$@"`);
+    expect(script).toContain(`node='/opt/node it'\\''s/bin/node'\nentry='${MAIN}'\n`);
+    expect(script).toContain('exec "$node" "$entry" "$@"');
     // The only file in the package dir, so its hash does not change when dist/ is rebuilt.
     expect(fs.readdirSync(path.dirname(r.executable))).toEqual(['terraform-provider-cognitoidentity_v0.1.0']);
   });
@@ -132,6 +133,24 @@ describe('the launcher script (provider/bin/terraform-provider-cognitoidentity)'
     // exec: the process Terraform started is node itself, so its kill reaches node.
     expect(fs.readlinkSync(`/proc/${plugin.child.pid}/exe`)).toBe(fs.realpathSync(process.execPath));
     await serveAndShutdown(plugin);
+  });
+
+  test('when its bundle is gone, terraform shows why the provider cannot start (not "Failed to read any lines")', async () => {
+    const entry = path.join(tmp, 'gone', 'terraform-provider-cognitoidentity.js');
+    fs.mkdirSync(path.dirname(entry), { recursive: true });
+    fs.copyFileSync(PROVIDER_MAIN, entry);
+    const mirror = path.join(tmp, 'gone-mirror');
+    installProvider({ mirrorDir: mirror, entryPoint: entry });
+    fs.rmSync(path.dirname(entry), { recursive: true });
+    const ws = TerraformWorkspace.create('gone-bundle', { ourMirror: () => mirror });
+    ws.write('main.tf', `terraform {\n  required_providers {\n    cognitoidentity = {\n      source = "terraform.local/cognito/cognitoidentity"\n    }\n  }\n}\n`);
+    expectExit(await ws.init(), 0, 'terraform init');
+    const r = await ws.run(['validate', '-no-color']);
+    expect(r.code).toBe(1);
+    const out = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+    expect(out).toContain(`Unrecognized remote plugin message: terraform-provider-cognitoidentity: cannot start: ${entry} is missing`);
+    expect(out).not.toContain('Failed to read any lines');
+    ws.cleanup();
   });
 
   test('without the magic cookie it explains and exits 1', async () => {

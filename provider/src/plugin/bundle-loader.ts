@@ -39,15 +39,34 @@ function readCache(file: string): Buffer | undefined {
 
 /** Starts the provider from `dir`, the directory holding the bundle and its cache. */
 export function startProvider(dir: string): void {
+  const tooOld = nodeTooOld(process.versions.node);
+  if (tooOld) return cannotStart(tooOld);
   const bundlePath = path.join(dir, BUNDLE_FILE);
   let script: Script;
   try {
     script = compileBundle(bundlePath, readCache(bundlePath + CODE_CACHE_SUFFIX));
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`terraform-provider-cognitoidentity: cannot start: ${message} (run \`npm run build\`)\n`);
-    process.exitCode = 1;
-    return;
+    return cannotStart(`${err instanceof Error ? err.message : String(err)} (run \`npm run build\`)`);
   }
   runBundle(script, bundlePath);
+}
+
+export const MIN_NODE_MAJOR = 20;
+
+/** Why this Node cannot run the provider, or undefined when it can. */
+export function nodeTooOld(version: string): string | undefined {
+  const major = Number(version.split('.')[0]);
+  return major >= MIN_NODE_MAJOR ? undefined : `Node.js ${version} is too old; the provider needs Node.js ${MIN_NODE_MAJOR} or newer (or use the release executable, which carries its own)`;
+}
+
+/**
+ * One line on stdout, where Terraform reads the handshake: it shows a line
+ * that is not one as "Unrecognized remote plugin message: ...", so the user
+ * sees why, instead of "Failed to read any lines from plugin's stdout".
+ */
+function cannotStart(reason: string): void {
+  const line = `terraform-provider-cognitoidentity: cannot start: ${reason.replace(/\s+/g, ' ')}\n`;
+  process.stdout.write(line);
+  process.stderr.write(line);
+  process.exitCode = 1;
 }

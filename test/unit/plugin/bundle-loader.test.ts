@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BUNDLE_FILE, CODE_CACHE_SUFFIX, compileBundle } from '../../../provider/src/plugin/bundle-loader';
+import { BUNDLE_FILE, CODE_CACHE_SUFFIX, compileBundle, nodeTooOld } from '../../../provider/src/plugin/bundle-loader';
 import { PROVIDER_MAIN, requireBuiltProvider } from '../../support/paths';
 
 const DIST_PROVIDER = path.dirname(PROVIDER_MAIN);
@@ -38,12 +38,27 @@ describe('bundled provider', () => {
       fs.copyFileSync(PROVIDER_MAIN, entry);
       const run = spawnSync(process.execPath, [entry], { encoding: 'utf8' });
       expect(run.status).toBe(1);
-      expect(run.stdout).toBe('');
+      // One line on stdout too: Terraform shows it as "Unrecognized remote plugin message: ...".
+      expect(run.stdout).toMatch(/^terraform-provider-cognitoidentity: cannot start: [^\n]+\n$/);
       expect(run.stderr).toContain('terraform-provider-cognitoidentity: cannot start:');
       expect(run.stderr).toContain(path.join(dir, BUNDLE_FILE));
       expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('nodeTooOld', () => {
+  test.each([
+    ['18.19.0', true],
+    ['19.9.0', true],
+    ['20.0.0', false],
+    ['20.20.2', false],
+    ['22.11.0', false],
+  ])('Node %s: refused %s', (version, refused) => {
+    const why = nodeTooOld(version);
+    expect(why !== undefined).toBe(refused);
+    if (why) expect(why).toContain(`Node.js ${version} is too old`);
   });
 });

@@ -9,7 +9,7 @@
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { ImportResult, ReadRequest, ReadResult, RequestContext } from '../framework/provider';
 import type { CognitoClients, RegionSession } from './clients';
-import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
+import { classifyError, isPoolNotFound } from './errors';
 import { setupDiagnostic } from './merged-identity-setup';
 import {
   describeUser,

@@ -16,13 +16,8 @@ import type {
   RequestContext,
   ResourceType,
 } from '../framework/provider';
-import type { BlockSchema, Schema } from '../framework/schema';
-import { objectTypeOf } from '../framework/schema';
-import type { CtyValue, ObjectValue } from '../framework/values';
-import { CtyCodecError } from './cty';
 import { attributePathToProto, diagnosticsToProto } from './diagnostics-convert';
-import { decodeDynamicValue, encodeDynamicValue } from './dynamic-value';
-import { HclogLogger, redactText, registerSecret } from './logger';
+import { HclogLogger, redactText } from './logger';
 import { readOnlyAttributeDiagnostics } from './read-only';
 import type {
   ApplyResourceChangeRequest,
@@ -30,7 +25,6 @@ import type {
   ConfigureProviderRequest,
   DiagnosticMsg,
   DiagnosticsResponse,
-  DynamicValueMsg,
   GetFunctionsResponse,
   GetMetadataResponse,
   GetProviderSchemaResponse,
@@ -51,23 +45,13 @@ import type {
   ValidateResourceConfigRequest,
 } from './proto-types';
 import { schemaToProto } from './schema-convert';
-
-/** A failure that already has the diagnostic to show the user. */
-class DiagnosticError extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.summary);
-  }
-}
+import { conformObject, decodeObject, DiagnosticError, encodeObject, errorMessage, nullObject, parseRawState } from './value-codec';
 
 /** A response with its diagnostics converted to wire messages. */
 type OnWire<R extends { diagnostics: Diagnostic[] }> = Omit<R, 'diagnostics'> & { diagnostics: DiagnosticMsg[] };
 
 /** The prefix of the diagnostic for any exception thrown by provider logic. */
 export const INTERNAL_ERROR_SUMMARY = 'Internal error in provider';
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 export class ProviderService<C> {
   private client: C | undefined;
@@ -135,7 +119,7 @@ export class ProviderService<C> {
 
   validateProviderConfig(req: ValidateProviderConfigRequest): Promise<DiagnosticsResponse> {
     return this.guard('ValidateProviderConfig', {}, async () => {
-      const config = this.decodeObject(req.config, this.def.schema, 'provider configuration');
+      const config = decodeObject(req.config, this.def.schema, 'provider configuration');
       if (config === null) return { diagnostics: [] };
       return { diagnostics: this.def.validateConfig(config).diagnostics };
     });
@@ -144,7 +128,7 @@ export class ProviderService<C> {
   validateResourceConfig(req: ValidateResourceConfigRequest): Promise<DiagnosticsResponse> {
     return this.guard('ValidateResourceConfig', { tf_resource_type: req.type_name }, async () => {
       const resource = this.resourceType(req.type_name);
-      const config = this.decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`);
+      const config = decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`);
       if (config === null) return { diagnostics: [] };
       return { diagnostics: [...readOnlyAttributeDiagnostics(resource.schema.block, config), ...resource.validate(config).diagnostics] };
     });
@@ -153,7 +137,7 @@ export class ProviderService<C> {
   validateDataResourceConfig(req: ValidateResourceConfigRequest): Promise<DiagnosticsResponse> {
     return this.guard('ValidateDataResourceConfig', { tf_data_source_type: req.type_name }, async () => {
       const dataSource = this.dataSourceType(req.type_name);
-      const config = this.decodeObject(req.config, dataSource.schema, `configuration of data source ${req.type_name}`);
+      const config = decodeObject(req.config, dataSource.schema, `configuration of data source ${req.type_name}`);
       if (config === null) return { diagnostics: [] };
       return {
         diagnostics: [...readOnlyAttributeDiagnostics(dataSource.schema.block, config), ...dataSource.validate(config).diagnostics],
@@ -165,7 +149,7 @@ export class ProviderService<C> {
 
   configureProvider(req: ConfigureProviderRequest): Promise<DiagnosticsResponse> {
     return this.guard('ConfigureProvider', {}, async (ctx) => {
-      const config = this.decodeObject(req.config, this.def.schema, 'provider configuration') ?? this.nullObject(this.def.schema.block);
+      const config = decodeObject(req.config, this.def.schema, 'provider configuration') ?? nullObject(this.def.schema.block);
       const result = await this.def.configure(config, req.terraform_version, ctx);
       if (!hasErrors(result.diagnostics)) {
         this.client = result.client;
@@ -180,13 +164,13 @@ export class ProviderService<C> {
   upgradeResourceState(req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
     return this.guard('UpgradeResourceState', { tf_resource_type: req.type_name }, async () => {
       const resource = this.resourceType(req.type_name);
-      const raw = this.parseRawState(req);
+      const raw = parseRawState(req);
       const result = resource.upgradeState(req.version, raw);
       if (result.state === null || hasErrors(result.diagnostics)) {
         return { diagnostics: result.diagnostics };
       }
-      const state = this.conform(req.type_name, resource.schema.block, result.state);
-      return { upgraded_state: this.encodeObject(state, resource.schema, 'upgraded state'), diagnostics: result.diagnostics };
+      const state = conformObject(this.log, req.type_name, resource.schema.block, result.state);
+      return { upgraded_state: encodeObject(state, resource.schema, 'upgraded state'), diagnostics: result.diagnostics };
     });
   }
 
@@ -194,14 +178,14 @@ export class ProviderService<C> {
     return this.guard('ReadResource', { tf_resource_type: req.type_name }, async (ctx) => {
       const resource = this.resourceType(req.type_name);
       const client = this.requireClient();
-      const currentState = this.decodeObject(req.current_state, resource.schema, 'current state');
+      const currentState = decodeObject(req.current_state, resource.schema, 'current state');
       if (currentState === null) {
         // Nothing to refresh: keep it absent.
-        return { new_state: this.encodeObject(null, resource.schema, 'new state'), diagnostics: [] };
+        return { new_state: encodeObject(null, resource.schema, 'new state'), diagnostics: [] };
       }
       const result = await resource.read(client, { currentState, private: req.private ?? new Uint8Array() }, ctx);
       return {
-        new_state: this.encodeObject(result.newState, resource.schema, 'new state'),
+        new_state: encodeObject(result.newState, resource.schema, 'new state'),
         private: Buffer.from(result.private ?? req.private ?? new Uint8Array()),
         diagnostics: result.diagnostics,
       };
@@ -215,15 +199,15 @@ export class ProviderService<C> {
       const result = await resource.plan(
         client,
         {
-          priorState: this.decodeObject(req.prior_state, resource.schema, 'prior state'),
-          proposedNewState: this.decodeObject(req.proposed_new_state, resource.schema, 'proposed new state'),
-          config: this.decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`),
+          priorState: decodeObject(req.prior_state, resource.schema, 'prior state'),
+          proposedNewState: decodeObject(req.proposed_new_state, resource.schema, 'proposed new state'),
+          config: decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`),
           priorPrivate: req.prior_private ?? new Uint8Array(),
         },
         ctx,
       );
       return {
-        planned_state: this.encodeObject(result.plannedState, resource.schema, 'planned state'),
+        planned_state: encodeObject(result.plannedState, resource.schema, 'planned state'),
         requires_replace: (result.requiresReplace ?? []).map(attributePathToProto),
         // Private data the logic did not replace is carried forward, as Terraform's own SDKs do.
         planned_private: Buffer.from(result.plannedPrivate ?? req.prior_private ?? new Uint8Array()),
@@ -239,16 +223,16 @@ export class ProviderService<C> {
       const result = await resource.apply(
         client,
         {
-          priorState: this.decodeObject(req.prior_state, resource.schema, 'prior state'),
-          plannedState: this.decodeObject(req.planned_state, resource.schema, 'planned state'),
-          config: this.decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`),
+          priorState: decodeObject(req.prior_state, resource.schema, 'prior state'),
+          plannedState: decodeObject(req.planned_state, resource.schema, 'planned state'),
+          config: decodeObject(req.config, resource.schema, `configuration of ${req.type_name}`),
           plannedPrivate: req.planned_private ?? new Uint8Array(),
         },
         ctx,
       );
       // A null new state with errors tells core to keep the prior state.
       return {
-        new_state: this.encodeObject(result.newState, resource.schema, 'new state'),
+        new_state: encodeObject(result.newState, resource.schema, 'new state'),
         private: Buffer.from(result.private ?? req.planned_private ?? new Uint8Array()),
         diagnostics: result.diagnostics,
       };
@@ -266,12 +250,12 @@ export class ProviderService<C> {
           : [...result.diagnostics, errorDiag('Cannot import', `The provider found nothing to import for id "${req.id}".`)];
         return { imported_resources: [], diagnostics };
       }
-      const state = this.conform(req.type_name, resource.schema.block, result.state);
+      const state = conformObject(this.log, req.type_name, resource.schema.block, result.state);
       return {
         imported_resources: [
           {
             type_name: req.type_name,
-            state: this.encodeObject(state, resource.schema, 'imported state'),
+            state: encodeObject(state, resource.schema, 'imported state'),
             private: Buffer.from(result.private ?? new Uint8Array()),
           },
         ],
@@ -286,10 +270,10 @@ export class ProviderService<C> {
     return this.guard('ReadDataSource', { tf_data_source_type: req.type_name }, async (ctx) => {
       const dataSource = this.dataSourceType(req.type_name);
       const client = this.requireClient();
-      const config = this.decodeObject(req.config, dataSource.schema, `configuration of data source ${req.type_name}`);
+      const config = decodeObject(req.config, dataSource.schema, `configuration of data source ${req.type_name}`);
       if (config === null) throw new DiagnosticError(errorDiag('Missing data source configuration', `Terraform sent no configuration for ${req.type_name}.`));
       const result = await dataSource.read(client, config, ctx);
-      return { state: this.encodeObject(result.state, dataSource.schema, 'data source state'), diagnostics: result.diagnostics };
+      return { state: encodeObject(result.state, dataSource.schema, 'data source state'), diagnostics: result.diagnostics };
     });
   }
 
@@ -383,88 +367,4 @@ export class ProviderService<C> {
     }
     return this.client as C;
   }
-
-  private nullObject(block: BlockSchema): ObjectValue {
-    const obj: ObjectValue = {};
-    for (const name of Object.keys(block.attributes)) obj[name] = null;
-    return obj;
-  }
-
-  private decodeObject(msg: DynamicValueMsg | null | undefined, schema: Schema, what: string): ObjectValue | null {
-    let value: CtyValue;
-    try {
-      value = decodeDynamicValue(msg, objectTypeOf(schema.block));
-    } catch (err) {
-      if (err instanceof CtyCodecError || err instanceof SyntaxError) {
-        throw new DiagnosticError(errorDiag(`Invalid ${what}`, `Terraform sent a value the provider cannot read: ${redactText(err.message)}`));
-      }
-      throw err;
-    }
-    if (value === null) return null;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new DiagnosticError(errorDiag(`Invalid ${what}`, 'Expected an object.'));
-    }
-    const obj = value as ObjectValue;
-    this.registerSensitive(schema.block, obj);
-    return obj;
-  }
-
-  private encodeObject(value: ObjectValue | null, schema: Schema, what: string): DynamicValueMsg {
-    try {
-      return encodeDynamicValue(value, objectTypeOf(schema.block));
-    } catch (err) {
-      if (err instanceof CtyCodecError) {
-        // The provider logic produced a value that does not fit its own schema.
-        throw new Error(`the provider produced an invalid ${what}: ${err.message}`);
-      }
-      throw err;
-    }
-  }
-
-  /** Every schema attribute present (null when missing); unknown keys dropped. */
-  private conform(typeName: string, block: BlockSchema, value: ObjectValue): ObjectValue {
-    const out: ObjectValue = {};
-    for (const name of Object.keys(block.attributes)) out[name] = value[name] ?? null;
-    const dropped = Object.keys(value).filter((k) => !(k in block.attributes));
-    if (dropped.length) this.log.debug('dropped attributes not in the current schema', { tf_resource_type: typeName, dropped });
-    return out;
-  }
-
-  private parseRawState(req: UpgradeResourceStateRequest): Record<string, unknown> {
-    const raw = req.raw_state;
-    if (!raw || !raw.json || raw.json.length === 0) {
-      const legacy = raw && raw.flatmap && Object.keys(raw.flatmap).length > 0;
-      throw new DiagnosticError(
-        errorDiag(
-          'Unsupported state format',
-          legacy
-            ? 'The stored state uses the pre-0.12 flatmap format, which this provider cannot read.'
-            : `Terraform sent no stored state for ${req.type_name}.`,
-        ),
-      );
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.from(raw.json).toString('utf8'));
-    } catch (err) {
-      throw new DiagnosticError(errorDiag('Invalid stored state', `The stored state of ${req.type_name} is not valid JSON: ${errorMessage(err)}`));
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new DiagnosticError(errorDiag('Invalid stored state', `The stored state of ${req.type_name} is not a JSON object.`));
-    }
-    return parsed as Record<string, unknown>;
-  }
-
-  /** Sensitive string values are registered so logs and errors redact them. */
-  private registerSensitive(block: BlockSchema, obj: ObjectValue): void {
-    for (const [name, attr] of Object.entries(block.attributes)) {
-      if (attr.sensitive) registerStrings(obj[name]);
-    }
-  }
-}
-
-function registerStrings(v: CtyValue | undefined): void {
-  if (typeof v === 'string') registerSecret(v);
-  else if (Array.isArray(v)) v.forEach(registerStrings);
-  else if (v !== null && typeof v === 'object' && v.constructor === Object) Object.values(v).forEach(registerStrings);
 }

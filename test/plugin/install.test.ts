@@ -107,6 +107,15 @@ describe('the npx CLI (provider/bin/cli.js)', () => {
     expect(fs.existsSync(path.join(mirror, PACKED_ZIP))).toBe(true);
   });
 
+  test('install --launcher places the development launcher (for platforms without a release executable)', async () => {
+    const mirror = path.join(tmp, 'cli-launcher-mirror');
+    const r = await runProcess(process.execPath, [CLI, 'install', '--launcher', '--mirror', mirror]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const exe = path.join(mirror, LAYOUT, 'terraform-provider-cognitoidentity_v0.1.0');
+    expect(fs.readFileSync(exe, 'utf8')).toBe(launcherScript(process.execPath, PROVIDER_MAIN));
+  });
+
   test('a bad argument names itself, exit 1', async () => {
     const r = await runProcess(process.execPath, [CLI, 'install', '--mirorr', 'x']);
     expect(r.code).toBe(1);

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultMirrorDir, installInstructions, PROVIDER_VERSION, SOURCE_ADDRESS } from '../install';
+import { defaultMirrorDir, installInstructions, installProvider, PROVIDER_VERSION, SOURCE_ADDRESS } from '../install';
 import { buildPackage, seaBundlePath } from './package-zip';
 import { hostPlatform, NODE_VERSION } from './targets';
 
@@ -17,6 +17,8 @@ export interface ReleaseInstallOptions {
   /** HOST/NAMESPACE/TYPE the configuration's required_providers uses. */
   sourceAddress?: string;
   cacheDir?: string;
+  /** Place the development launcher (this machine's node + this package) instead of the release executable. */
+  launcher?: boolean;
 }
 
 export interface ReleaseInstallResult {
@@ -26,12 +28,23 @@ export interface ReleaseInstallResult {
   executable: string;
 }
 
+/** Platforms with no release executable (docs/releasing.md) can still run the provider on their own Node. */
+function noReleaseHint(err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!message.startsWith('no release target')) return err instanceof Error ? err : new Error(message);
+  return new Error(`${message}. On this machine, \`install --launcher\` places a launcher that runs the provider with this Node.js instead (not the release's bytes, so its lock file hash is this machine's own).`);
+}
+
 const SOURCE_FORM = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9-]+\/cognitoidentity$/;
 
 export async function installRelease(options: ReleaseInstallOptions): Promise<ReleaseInstallResult> {
   const sourceAddress = options.sourceAddress ?? SOURCE_ADDRESS;
   if (!SOURCE_FORM.test(sourceAddress)) {
     throw new Error(`--source ${JSON.stringify(sourceAddress)} is not a provider source address of the form HOST/NAMESPACE/cognitoidentity`);
+  }
+  if (options.launcher) {
+    if (sourceAddress !== SOURCE_ADDRESS) throw new Error(`--launcher installs ${SOURCE_ADDRESS} only; leave out --source`);
+    return installProvider({ mirrorDir: options.mirrorDir });
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-install-'));
   try {
@@ -49,22 +62,30 @@ export async function installRelease(options: ReleaseInstallOptions): Promise<Re
     fs.writeFileSync(`${zip}.${process.pid}.tmp`, built.zip);
     fs.renameSync(`${zip}.${process.pid}.tmp`, zip);
     return { sourceAddress, version: PROVIDER_VERSION, executable: zip };
+  } catch (err) {
+    throw noReleaseHint(err);
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-const USAGE = `Usage: terraform-provider-cognitoidentity install [--mirror DIR] [--source HOST/NAMESPACE/cognitoidentity]
+const USAGE = `Usage: terraform-provider-cognitoidentity install [--mirror DIR] [--source HOST/NAMESPACE/cognitoidentity] [--launcher]
 
 Builds this platform's release zip (the same bytes as \`npm run release\`; the first run
 downloads Node ${NODE_VERSION} for this platform from the npm registry) and places it
-in a filesystem mirror (default ~/.terraform.d/plugins). Default source: ${SOURCE_ADDRESS}.`;
+in a filesystem mirror (default ~/.terraform.d/plugins). Default source: ${SOURCE_ADDRESS}.
+--launcher places a small launcher that runs this package with this machine's Node.js instead,
+for platforms without a release executable, such as macOS (docs/releasing.md; it is a sh script).`;
 
 function parse(args: readonly string[]): ReleaseInstallOptions | string {
   const options: ReleaseInstallOptions = { mirrorDir: defaultMirrorDir() };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split(/=(.*)/s, 2);
     if (flag === '--help' || flag === '-h') return USAGE;
+    if (flag === '--launcher' && inline === undefined) {
+      options.launcher = true;
+      continue;
+    }
     if (flag !== '--mirror' && flag !== '--source') return `unknown argument: ${args[i]}\n${USAGE}`;
     const value = inline ?? args[++i];
     if (!value || value.startsWith('--')) return `${flag} needs a value\n${USAGE}`;

@@ -2,6 +2,7 @@
  * Input shapes of the operations, with the constraints of the service model
  * (cognito-identity 2014-06-30), and the TypeScript view of each input once validated.
  */
+import { credentialShapes } from './shapes-credentials';
 import type { Members, Rule } from './validation';
 
 const ID_PATTERN = '[\\w-]+:[0-9a-f-]+';
@@ -71,6 +72,7 @@ const identityPoolBody: Members = {
 };
 
 export const inputShapes: { [operation: string]: Members } = {
+  ...credentialShapes,
   CreateIdentityPool: identityPoolBody,
   UpdateIdentityPool: { IdentityPoolId: { rule: rules.identityPoolId, required: true }, ...identityPoolBody },
   DescribeIdentityPool: { IdentityPoolId: { rule: rules.identityPoolId, required: true } },

@@ -142,6 +142,13 @@ export class Store {
     identity.lastModified = Date.now();
   }
 
+  unlinkLogin(identity: IdentityRecord, provider: string): void {
+    if (!Object.hasOwn(identity.logins, provider)) return;
+    this.loginIndex.delete(loginKey(identity.poolId, provider, identity.logins[provider]));
+    delete identity.logins[provider];
+    identity.lastModified = Date.now();
+  }
+
   /** Moves every login and developer user id of `source` onto `destination`; disables `source`. */
   mergeInto(source: IdentityRecord, destination: IdentityRecord): void {
     for (const [provider, tokenHash] of Object.entries(source.logins)) this.linkLogin(destination, provider, tokenHash);

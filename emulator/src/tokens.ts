@@ -20,3 +20,18 @@ export function issueOpenIdToken(poolId: string, identityId: string, durationSec
   })}`;
   return `${unsigned}.${createHmac('sha256', key).update(unsigned).digest('base64url')}`;
 }
+
+/** The claims of a token this process issued and that has not expired, or undefined. */
+export function verifyOpenIdToken(token: string): { aud: string; sub: string } | undefined {
+  const [header, payload, signature] = token.split('.');
+  if (!header || !payload || !signature) return undefined;
+  const expected = createHmac('sha256', key).update(`${header}.${payload}`).digest('base64url');
+  if (expected !== signature) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { aud?: unknown; sub?: unknown; exp?: unknown };
+    if (typeof claims.aud !== 'string' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return undefined;
+    return claims.exp * 1000 > Date.now() ? { aud: claims.aud, sub: claims.sub } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,4 +1,5 @@
 /** Registry of the operations the emulator serves, by X-Amz-Target operation name. */
+import { credentialOperations } from './credentials';
 import { developerOperations } from './developer';
 import { identityOperations } from './identities';
 import type { Operation } from './operation';
@@ -7,7 +8,7 @@ import { poolOperations } from './pools';
 export type { Operation, OperationContext, Output } from './operation';
 
 export const operations: ReadonlyMap<string, Operation> = new Map(
-  [...poolOperations, ...identityOperations, ...developerOperations].map((op) => [op.name, op]),
+  [...poolOperations, ...identityOperations, ...developerOperations, ...credentialOperations].map((op) => [op.name, op]),
 );
 
 export const operationNames = (): string[] => [...operations.keys()];

@@ -148,3 +148,10 @@ describe('objects with awkward own keys', () => {
     expect(v.constructor).toBe('a');
   });
 });
+
+test('a big integer that is not a double is written as a decimal string, so JSON.parse cannot round it', () => {
+  // Found by the property above: the nearest double, -94374845984891536, prints as -94374845984891540.
+  const text = JSON.stringify(encodeJsonValue(-94374845984891540n, 'number'));
+  expect(text).toBe('"-94374845984891540"');
+  expect(num(decodeJsonValue(JSON.parse(text), 'number'))).toBe('-94374845984891540n');
+});

@@ -139,7 +139,10 @@ function numberToJson(value: number | bigint): number | string {
   const n = canonicalNumber(value);
   if (typeof n === 'number') return n;
   const double = Number(n);
-  return JSON.stringify(double) === n.toString() ? double : n.toString();
+  // Both: the double must be exactly n (-94374845984891540 is not a double; the nearest one,
+  // ...536, prints as ...540), and print as n's digits (2^60 is a double but prints rounded).
+  const exact = Number.isInteger(double) && BigInt(double) === n;
+  return exact && JSON.stringify(double) === n.toString() ? double : n.toString();
 }
 
 const jsonWriter: FormatWriter<JsonValue> = {

@@ -1,0 +1,95 @@
+// The identity-side operations (emulator/src/operations/credentials.ts): the
+// documented developer flow (GetOpenIdTokenForDeveloperIdentity, then
+// GetCredentialsForIdentity with the token under cognito-identity.amazonaws.com)
+// through the SDK's own credential provider, GetOpenIdToken, UnlinkIdentity and
+// the principal-tag maps; and a check that every command the SDK exports is an
+// operation the emulator knows, so a new SDK operation cannot go unnoticed.
+
+import * as sdk from '@aws-sdk/client-cognito-identity';
+import { fromCognitoIdentity } from '@aws-sdk/credential-providers';
+import { AwsCli, findAwsCli } from '../support/aws-cli';
+import { REGION, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { createPool, DEV_PROVIDER } from './helpers';
+
+let env: TestEmulator;
+beforeAll(async () => {
+  env = await startTestEmulator();
+});
+afterAll(async () => {
+  await env?.stop();
+});
+
+const FACEBOOK = 'graph.facebook.com';
+
+async function developerToken(poolId: string, userId: string): Promise<{ identityId: string; token: string }> {
+  const out = await env.client.send(new sdk.GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [DEV_PROVIDER]: userId } }));
+  return { identityId: out.IdentityId ?? '', token: out.Token ?? '' };
+}
+
+test("the developer flow through the SDK's fromCognitoIdentity: well-formed, clearly fake, expiring credentials", async () => {
+  const poolId = await createPool(env.client);
+  const { identityId, token } = await developerToken(poolId, 'erin');
+  const provider = fromCognitoIdentity({
+    identityId,
+    logins: { 'cognito-identity.amazonaws.com': token },
+    clientConfig: { region: REGION, endpoint: env.emulator.endpoint },
+  });
+  const creds = await provider();
+  expect(creds.accessKeyId).toMatch(/^ASIAEMULATOR[0-9A-F]{8}$/);
+  expect(creds.secretAccessKey).toMatch(/^emulator\//);
+  expect(creds.sessionToken).toMatch(/^emulator-session\//);
+  expect(creds.expiration!.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
+});
+
+test('a token of another identity, or none, is refused (NotAuthorizedException)', async () => {
+  const poolId = await createPool(env.client);
+  const erin = await developerToken(poolId, 'erin');
+  const finn = await developerToken(poolId, 'finn');
+  const send = (logins?: Record<string, string>) =>
+    env.client.send(new sdk.GetCredentialsForIdentityCommand({ IdentityId: erin.identityId, Logins: logins }));
+  await expect(send({ 'cognito-identity.amazonaws.com': finn.token })).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+  await expect(send()).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+  await expect(send({ 'cognito-identity.amazonaws.com': erin.token })).resolves.toMatchObject({ IdentityId: erin.identityId });
+});
+
+test('GetOpenIdToken with a public login, then UnlinkIdentity removes that login', async () => {
+  const poolId = await createPool(env.client);
+  const identityId = (await env.client.send(new sdk.GetIdCommand({ IdentityPoolId: poolId, Logins: { [FACEBOOK]: 'fb-gil' } }))).IdentityId ?? '';
+  const token = await env.client.send(new sdk.GetOpenIdTokenCommand({ IdentityId: identityId, Logins: { [FACEBOOK]: 'fb-gil' } }));
+  expect(token.Token?.split('.')).toHaveLength(3);
+  await env.client.send(new sdk.UnlinkIdentityCommand({ IdentityId: identityId, Logins: { [FACEBOOK]: 'fb-gil' }, LoginsToRemove: [FACEBOOK] }));
+  expect((await env.client.send(new sdk.DescribeIdentityCommand({ IdentityId: identityId }))).Logins).toEqual([]);
+});
+
+test('principal-tag maps: defaults until set, then what was set', async () => {
+  const poolId = await createPool(env.client);
+  const key = { IdentityPoolId: poolId, IdentityProviderName: FACEBOOK };
+  expect(await env.client.send(new sdk.GetPrincipalTagAttributeMapCommand(key))).toMatchObject({ UseDefaults: true, PrincipalTags: {} });
+  await env.client.send(new sdk.SetPrincipalTagAttributeMapCommand({ ...key, UseDefaults: false, PrincipalTags: { team: 'sub' } }));
+  expect(await env.client.send(new sdk.GetPrincipalTagAttributeMapCommand(key))).toMatchObject({ UseDefaults: false, PrincipalTags: { team: 'sub' } });
+});
+
+test('AWS CLI: get-credentials-for-identity with the developer token', async () => {
+  const cli = new AwsCli(findAwsCli(), env.emulator.endpoint, REGION);
+  const poolId = await createPool(env.client);
+  const { identityId, token } = await developerToken(poolId, 'hana');
+  const out = await cli.json<{ IdentityId: string; Credentials: { AccessKeyId: string; SessionToken: string } }>('get-credentials-for-identity', [
+    '--identity-id', identityId,
+    '--logins', JSON.stringify({ 'cognito-identity.amazonaws.com': token }),
+  ]);
+  expect(out.IdentityId).toBe(identityId);
+  expect(out.Credentials.AccessKeyId).toMatch(/^ASIAEMULATOR/);
+});
+
+const commands = Object.entries(sdk).filter(([name]) => /^[A-Z]\w+Command$/.test(name) && name !== 'Command');
+
+test('the SDK exports the commands this test walks', () => {
+  expect(commands.length).toBeGreaterThanOrEqual(23);
+});
+
+test.each(commands.map(([name]) => name))('%s is an operation the emulator knows', async (name) => {
+  const Ctor = (sdk as unknown as Record<string, new (input: object) => Parameters<typeof env.client.send>[0]>)[name];
+  const err = await env.client.send(new Ctor({})).then(() => undefined, (e: unknown) => e as { name?: string });
+  // An empty input may be refused for what it lacks, never for the operation itself.
+  expect(err?.name).not.toBe('UnknownOperationException');
+});

@@ -121,7 +121,7 @@ Use it in your configuration:
     required_providers {
       cognitoidentity = {
         source  = "${result.sourceAddress}"
-        version = "${result.version}"
+        version = "~> ${result.version}"
       }
     }
   }

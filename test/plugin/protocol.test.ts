@@ -247,7 +247,12 @@ describe('a provider process with AutoMTLS', () => {
 
   test('features we do not offer answer UNIMPLEMENTED', async () => {
     await expect(call(clients.provider, 'GetResourceIdentitySchemas')).rejects.toMatchObject({ code: status.UNIMPLEMENTED });
-    await expect(call(clients.provider, 'CallFunction', { name: 'f' })).rejects.toMatchObject({ code: status.UNIMPLEMENTED });
+    await expect(call(clients.provider, 'MoveResourceState', {})).rejects.toMatchObject({ code: status.UNIMPLEMENTED });
+  });
+
+  test('CallFunction of a function the provider does not define answers a FunctionError, not a transport error', async () => {
+    const r = await call<{ error?: { text: string } }>(clients.provider, 'CallFunction', { name: 'f', arguments: [] });
+    expect(r.error?.text).toContain('no function "f"');
   });
 
   test('SIGINT is ignored (Terraform drives shutdown)', async () => {

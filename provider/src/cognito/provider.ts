@@ -4,6 +4,7 @@
 import type { ProviderDefinition } from '../framework/provider';
 import { CognitoClients } from './clients';
 import { developerIdentityDataSource } from './developer-identity';
+import { cognitoFunctions } from './functions';
 import { mergedIdentityResource } from './merged-identity';
 import { readProviderSettings, validateProviderConfig } from './provider-config';
 import { DEVELOPER_IDENTITY, MERGED_IDENTITY, PROVIDER_TYPE, providerSchema } from './schemas';
@@ -38,4 +39,5 @@ export const cognitoProvider: ProviderDefinition<CognitoClients> = {
   },
   resources: { [MERGED_IDENTITY]: mergedIdentityResource },
   dataSources: { [DEVELOPER_IDENTITY]: developerIdentityDataSource },
+  functions: cognitoFunctions,
 };

@@ -7,6 +7,7 @@
 // carries every schema attribute, null when unset; Unknown marks values not
 // known until apply.
 
+import type { FunctionDefinition } from './functions';
 import type { AttributePath, Diagnostic } from './diagnostics';
 import type { Schema } from './schema';
 import type { ObjectValue } from './values';
@@ -131,4 +132,6 @@ export interface ProviderDefinition<C> {
   configure(config: ObjectValue, terraformVersion: string, ctx: RequestContext): Promise<ConfigureResult<C>>;
   resources: { [typeName: string]: ResourceType<C> };
   dataSources: { [typeName: string]: DataSourceType<C> };
+  /** Provider-defined functions, by name (framework/functions.ts). */
+  functions?: { [name: string]: FunctionDefinition };
 }

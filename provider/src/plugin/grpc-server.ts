@@ -11,6 +11,7 @@ import { redactText } from './logger';
 import type { PluginServices } from './proto-loader';
 import type {
   ApplyResourceChangeRequest,
+  CallFunctionRequest,
   ConfigureProviderRequest,
   ImportResourceStateRequest,
   PlanResourceChangeRequest,
@@ -69,12 +70,12 @@ export function providerImplementation<C>(log: Logger, svc: ProviderService<C>):
     ImportResourceState: u('ImportResourceState', (r: ImportResourceStateRequest) => svc.importResourceState(r)),
     ReadDataSource: u('ReadDataSource', (r: ReadDataSourceRequest) => svc.readDataSource(r)),
     GetFunctions: u('GetFunctions', () => svc.getFunctions()),
+    CallFunction: u('CallFunction', (r: CallFunctionRequest) => svc.callFunction(r)),
     StopProvider: u('StopProvider', () => svc.stopProvider()),
     // Features this provider does not offer; core handles UNIMPLEMENTED for each.
     GetResourceIdentitySchemas: unimplemented('GetResourceIdentitySchemas'),
     UpgradeResourceIdentity: unimplemented('UpgradeResourceIdentity'),
     MoveResourceState: unimplemented('MoveResourceState'),
-    CallFunction: unimplemented('CallFunction'),
     ValidateEphemeralResourceConfig: unimplemented('ValidateEphemeralResourceConfig'),
     OpenEphemeralResource: unimplemented('OpenEphemeralResource'),
     RenewEphemeralResource: unimplemented('RenewEphemeralResource'),

@@ -120,12 +120,14 @@ export interface GetProviderSchemaResponse {
   data_source_schemas: { [typeName: string]: SchemaMsg };
   diagnostics: DiagnosticMsg[];
   server_capabilities: ServerCapabilitiesMsg;
+  functions: Record<string, FunctionMsg>;
 }
 export interface GetMetadataResponse {
   server_capabilities: ServerCapabilitiesMsg;
   diagnostics: DiagnosticMsg[];
   resources: { type_name: string }[];
   data_sources: { type_name: string }[];
+  functions: { name: string }[];
 }
 export interface DiagnosticsResponse {
   diagnostics: DiagnosticMsg[];
@@ -158,9 +160,32 @@ export interface ReadDataSourceResponse {
   state?: DynamicValueMsg;
   diagnostics: DiagnosticMsg[];
 }
+export interface FunctionParameterMsg {
+  name: string;
+  type: Buffer;
+  allow_null_value: boolean;
+  allow_unknown_values: boolean;
+  description: string;
+  description_kind: 'PLAIN';
+}
+export interface FunctionMsg {
+  parameters: FunctionParameterMsg[];
+  return: { type: Buffer };
+  summary: string;
+  description: string;
+  description_kind: 'PLAIN';
+}
 export interface GetFunctionsResponse {
-  functions: Record<string, never>;
+  functions: Record<string, FunctionMsg>;
   diagnostics: DiagnosticMsg[];
+}
+export interface CallFunctionRequest {
+  name: string;
+  arguments: DynamicValueMsg[];
+}
+export interface CallFunctionResponse {
+  result?: DynamicValueMsg;
+  error?: { text: string; function_argument?: number };
 }
 export interface StopProviderResponse {
   Error: string;

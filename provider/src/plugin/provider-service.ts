@@ -25,6 +25,8 @@ import type {
   ConfigureProviderRequest,
   DiagnosticMsg,
   DiagnosticsResponse,
+  CallFunctionRequest,
+  CallFunctionResponse,
   GetFunctionsResponse,
   GetMetadataResponse,
   GetProviderSchemaResponse,
@@ -44,6 +46,7 @@ import type {
   ValidateProviderConfigRequest,
   ValidateResourceConfigRequest,
 } from './proto-types';
+import { callFunction, functionsToProto } from './function-service';
 import { schemaToProto } from './schema-convert';
 import { conformObject, decodeObject, DiagnosticError, encodeObject, errorMessage, nullObject, parseRawState } from './value-codec';
 
@@ -77,6 +80,7 @@ export class ProviderService<C> {
       diagnostics: [],
       resources: Object.keys(this.def.resources).map((type_name) => ({ type_name })),
       data_sources: Object.keys(this.def.dataSources).map((type_name) => ({ type_name })),
+      functions: Object.keys(this.def.functions ?? {}).map((name) => ({ name })),
     };
   }
 
@@ -97,6 +101,7 @@ export class ProviderService<C> {
         data_source_schemas,
         diagnostics: [],
         server_capabilities: this.capabilities(),
+        functions: functionsToProto(this.def.functions),
       };
       return this.schemaCache;
     } catch (err) {
@@ -107,12 +112,17 @@ export class ProviderService<C> {
         data_source_schemas: {},
         diagnostics: this.internalError('GetProviderSchema', err),
         server_capabilities: this.capabilities(),
+        functions: {},
       };
     }
   }
 
   getFunctions(): GetFunctionsResponse {
-    return { functions: {}, diagnostics: [] };
+    return { functions: functionsToProto(this.def.functions), diagnostics: [] };
+  }
+
+  callFunction(req: CallFunctionRequest): CallFunctionResponse {
+    return callFunction(this.def.functions, req);
   }
 
   // ---- validation ----------------------------------------------------------

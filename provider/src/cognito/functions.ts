@@ -1,0 +1,42 @@
+// provider::cognitoidentity::merged_identity_id(pool, provider, source, destination):
+// the import id of a cognitoidentity_merged_identity, escaped as
+// resource-id.ts documents, so `import` blocks with for_each never build ids by hand.
+
+import type { FunctionDefinition, FunctionResult } from '../framework/functions';
+import { formatResourceId } from './resource-id';
+
+const PARAMETERS = [
+  { name: 'identity_pool_id', type: 'string', description: 'The identity pool, e.g. us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90.' },
+  { name: 'developer_provider_name', type: 'string', description: "The pool's developer provider name." },
+  { name: 'source_user_identifier', type: 'string', description: 'The developer user that was merged.' },
+  { name: 'destination_user_identifier', type: 'string', description: 'The developer user it was merged into.' },
+] as const;
+
+const POOL_ID_FORM = /^[\w-]+:[0-9a-f-]+$/;
+
+function mergedIdentityId(args: readonly unknown[]): FunctionResult {
+  const parts: string[] = [];
+  for (const [i, p] of PARAMETERS.entries()) {
+    const value = args[i];
+    if (typeof value !== 'string' || value === '') {
+      return { ok: false, error: { argument: i, text: `${p.name} must be a non-empty string` } };
+    }
+    parts.push(value);
+  }
+  if (!POOL_ID_FORM.test(parts[0] ?? '')) {
+    return { ok: false, error: { argument: 0, text: `identity_pool_id ${JSON.stringify(parts[0])} is not of the form REGION:GUID` } };
+  }
+  const [identityPoolId = '', developerProviderName = '', sourceUserIdentifier = '', destinationUserIdentifier = ''] = parts;
+  return { ok: true, value: formatResourceId({ identityPoolId, developerProviderName, sourceUserIdentifier, destinationUserIdentifier }) };
+}
+
+export const cognitoFunctions: { [name: string]: FunctionDefinition } = {
+  merged_identity_id: {
+    summary: 'The import id of a cognitoidentity_merged_identity',
+    description:
+      'Joins the four parts with commas, writing % as %25 and , as %2C inside each part, exactly as terraform import and import blocks expect.',
+    parameters: PARAMETERS,
+    returnType: 'string',
+    call: mergedIdentityId,
+  },
+};

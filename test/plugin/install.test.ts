@@ -114,6 +114,10 @@ describe('the npx CLI (provider/bin/cli.js)', () => {
     expect(r.code).toBe(0);
     const exe = path.join(mirror, LAYOUT, 'terraform-provider-cognitoidentity_v0.1.0');
     expect(fs.readFileSync(exe, 'utf8')).toBe(launcherScript(process.execPath, PROVIDER_MAIN));
+    // Then the release into the same mirror: it replaces the launcher, so Terraform has one choice.
+    expectExit(await runProcess(process.execPath, [CLI, 'install', '--mirror', mirror]), 0, 'install');
+    expect(fs.existsSync(exe)).toBe(false);
+    expect(fs.existsSync(path.join(mirror, PACKED_ZIP))).toBe(true);
   });
 
   test('a bad argument names itself, exit 1', async () => {

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultMirrorDir, installInstructions, installProvider, PROVIDER_VERSION, SOURCE_ADDRESS } from '../install';
 import { buildPackage, seaBundlePath } from './package-zip';
-import { hostPlatform, NODE_VERSION } from './targets';
+import { hostPlatform, NODE_VERSION, zipName } from './targets';
 
 export interface ReleaseInstallOptions {
   mirrorDir: string;
@@ -44,7 +44,10 @@ export async function installRelease(options: ReleaseInstallOptions): Promise<Re
   }
   if (options.launcher) {
     if (sourceAddress !== SOURCE_ADDRESS) throw new Error(`--launcher installs ${SOURCE_ADDRESS} only; leave out --source`);
-    return installProvider({ mirrorDir: options.mirrorDir });
+    const installed = installProvider({ mirrorDir: options.mirrorDir });
+    // The same, the other way round: a release zip of this version would shadow the launcher.
+    fs.rmSync(path.join(path.dirname(path.dirname(path.dirname(installed.executable))), zipName(PROVIDER_VERSION, hostPlatform())), { force: true });
+    return installed;
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-install-'));
   try {
@@ -61,6 +64,9 @@ export async function installRelease(options: ReleaseInstallOptions): Promise<Re
     // Write-then-rename, so a Terraform run in parallel never sees half a zip.
     fs.writeFileSync(`${zip}.${process.pid}.tmp`, built.zip);
     fs.renameSync(`${zip}.${process.pid}.tmp`, zip);
+    // An earlier `install --launcher` of this version left the unpacked layout; with both, which one
+    // Terraform takes is not ours to guess.
+    fs.rmSync(path.join(dir, PROVIDER_VERSION, hostPlatform()), { recursive: true, force: true });
     return { sourceAddress, version: PROVIDER_VERSION, executable: zip };
   } catch (err) {
     throw noReleaseHint(err);

@@ -1,8 +1,7 @@
 // cognitoidentity_developer_identity: look an identity up by developer user
 // id or by identity id, through the real Terraform.
 
-import { MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
-import { startTestEmulator, type TestEmulator } from '../support/emulator';
+import { mergeOutOfBand, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
 import { expectExit } from '../support/terraform';
@@ -24,14 +23,7 @@ interface Outputs {
 test('lookup by user id and by identity id after a merge', async () => {
   const { ws, pool, configure } = await newCase(env, 'data-lookup', 3);
   const [dst, src, other] = pool.users;
-  await env.client.send(
-    new MergeDeveloperIdentitiesCommand({
-      IdentityPoolId: pool.poolId,
-      DeveloperProviderName: pool.providerName,
-      SourceUserIdentifier: src.userId,
-      DestinationUserIdentifier: dst.userId,
-    }),
-  );
+  await mergeOutOfBand(env.client, pool, src.userId, dst.userId);
   configure(`
 data "cognitoidentity_developer_identity" "by_user" {
   identity_pool_id          = ${hclString(pool.poolId)}
@@ -145,14 +137,7 @@ data "cognitoidentity_developer_identity" "x" {
 test('an identity merged away reads as an empty list with a warning that says why', async () => {
   const { ws, pool, configure } = await newCase(env, 'data-merged-away', 2);
   const [dst, src] = pool.users;
-  await env.client.send(
-    new MergeDeveloperIdentitiesCommand({
-      IdentityPoolId: pool.poolId,
-      DeveloperProviderName: pool.providerName,
-      SourceUserIdentifier: src.userId,
-      DestinationUserIdentifier: dst.userId,
-    }),
-  );
+  await mergeOutOfBand(env.client, pool, src.userId, dst.userId);
   configure(`
 data "cognitoidentity_developer_identity" "old" {
   identity_pool_id = ${hclString(pool.poolId)}

@@ -5,12 +5,13 @@
 // also on a file system where node does not exist. The merge it applies is
 // checked through the service (LookupDeveloperIdentity).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXAMPLE_STACK_NAME } from '../../examples/cdktf/stack';
+import { pluginEnv, startPlugin } from '../plugin/fixtures/plugin-client';
 import { cdktfProject } from '../support/cdktf';
 import { createPoolWithUsers, lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { createTestGpg, type TestGpg } from '../support/gpg';
@@ -158,32 +159,8 @@ test('the linux_arm64 executable answers the plugin handshake under qemu-user', 
   const exe = path.join(dir, `terraform-provider-cognitoidentity_v${RELEASE_VERSION}`);
   expect(run('file', ['-b', exe])).toMatch(/ARM aarch64/);
   // Started as Terraform starts a plugin, it prints the go-plugin handshake line, then serves until stopped.
-  const line = await firstLine(qemu, [exe], {
-    PATH: process.env.PATH,
-    TMPDIR: dir,
-    TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2',
-    PLUGIN_PROTOCOL_VERSIONS: '6',
-  });
-  expect(line).toMatch(/^1\|6\|unix\|\S+\|grpc\|/);
+  const plugin = await startPlugin(qemu, [exe], pluginEnv(null, { TMPDIR: dir, PLUGIN_PROTOCOL_VERSIONS: '6' }));
+  plugin.child.kill('SIGTERM');
+  await plugin.exited;
+  expect(plugin.handshake.raw).toMatch(/^1\|6\|unix\|\S+\|grpc\|/);
 });
-
-/** The first stdout line of a program, which is then stopped; the error names what it printed instead. */
-function firstLine(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const guard = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (out.includes('\n')) child.kill('SIGTERM');
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    child.on('close', () => {
-      clearTimeout(guard);
-      if (out.includes('\n')) resolve(out.split('\n')[0]);
-      else reject(new Error(`${command} ${args.join(' ')} printed no handshake line; stderr: ${err.slice(-1500)}`));
-    });
-  });
-}

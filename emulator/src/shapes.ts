@@ -2,7 +2,6 @@
  * Input shapes of the operations, with the constraints of the service model
  * (cognito-identity 2014-06-30), and the TypeScript view of each input once validated.
  */
-import { credentialShapes } from './shapes-credentials';
 import type { Members, Rule } from './validation';
 
 const ID_PATTERN = '[\\w-]+:[0-9a-f-]+';
@@ -26,6 +25,8 @@ const logins: Rule = {
   key: { kind: 'string', min: 1, max: 128 },
   value: { kind: 'string', min: 1, max: 50000, sensitive: true },
 };
+
+const loginProviderName: Rule = { kind: 'string', min: 1, max: 128 };
 
 const principalTags: Rule = {
   kind: 'map',
@@ -72,7 +73,6 @@ const identityPoolBody: Members = {
 };
 
 export const inputShapes: { [operation: string]: Members } = {
-  ...credentialShapes,
   CreateIdentityPool: identityPoolBody,
   UpdateIdentityPool: { IdentityPoolId: { rule: rules.identityPoolId, required: true }, ...identityPoolBody },
   DescribeIdentityPool: { IdentityPoolId: { rule: rules.identityPoolId, required: true } },
@@ -142,6 +142,27 @@ export const inputShapes: { [operation: string]: Members } = {
     TagKeys: { rule: { kind: 'list', member: { kind: 'string', min: 1, max: 128 } }, required: true },
   },
   ListTagsForResource: { ResourceArn: { rule: rules.arn, required: true } },
+  GetOpenIdToken: { IdentityId: { rule: rules.identityId, required: true }, Logins: { rule: logins } },
+  GetCredentialsForIdentity: {
+    IdentityId: { rule: rules.identityId, required: true },
+    Logins: { rule: logins },
+    CustomRoleArn: { rule: rules.arn },
+  },
+  UnlinkIdentity: {
+    IdentityId: { rule: rules.identityId, required: true },
+    Logins: { rule: logins, required: true },
+    LoginsToRemove: { rule: { kind: 'list', member: loginProviderName }, required: true },
+  },
+  GetPrincipalTagAttributeMap: {
+    IdentityPoolId: { rule: rules.identityPoolId, required: true },
+    IdentityProviderName: { rule: loginProviderName, required: true },
+  },
+  SetPrincipalTagAttributeMap: {
+    IdentityPoolId: { rule: rules.identityPoolId, required: true },
+    IdentityProviderName: { rule: loginProviderName, required: true },
+    UseDefaults: { rule: rules.boolean },
+    PrincipalTags: { rule: principalTags },
+  },
 };
 
 export type StringMap = { [key: string]: string };
@@ -237,4 +258,26 @@ export interface UntagResourceInput {
 
 export interface ListTagsForResourceInput {
   ResourceArn: string;
+}
+
+export interface GetOpenIdTokenInput {
+  IdentityId: string;
+  Logins?: StringMap;
+}
+
+export interface GetCredentialsForIdentityInput extends GetOpenIdTokenInput {
+  CustomRoleArn?: string;
+}
+
+export interface UnlinkIdentityInput {
+  IdentityId: string;
+  Logins: StringMap;
+  LoginsToRemove: string[];
+}
+
+export interface PrincipalTagMapInput {
+  IdentityPoolId: string;
+  IdentityProviderName: string;
+  UseDefaults?: boolean;
+  PrincipalTags?: StringMap;
 }

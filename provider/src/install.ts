@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { GO_ARCH, hostPlatform } from './release/targets';
 
 export const SOURCE_ADDRESS = 'terraform.local/cognito/cognitoidentity';
 export const PROVIDER_VERSION = '0.1.0';
@@ -31,13 +32,11 @@ export interface InstallResult {
 
 /** Terraform's OS_ARCH names for Node's platform/arch. */
 export function terraformPlatform(platform: string = process.platform, arch: string = process.arch): string {
-  const archNames: Record<string, string> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
-  const goArch = archNames[arch];
-  if (!goArch) throw new Error(`unsupported CPU architecture for Terraform: ${arch}`);
+  if (!GO_ARCH[arch]) throw new Error(`unsupported CPU architecture for Terraform: ${arch}`);
   if (platform !== 'linux' && platform !== 'darwin' && platform !== 'freebsd') {
     throw new Error(`unsupported OS for the shell launcher: ${platform} (linux, darwin and freebsd are supported)`);
   }
-  return `${platform}_${goArch}`;
+  return hostPlatform(platform, arch);
 }
 
 /** The root of this package: the nearest directory upwards whose package.json is ours. */

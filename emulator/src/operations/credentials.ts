@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { invalidParameter, notAuthorized } from '../errors';
-import type { GetCredentialsForIdentityInput, GetOpenIdTokenInput, PrincipalTagMapInput, UnlinkIdentityInput } from '../shapes-credentials';
+import type { GetCredentialsForIdentityInput, GetOpenIdTokenInput, PrincipalTagMapInput, UnlinkIdentityInput } from '../shapes';
 import { hashToken, type IdentityRecord, type PoolRecord, type Store } from '../store';
 import { issueOpenIdToken, verifyOpenIdToken } from '../tokens';
 import { requireIdentity } from './identities';

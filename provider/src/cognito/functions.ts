@@ -4,6 +4,7 @@
 
 import type { FunctionDefinition, FunctionResult } from '../framework/functions';
 import { formatResourceId } from './resource-id';
+import { POOL_ID_PATTERN } from './validation';
 
 const PARAMETERS = [
   { name: 'identity_pool_id', type: 'string', description: 'The identity pool, e.g. us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90.' },
@@ -11,8 +12,6 @@ const PARAMETERS = [
   { name: 'source_user_identifier', type: 'string', description: 'The developer user that was merged.' },
   { name: 'destination_user_identifier', type: 'string', description: 'The developer user it was merged into.' },
 ] as const;
-
-const POOL_ID_FORM = /^[\w-]+:[0-9a-f-]+$/;
 
 function mergedIdentityId(args: readonly unknown[]): FunctionResult {
   const parts: string[] = [];
@@ -23,7 +22,7 @@ function mergedIdentityId(args: readonly unknown[]): FunctionResult {
     }
     parts.push(value);
   }
-  if (!POOL_ID_FORM.test(parts[0] ?? '')) {
+  if (!POOL_ID_PATTERN.test(parts[0] ?? '')) {
     return { ok: false, error: { argument: 0, text: `identity_pool_id ${JSON.stringify(parts[0])} is not of the form REGION:GUID` } };
   }
   const [identityPoolId = '', developerProviderName = '', sourceUserIdentifier = '', destinationUserIdentifier = ''] = parts;

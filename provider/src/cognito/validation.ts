@@ -13,7 +13,9 @@ export interface StringRule {
   patternText?: string;
 }
 
-export const POOL_ID_RULE: StringRule = { min: 1, max: 55, pattern: /^[\w-]+:[0-9a-f-]+$/, patternText: '[\\w-]+:[0-9a-f-]+ (REGION:GUID)' };
+/** REGION:GUID, the form of identity pool and identity ids. */
+export const POOL_ID_PATTERN = /^[\w-]+:[0-9a-f-]+$/;
+export const POOL_ID_RULE: StringRule = { min: 1, max: 55, pattern: POOL_ID_PATTERN, patternText: '[\\w-]+:[0-9a-f-]+ (REGION:GUID)' };
 export const IDENTITY_ID_RULE: StringRule = POOL_ID_RULE;
 export const PROVIDER_NAME_RULE: StringRule = { min: 1, max: 128, pattern: /^[\w._-]+$/, patternText: '[\\w._-]+' };
 export const USER_ID_RULE: StringRule = { min: 1, max: 1024 };

@@ -46,7 +46,7 @@ export async function installRelease(options: ReleaseInstallOptions): Promise<Re
     if (sourceAddress !== SOURCE_ADDRESS) throw new Error(`--launcher installs ${SOURCE_ADDRESS} only; leave out --source`);
     const installed = installProvider({ mirrorDir: options.mirrorDir });
     // The same, the other way round: a release zip of this version would shadow the launcher.
-    fs.rmSync(path.join(path.dirname(path.dirname(path.dirname(installed.executable))), zipName(PROVIDER_VERSION, hostPlatform())), { force: true });
+    fs.rmSync(path.join(path.resolve(options.mirrorDir), ...SOURCE_ADDRESS.split('/'), zipName(PROVIDER_VERSION, hostPlatform())), { force: true });
     return installed;
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-install-'));

@@ -50,11 +50,13 @@ export function targetFor(platform: string): ReleaseTarget {
   return target;
 }
 
+/** Go's (and so Terraform's) names for Node's CPU architectures. */
+export const GO_ARCH: Readonly<Record<string, string>> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
+
 /** Terraform's OS_ARCH name of the machine we run on. */
 export function hostPlatform(platform: string = process.platform, arch: string = process.arch): string {
-  const archNames: Record<string, string> = { x64: 'amd64', arm64: 'arm64', ia32: '386', arm: 'arm' };
   const osNames: Record<string, string> = { win32: 'windows' };
-  return `${osNames[platform] ?? platform}_${archNames[arch] ?? arch}`;
+  return `${osNames[platform] ?? platform}_${GO_ARCH[arch] ?? arch}`;
 }
 
 export const PROVIDER_TYPE = 'cognitoidentity';

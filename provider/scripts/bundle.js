@@ -5,7 +5,7 @@
 //   provider-bundle.js.v8cache             V8's code cache from one real start of that bundle (~8% faster start)
 //   terraform-provider-cognitoidentity.js  the entry point the launchers run (src/plugin/start-bundle.ts)
 //   provider-sea.js                        the provider with every dependency inlined, AWS SDK included: the
-//                                          main script of the single executables (src/release, `npm run release`)
+//                                          main script of the single executables (sea-bundle.js says how)
 // Start-up gains were measured side by side with `node dist/bench/launch.js`.
 // The AWS SDK stays external: the provider imports it lazily at ConfigureProvider,
 // after the handshake, and it resolves from node_modules like any dependency.
@@ -18,6 +18,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { writeSeaBundle } = require('./sea-bundle');
 
 const DIST = path.join(__dirname, '..', '..', 'dist', 'provider');
 const BUILT_PLUGIN = path.join(DIST, 'src', 'plugin');
@@ -46,7 +47,7 @@ function options(entry, outfile, external) {
 
 /**
  * Starts the bundle once as Terraform would (AutoMTLS on, so the certificate
- * code is compiled too) and, when it has printed its handshake, stops it; the
+ * code is compiled too) and, when it is serving, stops it; the
  * warm-up script then writes the code cache as the process exits.
  */
 async function writeCodeCache(bundlePath) {
@@ -60,6 +61,8 @@ async function writeCodeCache(bundlePath) {
     [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
     PLUGIN_PROTOCOL_VERSIONS: '6',
     PLUGIN_CLIENT_CERT: clientCert,
+    // At debug the provider logs "serving" once the gRPC side is up (after the handshake line).
+    TF_LOG_PROVIDER: 'debug',
   };
   try {
     await new Promise((resolve, reject) => {
@@ -72,8 +75,10 @@ async function writeCodeCache(bundlePath) {
         child.kill('SIGKILL');
         reject(new Error(`the provider printed no handshake within ${WARM_UP_TIMEOUT_MS / 1000} s; stderr: ${stderr.slice(-2000)}`));
       }, WARM_UP_TIMEOUT_MS);
-      child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-      child.stdout.once('data', () => child.kill('SIGTERM')); // the handshake line: the start is done
+      child.stderr.setEncoding('utf8').on('data', (chunk) => {
+        stderr += chunk;
+        if (stderr.includes('"@message":"serving"')) child.kill('SIGTERM'); // the start is done
+      });
       child.on('error', reject);
       child.on('exit', (code, signal) => {
         clearTimeout(guard);
@@ -84,55 +89,6 @@ async function writeCodeCache(bundlePath) {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-/** The SDK modules the provider loads at run time (src/cognito/clients.ts); everything else of the SDK is types. */
-const SDK_ENTRY_POINTS = ['@aws-sdk/client-cognito-identity', '@aws-sdk/credential-providers', '@smithy/core/retry'];
-const SDK_PATTERN = /^(@aws-sdk|@smithy|@aws-crypto)\//;
-
-/**
- * The main script of the single executables: the provider with every
- * dependency inlined, where the AWS SDK sits in a string literal that is
- * compiled only when the first Cognito client is made. Scanning a string is
- * far cheaper than parsing ~800 kB of code, and most provider starts
- * (schema, validate) never make a client: this saved ~17 ms per start,
- * measured side by side (bench/RESULTS.md).
- */
-async function writeSeaBundle(outfile) {
-  const entry = path.join(DIST, 'sea-sdk-entry.js');
-  fs.writeFileSync(entry, `module.exports = {\n${SDK_ENTRY_POINTS.map((id) => `  ${JSON.stringify(id)}: require(${JSON.stringify(id)}),`).join('\n')}\n};\n`);
-  let sdk;
-  try {
-    sdk = await esbuild.build({ ...options(entry, undefined, []), write: false });
-  } finally {
-    fs.rmSync(entry, { force: true });
-  }
-  const sdkShim = {
-    name: 'sdk-from-string',
-    setup(build) {
-      build.onResolve({ filter: SDK_PATTERN }, (args) => {
-        if (!SDK_ENTRY_POINTS.includes(args.path)) throw new Error(`${args.path} is not in SDK_ENTRY_POINTS (provider/scripts/bundle.js)`);
-        return { path: args.path, namespace: 'sdk-from-string' };
-      });
-      build.onLoad({ filter: /.*/, namespace: 'sdk-from-string' }, (args) => ({ contents: `module.exports = loadAwsSdk(${JSON.stringify(args.path)});`, loader: 'js' }));
-    },
-  };
-  const main = await esbuild.build({ ...options(path.join(DIST, 'src', 'main.js'), undefined, []), write: false, plugins: [sdkShim] });
-  const preamble = [
-    "'use strict';",
-    `const AWS_SDK_SOURCE = ${JSON.stringify(sdk.outputFiles[0].text)};`,
-    'let awsSdkModules;',
-    'function loadAwsSdk(id) {',
-    '  if (!awsSdkModules) {',
-    "    const m = { exports: {} };",
-    "    new (require('node:vm').Script)(require('node:module').wrap(AWS_SDK_SOURCE), { filename: 'aws-sdk.js' }).runInThisContext()(m.exports, require, m, 'aws-sdk.js', '.');",
-    '    awsSdkModules = m.exports;',
-    '  }',
-    '  return awsSdkModules[id];',
-    '}',
-    '',
-  ].join('\n');
-  fs.writeFileSync(outfile, preamble + main.outputFiles[0].text);
 }
 
 async function main() {

@@ -16,7 +16,8 @@ import { cdktfProject } from '../support/cdktf';
 import { createPoolWithUsers, lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { createTestGpg, type TestGpg } from '../support/gpg';
 import { mergeOf, mergeResource, providerBlock } from '../support/provider-hcl';
-import { makeTestCertificates, startTestRegistry, type TestRegistry } from '../support/registry';
+import { startHttpsFront } from '../support/https-front';
+import { makeTestCertificates, startTestRegistry, type TestCertificates, type TestRegistry } from '../support/registry';
 import { releaseFile, RELEASE_VERSION, runInstall, runRelease } from '../support/release';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
 
@@ -27,6 +28,7 @@ let releaseDir: string;
 let gpg: TestGpg;
 let registry: TestRegistry;
 let caFile: string;
+let certs: TestCertificates;
 let env: TestEmulator;
 
 beforeAll(async () => {
@@ -34,7 +36,7 @@ beforeAll(async () => {
   releaseDir = path.join(scratch, 'release');
   gpg = createTestGpg();
   await runRelease(releaseDir, gpg.keyId, gpg.env);
-  const certs = makeTestCertificates(path.join(scratch, 'tls'));
+  certs = makeTestCertificates(path.join(scratch, 'tls'));
   caFile = certs.caFile;
   registry = await startTestRegistry(
     { dir: releaseDir, version: RELEASE_VERSION, namespace: 'cognito', type: 'cognitoidentity', publicKey: gpg.publicKey, keyId: gpg.keyId },
@@ -53,8 +55,8 @@ afterAll(async () => {
 const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** A workspace that installs from the test registry only (`direct`), trusting its CA. */
-function registryWorkspace(name: string): TerraformWorkspace {
-  return TerraformWorkspace.create(name, { installation: '  direct {}', env: { SSL_CERT_FILE: caFile } });
+function registryWorkspace(name: string, extraEnv: NodeJS.ProcessEnv = {}): TerraformWorkspace {
+  return TerraformWorkspace.create(name, { installation: '  direct {}', env: { SSL_CERT_FILE: caFile, ...extraEnv } });
 }
 
 function run(command: string, args: string[], cwd?: string): string {
@@ -105,6 +107,33 @@ test('terraform init installs it from the registry, signed; apply merges on a ho
   expect(after.identityId).toBe(dst.identityId);
   expect(after.userIds.sort()).toEqual([src.userId, dst.userId].sort());
   ws.cleanup();
+});
+
+test('with NODE_EXTRA_CA_CERTS the release executable trusts that CA for its Cognito calls; without it the call fails on the certificate', async () => {
+  const front = await startHttpsFront(env.emulator.endpoint, certs);
+  try {
+    const pool = await createPoolWithUsers(env.client, 2);
+    const [src, dst] = pool.users;
+    const config = providerBlock({ endpoint: front.endpoint, source: registry.source }) + mergeResource('m', mergeOf(pool, src, dst));
+    // Node itself ignores SSL_CERT_FILE, so without the variable the test CA is trusted by nobody.
+    const untrusting = registryWorkspace('extra-ca-unset');
+    untrusting.write('main.tf', config);
+    expectExit(await untrusting.init(), 0, 'terraform init');
+    const refused = expectExit(await untrusting.plan(), 1, 'terraform plan without NODE_EXTRA_CA_CERTS');
+    expect(refused.stderr).toMatch(/certificate/i);
+    untrusting.cleanup();
+
+    const trusting = registryWorkspace('extra-ca-set', { NODE_EXTRA_CA_CERTS: caFile });
+    trusting.write('main.tf', config);
+    expectExit(await trusting.init(), 0, 'terraform init');
+    expect(expectExit(await trusting.apply(), 0, 'terraform apply with NODE_EXTRA_CA_CERTS').stdout).toContain('1 added');
+    expect(front.relayed()).toBeGreaterThan(0);
+    const after = await lookupUser(env.client, pool.poolId, src.userId);
+    expect(after.identityId).toBe(dst.identityId);
+    trusting.cleanup();
+  } finally {
+    await front.close();
+  }
 });
 
 test('providers lock records both platforms from the signed checksums; an install from another folder satisfies that lock file', async () => {

@@ -1,5 +1,5 @@
 // The cognitoidentity provider as the plugin layer sees it. main.ts imports
-// `cognitoProvider`; nothing here knows about gRPC or msgpack.
+// `cognitoProvider` after the handshake; nothing here knows about gRPC or msgpack.
 
 import type { ProviderDefinition } from '../framework/provider';
 import { CognitoClients } from './clients';
@@ -7,15 +7,13 @@ import { developerIdentityDataSource } from './developer-identity';
 import { cognitoFunctions } from './functions';
 import { mergedIdentityResource } from './merged-identity';
 import { readProviderSettings, validateProviderConfig } from './provider-config';
-import { DEVELOPER_IDENTITY, MERGED_IDENTITY, PROVIDER_TYPE, providerSchema } from './schemas';
+import { PROVIDER_IDENTITY } from './identity';
+import { DEVELOPER_IDENTITY, MERGED_IDENTITY, providerSchema } from './schemas';
 
 export { CognitoClients };
 
 export const cognitoProvider: ProviderDefinition<CognitoClients> = {
-  typeName: PROVIDER_TYPE,
-  installHint:
-    'Install it with `npx terraform-provider-cognitoidentity install` and reference ' +
-    '`terraform.local/cognito/cognitoidentity` in required_providers.',
+  ...PROVIDER_IDENTITY,
   schema: providerSchema,
   // Destroy-time warnings (the merge stays in Cognito) and on_destroy = "error" show in the plan.
   planDestroy: true,

@@ -4,7 +4,7 @@
 
 import type { Schema } from '../framework/schema';
 
-export const PROVIDER_TYPE = 'cognitoidentity';
+export { PROVIDER_TYPE } from './identity';
 export const MERGED_IDENTITY = 'cognitoidentity_merged_identity';
 export const DEVELOPER_IDENTITY = 'cognitoidentity_developer_identity';
 

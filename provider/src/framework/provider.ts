@@ -119,11 +119,15 @@ export interface ConfigureResult<C> {
   diagnostics: Diagnostic[];
 }
 
-export interface ProviderDefinition<C> {
+/** What serving needs before the provider itself is loaded: the handshake does not need the rest. */
+export interface ProviderIdentity {
   /** The provider type, e.g. `cognitoidentity`: names the executable and the log module. */
   typeName: string;
   /** Shown when someone runs the executable by hand: how to install and reference it. */
   installHint: string;
+}
+
+export interface ProviderDefinition<C> extends ProviderIdentity {
   schema: Schema;
   /** Ask Terraform to call plan on destroy, so destroy-time warnings show in the plan. */
   planDestroy: boolean;

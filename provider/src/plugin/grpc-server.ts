@@ -1,13 +1,12 @@
-// Puts a ProviderService and the go-plugin services on a gRPC server bound to
-// a unix socket in a private temporary directory.
+// Puts a ProviderService and the go-plugin services on a gRPC server that
+// serves the connections of an already listening plugin socket.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import type { Logger } from '../framework/provider';
 import { brokerService, controllerService, healthService, stdioService } from './controller-service';
+import type { ServerCertificate } from './certificate';
 import { redactText } from './logger';
+import type { PluginSocket } from './plugin-socket';
 import type { PluginServices } from './proto-loader';
 import type {
   ApplyResourceChangeRequest,
@@ -22,12 +21,10 @@ import type {
   ValidateResourceConfigRequest,
 } from './proto-types';
 import type { ProviderService } from './provider-service';
+import type { TransportPlan } from './tls';
 
 /** Terraform sends whole states and configs; grpc's 4 MiB default is too small. */
 export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
-
-/** Linux limits unix socket paths to 108 bytes (sun_path), including the NUL. */
-const MAX_SOCKET_PATH = 100;
 
 /**
  * A unary handler around one service method. The service never throws; if it
@@ -90,26 +87,44 @@ export interface PluginServer {
   close(): void;
 }
 
-/** A fresh 0700 directory for the socket; PLUGIN_UNIX_SOCKET_DIR is honoured like go-plugin does. */
-function socketDirectory(env: NodeJS.ProcessEnv): string {
-  const bases = [env.PLUGIN_UNIX_SOCKET_DIR, os.tmpdir(), '/tmp'].filter((b): b is string => !!b);
-  for (const base of bases) {
-    const dir = mkdtempSync(path.join(base, 'tfp-'));
-    if (path.join(dir, 'plugin.sock').length <= MAX_SOCKET_PATH) return dir;
-    rmSync(dir, { recursive: true, force: true });
-  }
-  throw new Error('no temporary directory gives a unix socket path short enough (<= 100 bytes)');
+/**
+ * grpc-js's own diagnostics, as hclog lines instead of free text on stderr.
+ * Its "errors" are transport noise (e.g. a connection reset when Terraform
+ * exits), so they are logged at debug rather than alarming the user.
+ */
+function routeGrpcLogs(log: Logger): void {
+  grpc.setLogger({
+    error: (...args: unknown[]) => log.debug(`grpc: ${args.map(String).join(' ')}`),
+    info: (...args: unknown[]) => log.trace(`grpc: ${args.map(String).join(' ')}`),
+    debug: (...args: unknown[]) => log.trace(`grpc: ${args.map(String).join(' ')}`),
+  });
 }
 
-export async function startPluginServer<C>(options: {
+export function serverCredentials(plan: TransportPlan, cert: ServerCertificate | undefined): grpc.ServerCredentials {
+  if (!plan.tls || !plan.clientCertPem || !cert) return grpc.ServerCredentials.createInsecure();
+  return grpc.ServerCredentials.createSsl(
+    Buffer.from(plan.clientCertPem),
+    [{ cert_chain: Buffer.from(cert.certPem), private_key: Buffer.from(cert.keyPem) }],
+    // Require and verify the client certificate, as go-plugin does.
+    true,
+  );
+}
+
+/**
+ * Serves the provider and the go-plugin services on `socket`, which is
+ * already listening (plugin-socket.ts): grpc-js takes each connection through
+ * a connection injector, so it never binds a socket itself.
+ */
+export function startPluginServer<C>(options: {
   services: PluginServices;
   provider: ProviderService<C>;
   credentials: grpc.ServerCredentials;
   log: Logger;
   onShutdown: () => void;
-  env?: NodeJS.ProcessEnv;
-}): Promise<PluginServer> {
-  const { services, log } = options;
+  socket: PluginSocket;
+}): PluginServer {
+  const { services, log, socket } = options;
+  routeGrpcLogs(log);
   const server = new grpc.Server({
     'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
     'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
@@ -119,23 +134,15 @@ export async function startPluginServer<C>(options: {
   server.addService(services.stdio, stdioService());
   server.addService(services.broker, brokerService());
   server.addService(services.health, healthService());
-
-  const dir = socketDirectory(options.env ?? process.env);
-  const socketPath = path.join(dir, 'plugin.sock');
+  const injector = server.createConnectionInjector(options.credentials);
+  socket.serveWith((connection) => injector.injectConnection(connection));
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
+    injector.destroy();
     server.forceShutdown();
-    rmSync(dir, { recursive: true, force: true });
+    socket.close();
   };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.bindAsync(`unix:${socketPath}`, options.credentials, (err) => (err ? reject(err) : resolve()));
-    });
-  } catch (err) {
-    close();
-    throw err;
-  }
-  return { server, socketPath, close };
+  return { server, socketPath: socket.socketPath, close };
 }

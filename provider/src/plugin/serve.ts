@@ -1,33 +1,23 @@
 // Serving a provider the way go-plugin expects: check the cookie, agree on
 // protocol 6, set up AutoMTLS, bind the socket, print the handshake line, and
 // then let Terraform drive everything (including shutdown) over gRPC.
+//
+// Start-up order is chosen for speed: only what the handshake line needs (the
+// cookie, the certificate, a listening socket) runs before it is printed;
+// grpc-js, the proto descriptors and the provider bridge load right after,
+// while Terraform dials (plugin-socket.ts holds its connection meanwhile).
 
 import { writeHandshakeLine } from './stdout-guard';
-import * as grpc from '@grpc/grpc-js';
-import type { ProviderDefinition } from '../framework/provider';
+import type { ProviderDefinition, ProviderIdentity } from '../framework/provider';
 import type { ServerCertificate } from './certificate';
+import type { PluginServer } from './grpc-server';
 import { checkMagicCookie, formatHandshakeLine, HandshakeError, negotiateProtocolVersion } from './handshake';
-import { startPluginServer } from './grpc-server';
 import { HclogLogger } from './logger';
-import { loadPluginServices } from './proto-loader';
-import { ProviderService } from './provider-service';
-import { planTransport, serverCredentials } from './tls';
+import { listenPluginSocket, type PluginSocket } from './plugin-socket';
+import { planTransport, type TransportPlan } from './tls';
 
 /** How long Shutdown waits for in-flight calls before forcing the exit (Terraform kills after 2 s). */
 const SHUTDOWN_GRACE_MS = 1000;
-
-/**
- * grpc-js's own diagnostics, as hclog lines instead of free text on stderr.
- * Its "errors" are transport noise (e.g. a connection reset when Terraform
- * exits), so they are logged at debug rather than alarming the user.
- */
-function routeGrpcLogs(log: HclogLogger): void {
-  grpc.setLogger({
-    error: (...args: unknown[]) => log.debug(`grpc: ${args.map(String).join(' ')}`),
-    info: (...args: unknown[]) => log.trace(`grpc: ${args.map(String).join(' ')}`),
-    debug: (...args: unknown[]) => log.trace(`grpc: ${args.map(String).join(' ')}`),
-  });
-}
 
 /**
  * Node's process warnings (for example a library's deprecation or
@@ -39,56 +29,96 @@ function routeProcessWarnings(log: HclogLogger): void {
   process.on('warning', (warning: Error) => log.warn(`node: ${warning.name}: ${warning.message}`));
 }
 
-export async function servePlugin<C>(def: ProviderDefinition<C>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  checkMagicCookie(env, def.installHint);
+/** Loads the provider itself; called after the handshake line. */
+export type ProviderLoader<C> = () => Promise<ProviderDefinition<C>>;
+
+export async function servePlugin<C>(identity: ProviderIdentity, load: ProviderLoader<C>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const parent = process.ppid; // read first: Terraform may die while we start
+  checkMagicCookie(env, identity.installHint);
   negotiateProtocolVersion(env);
 
-  const log = new HclogLogger({ module: `provider.${def.typeName}` });
+  const log = new HclogLogger({ module: `provider.${identity.typeName}` });
   // Ctrl-C reaches us too (same process group); Terraform stops us via StopProvider and Shutdown.
   process.on('SIGINT', () => log.debug('ignoring SIGINT; Terraform drives shutdown'));
-  routeGrpcLogs(log);
   routeProcessWarnings(log);
   const transport = planTransport(env);
   // Loaded only with TLS on. (A worker thread for key generation was tried: no faster
   // on a busy 2-core machine, and +11 MiB of memory.)
-  const certPromise: Promise<ServerCertificate | undefined> = transport.tls
-    ? import('./certificate').then((m) => m.generateServerCertificate())
-    : Promise.resolve(undefined);
+  const cert: ServerCertificate | undefined = transport.tls
+    ? await (await import('./certificate')).generateServerCertificate()
+    : undefined;
+  const socket = await listenPluginSocket(env);
+  const serving = new Serving(socket);
+  process.on('SIGTERM', () => serving.shutdown());
+  process.on('exit', () => serving.close());
+  exitWhenOrphaned(parent, log, () => serving.shutdown());
+  writeHandshakeLine(formatHandshakeLine({ network: 'unix', address: socket.socketPath, certDer: cert?.der }));
 
-  const services = loadPluginServices();
-  const provider = new ProviderService(def, log);
-  const cert = await certPromise;
-
-  let shuttingDown = false;
-  const shutdown = (): void => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    plugin.server.tryShutdown(() => {
-      plugin.close();
-      process.exit(0);
-    });
-    setTimeout(() => {
-      plugin.close();
-      process.exit(0);
-    }, SHUTDOWN_GRACE_MS).unref();
-  };
-
-  const plugin = await startPluginServer({
-    services,
-    provider,
-    credentials: serverCredentials(transport, cert),
-    log,
-    onShutdown: shutdown,
-    env,
-  });
-
-  process.on('SIGTERM', shutdown);
-  process.on('exit', () => plugin.close());
+  try {
+    await serving.start(load, { env, log, transport, cert });
+  } catch (err) {
+    // The handshake is out, so Terraform is waiting on the socket: say why on stderr and leave.
+    log.error('cannot serve', { error: err instanceof Error ? err : String(err) });
+    serving.close();
+    throw err;
+  }
   keepServingThroughStrayErrors(log);
-  exitWhenOrphaned(log, shutdown);
+  log.debug('serving', { protocol_version: 6, socket: socket.socketPath, tls: transport.tls });
+}
 
-  log.debug('serving', { protocol_version: 6, socket: plugin.socketPath, tls: transport.tls });
-  writeHandshakeLine(formatHandshakeLine({ network: 'unix', address: plugin.socketPath, certDer: cert?.der }));
+/** What the handshake half of the start hands to the serving half. */
+interface StartContext {
+  env: NodeJS.ProcessEnv;
+  log: HclogLogger;
+  transport: TransportPlan;
+  cert: ServerCertificate | undefined;
+}
+
+/** The socket, and the gRPC server once it is loaded; shutdown works in either state. */
+class Serving {
+  private plugin: PluginServer | undefined;
+  private shuttingDown = false;
+
+  constructor(private readonly socket: PluginSocket) {}
+
+  /** Loads the gRPC side and serves the socket with it; runs after the handshake line. */
+  async start<C>(load: ProviderLoader<C>, { env, log, transport, cert }: StartContext): Promise<void> {
+    const [{ startPluginServer, serverCredentials }, { loadPluginServices }, { ProviderService }, { applyExtraCaCerts }, def] = await Promise.all([
+      import('./grpc-server'),
+      import('./proto-loader'),
+      import('./provider-service'),
+      import('./extra-ca-certs'),
+      load(),
+    ]);
+    if (this.shuttingDown) return;
+    applyExtraCaCerts(env, (message) => log.warn(message));
+    this.plugin = startPluginServer({
+      services: loadPluginServices(),
+      provider: new ProviderService(def, log),
+      credentials: serverCredentials(transport, cert),
+      log,
+      onShutdown: () => this.shutdown(),
+      socket: this.socket,
+    });
+  }
+
+  /** Lets in-flight calls finish (up to SHUTDOWN_GRACE_MS), then exits. */
+  shutdown(): void {
+    if (this.shuttingDown) return;
+    this.shuttingDown = true;
+    const exit = (): void => {
+      this.close();
+      process.exit(0);
+    };
+    if (this.plugin) this.plugin.server.tryShutdown(exit);
+    else exit();
+    setTimeout(exit, SHUTDOWN_GRACE_MS).unref();
+  }
+
+  close(): void {
+    this.plugin?.close();
+    this.socket.close();
+  }
 }
 
 /**
@@ -108,8 +138,7 @@ function keepServingThroughStrayErrors(log: HclogLogger): void {
 }
 
 /** If Terraform dies without calling Shutdown we are re-parented; leave instead of lingering. */
-function exitWhenOrphaned(log: HclogLogger, shutdown: () => void): void {
-  const parent = process.ppid;
+function exitWhenOrphaned(parent: number, log: HclogLogger, shutdown: () => void): void {
   const timer = setInterval(() => {
     if (process.ppid !== parent) {
       log.warn('Terraform went away without Shutdown; exiting');
@@ -121,13 +150,13 @@ function exitWhenOrphaned(log: HclogLogger, shutdown: () => void): void {
 }
 
 /** Entry point for main: serve, or explain on stderr why not and exit 1. */
-export function runPlugin<C>(def: ProviderDefinition<C>): void {
-  servePlugin(def).catch((err: unknown) => {
+export function runPlugin<C>(identity: ProviderIdentity, load: ProviderLoader<C>): void {
+  servePlugin(identity, load).catch((err: unknown) => {
     if (err instanceof HandshakeError) {
       process.stderr.write(`${err.message}\n`);
     } else {
       const message = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`terraform-provider-${def.typeName}: cannot start: ${message}\n`);
+      process.stderr.write(`terraform-provider-${identity.typeName}: cannot start: ${message}\n`);
     }
     process.exitCode = 1;
     // Nothing else keeps the process alive once serving failed.

@@ -2,11 +2,10 @@
 // default) the client passes its certificate in PLUGIN_CLIENT_CERT; we serve
 // TLS with our own fresh certificate and accept only that client. With
 // TF_DISABLE_PLUGIN_TLS (or no client certificate) the socket is plaintext
-// and the handshake's certificate field stays empty.
+// and the handshake's certificate field stays empty. (The gRPC credentials
+// are made in grpc-server.ts: this runs before grpc-js is loaded.)
 
 import { X509Certificate } from 'node:crypto';
-import { ServerCredentials } from '@grpc/grpc-js';
-import type { ServerCertificate } from './certificate';
 
 export interface TransportPlan {
   tls: boolean;
@@ -26,14 +25,4 @@ export function planTransport(env: NodeJS.ProcessEnv): TransportPlan {
     throw new Error(`PLUGIN_CLIENT_CERT is not a valid PEM certificate (${err instanceof Error ? err.message : String(err)})`);
   }
   return { tls: true, clientCertPem: clientCert };
-}
-
-export function serverCredentials(plan: TransportPlan, cert: ServerCertificate | undefined): ServerCredentials {
-  if (!plan.tls || !plan.clientCertPem || !cert) return ServerCredentials.createInsecure();
-  return ServerCredentials.createSsl(
-    Buffer.from(plan.clientCertPem),
-    [{ cert_chain: Buffer.from(cert.certPem), private_key: Buffer.from(cert.keyPem) }],
-    // Require and verify the client certificate, as go-plugin does.
-    true,
-  );
 }

@@ -13,6 +13,14 @@ import { hostPlatform, NODE_VERSION, TARGETS, type ReleaseTarget } from './targe
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const BLOB_TIMEOUT_MS = 120_000;
 
+/**
+ * The parts of the provider that a start compiles only when it needs them
+ * (provider/scripts/sea-bundle.js): files next to the main script, carried in
+ * the executable as SEA assets of the same names.
+ */
+export const SEA_STAGE2_ASSET = 'provider-sea-stage2.js';
+export const SEA_SDK_ASSET = 'provider-sea-sdk.js';
+
 export interface SeaBuild {
   target: ReleaseTarget;
   /** The single-file bundle to run as the main script (dist/provider/provider-sea.js). */
@@ -41,9 +49,10 @@ function writeBlob(build: SeaBuild): string {
   // blob would differ on every build, and an install would not match the
   // release's lock file hashes. Seeding V8 (--hash-seed) changes its flag hash,
   // and the cache is then rejected at start (both measured; docs/releasing.md).
+  const assets = Object.fromEntries([SEA_STAGE2_ASSET, SEA_SDK_ASSET].map((name) => [name, path.join(path.dirname(build.bundle), name)]));
   fs.writeFileSync(
     config,
-    JSON.stringify({ main: build.bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false }),
+    JSON.stringify({ main: build.bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, assets }),
   );
   const result = spawnSync(blobWriter(build), ['--experimental-sea-config', config], {
     encoding: 'utf8',
@@ -57,11 +66,33 @@ function writeBlob(build: SeaBuild): string {
   return blob;
 }
 
+/**
+ * Node reads NODE_EXTRA_CA_CERTS before any JavaScript runs and builds its
+ * whole root store then, on every start. Renamed (same length, so nothing
+ * moves), Node ignores it and plugin/extra-ca-certs.ts applies it at the
+ * first TLS connection instead. Every occurrence is renamed: the one Node
+ * reads, and the same name in Node's help text.
+ */
+const EXTRA_CA_ENV = Buffer.from('NODE_EXTRA_CA_CERTS');
+const EXTRA_CA_ENV_RENAMED = Buffer.from('NODE_EXTRA_CA_LAZY_');
+
+export function renameExtraCaVariable(node: Buffer): Buffer {
+  const out = Buffer.from(node);
+  let count = 0;
+  for (let at = out.indexOf(EXTRA_CA_ENV); at >= 0; at = out.indexOf(EXTRA_CA_ENV, at + EXTRA_CA_ENV.length)) {
+    EXTRA_CA_ENV_RENAMED.copy(out, at);
+    count++;
+  }
+  // Without a rename Node would load the file itself and the provider would add it again: refuse.
+  if (count === 0) throw new Error(`this Node binary does not contain ${EXTRA_CA_ENV.toString()}; cannot make it read the variable lazily`);
+  return out;
+}
+
 /** Writes the executable for `build.target` to `output` and returns its bytes. */
 export async function buildExecutable(build: SeaBuild, output: string): Promise<Buffer> {
   if (!fs.existsSync(build.bundle)) throw new Error(`${build.bundle} does not exist: run \`npm run build\` first`);
   const blob = fs.readFileSync(writeBlob(build));
-  fs.copyFileSync(nodeBinary(build.target, build.cacheDir), output);
+  fs.writeFileSync(output, renameExtraCaVariable(fs.readFileSync(nodeBinary(build.target, build.cacheDir))));
   fs.chmodSync(output, 0o755);
   // postject is loaded only here: serving the provider never needs it.
   const { inject } = await import('postject');

@@ -5,7 +5,8 @@
 //   - ours through the development launcher (sh + this machine's node + bundle);
 //   - the Go hashicorp/aws provider from the machine's filesystem mirror;
 //   - `node -e "console.log(1)"`, Node's own start (it then idles, so its memory can be read);
-//   - ours as released and Node's own start again, with NODE_EXTRA_CA_CERTS set.
+//   - ours as released and Node's own start again, with NODE_EXTRA_CA_CERTS set;
+// and, for the three providers, spawn to the first gRPC answer (the handshake can come earlier).
 // Usage: node dist/bench/launch.js [--launches 20]
 
 import * as fs from 'node:fs';
@@ -17,7 +18,7 @@ import { executableName, targetFor } from '../provider/src/release/targets';
 import { zipOneFile } from '../provider/src/release/zip';
 import { parseOptions, positiveInt, runMain } from './support/args';
 import { generateClientCertificate } from '../test/support/go-plugin-certificate';
-import { measureLaunch, pluginEnvironment, type LaunchMeasurement } from './support/plugin-process';
+import { measureFirstAnswer, measureLaunch, pluginEnvironment, type LaunchMeasurement } from './support/plugin-process';
 import { printTable } from './support/table';
 import { formatMs, formatRatio, goalLabel, median } from './support/timing';
 import { BenchRoot, installOurProvider } from './support/workspace';
@@ -79,6 +80,24 @@ async function measureAll(subjects: readonly Subject[], launches: number, env: N
   return new Map(subjects.map((s) => [s.name, summarise(s.name, runs.get(s.name) ?? [])]));
 }
 
+/** Medians of spawn-to-first-answer, interleaved like measureAll. */
+async function measureFirstAnswers(
+  subjects: readonly Subject[],
+  launches: number,
+  env: NodeJS.ProcessEnv,
+  clientCert: Awaited<ReturnType<typeof generateClientCertificate>>,
+): Promise<Map<string, number>> {
+  const runs = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
+  for (const s of subjects) await measureFirstAnswer(s.executable, env, clientCert); // warm-up
+  for (let round = 0; round < launches; round++) {
+    for (let i = 0; i < subjects.length; i++) {
+      const s = subjects[(round + i) % subjects.length];
+      runs.get(s.name)?.push(await measureFirstAnswer(s.executable, env, clientCert));
+    }
+  }
+  return new Map(subjects.map((s) => [s.name, median(runs.get(s.name) ?? [])]));
+}
+
 export async function main(argv: string[]): Promise<void> {
   const opts = parseOptions(argv, ['launches'], USAGE);
   const launches = positiveInt('launches', opts.launches, 20);
@@ -93,7 +112,8 @@ export async function main(argv: string[]): Promise<void> {
       { name: 'ours, release executable, NODE_EXTRA_CA_CERTS', executable: release.executable, extraCa: true },
       { name: 'node -e, NODE_EXTRA_CA_CERTS', executable: process.execPath, args: NODE_START, extraCa: true },
     ];
-    const env = pluginEnvironment((await generateClientCertificate()).certPem, root.subdir('tmp'));
+    const clientCert = await generateClientCertificate();
+    const env = pluginEnvironment(clientCert.certPem, root.subdir('tmp'));
     process.stdout.write(`Launching each subject ${launches} times (plus one warm-up each), interleaved...\n`);
     const s = await measureAll(subjects, launches, env);
     const get = (name: string): Summary => s.get(name) ?? { name, medianMs: NaN, medianMiB: NaN };
@@ -111,6 +131,11 @@ export async function main(argv: string[]): Promise<void> {
     printTable('NODE_EXTRA_CA_CERTS (the system bundle) costs per start', ['subject', 'added'], [
       [ours.name, formatMs(oursCa.medianMs - ours.medianMs)],
       [node.name, formatMs(nodeCa.medianMs - node.medianMs)],
+    ]);
+    const answers = await measureFirstAnswers(subjects.slice(0, 3), launches, env, clientCert);
+    printTable(`Spawn to the first gRPC answer (handshake, mTLS connection, health check), median of ${launches}`, ['subject', 'median'], [
+      ...subjects.slice(0, 3).map((x) => [x.name, formatMs(answers.get(x.name) ?? NaN)]),
+      ['release executable / Go provider', formatRatio((answers.get(ours.name) ?? NaN) / (answers.get(aws.name) ?? NaN))],
     ]);
     printTable('Goals for the release executable', ['goal', 'measured', 'result'], [
       [`launch <= ${GOAL_RATIO}x node -e`, formatRatio(ours.medianMs / node.medianMs), goalLabel(ours.medianMs <= GOAL_RATIO * node.medianMs)],

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../provider/src/plugin/handshake';
+import { call, connect, startPlugin, type ClientCertificate } from '../../test/plugin/fixtures/plugin-client';
 import { nowMs } from './timing';
 
 /** A failed launch never hangs the benchmark. */
@@ -103,4 +104,27 @@ export function measureLaunch(executable: string, env: NodeJS.ProcessEnv, args: 
       finish(() => reject(new Error(`${executable} exited (${code ?? signal}) before its handshake; stderr: ${stderr.slice(-2000)}`))),
     );
   });
+}
+
+/**
+ * Spawn to the first gRPC answer: the handshake, then a connection as
+ * go-plugin makes it (mTLS with `clientCert`) and one health check, which a
+ * plugin answers only once its gRPC server serves. This is the start-up a
+ * Terraform command waits for; the handshake alone can come earlier.
+ */
+export async function measureFirstAnswer(executable: string, env: NodeJS.ProcessEnv, clientCert: ClientCertificate): Promise<number> {
+  const start = nowMs();
+  const plugin = await startPlugin(executable, [], env);
+  try {
+    const clients = connect(plugin.handshake, clientCert);
+    try {
+      await call(clients.health, 'Check', { service: 'plugin' });
+    } finally {
+      clients.close();
+    }
+    return nowMs() - start;
+  } finally {
+    plugin.child.kill('SIGKILL');
+    await plugin.exited;
+  }
 }

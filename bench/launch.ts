@@ -66,17 +66,26 @@ function summarise(name: string, runs: readonly LaunchMeasurement[]): Summary {
   return { name, medianMs: median(runs.map((r) => r.handshakeMs)), medianMiB: median(runs.map((r) => r.peakRssKiB / 1024)) };
 }
 
-async function measureAll(subjects: readonly Subject[], launches: number, env: NodeJS.ProcessEnv): Promise<Map<string, Summary>> {
-  const envOf = (s: Subject): NodeJS.ProcessEnv => (s.extraCa ? { ...env, NODE_EXTRA_CA_CERTS: EXTRA_CA_FILE } : env);
-  for (const s of subjects) await measureLaunch(s.executable, envOf(s), s.args); // warm-up
-  const runs = new Map<string, LaunchMeasurement[]>(subjects.map((s) => [s.name, []]));
+/**
+ * Runs `measure` once per subject as a warm-up, then `launches` rounds in
+ * which every subject runs once, in rotating order so no subject always runs
+ * first after a pause.
+ */
+async function interleaved<T>(subjects: readonly Subject[], launches: number, measure: (s: Subject) => Promise<T>): Promise<Map<string, T[]>> {
+  for (const s of subjects) await measure(s); // warm-up
+  const runs = new Map<string, T[]>(subjects.map((s) => [s.name, []]));
   for (let round = 0; round < launches; round++) {
-    // Rotate the order so no subject always runs first after a pause.
     for (let i = 0; i < subjects.length; i++) {
       const s = subjects[(round + i) % subjects.length];
-      runs.get(s.name)?.push(await measureLaunch(s.executable, envOf(s), s.args));
+      runs.get(s.name)?.push(await measure(s));
     }
   }
+  return runs;
+}
+
+async function measureAll(subjects: readonly Subject[], launches: number, env: NodeJS.ProcessEnv): Promise<Map<string, Summary>> {
+  const envOf = (s: Subject): NodeJS.ProcessEnv => (s.extraCa ? { ...env, NODE_EXTRA_CA_CERTS: EXTRA_CA_FILE } : env);
+  const runs = await interleaved(subjects, launches, (s) => measureLaunch(s.executable, envOf(s), s.args));
   return new Map(subjects.map((s) => [s.name, summarise(s.name, runs.get(s.name) ?? [])]));
 }
 
@@ -87,14 +96,7 @@ async function measureFirstAnswers(
   env: NodeJS.ProcessEnv,
   clientCert: Awaited<ReturnType<typeof generateClientCertificate>>,
 ): Promise<Map<string, number>> {
-  const runs = new Map<string, number[]>(subjects.map((s) => [s.name, []]));
-  for (const s of subjects) await measureFirstAnswer(s.executable, env, clientCert); // warm-up
-  for (let round = 0; round < launches; round++) {
-    for (let i = 0; i < subjects.length; i++) {
-      const s = subjects[(round + i) % subjects.length];
-      runs.get(s.name)?.push(await measureFirstAnswer(s.executable, env, clientCert));
-    }
-  }
+  const runs = await interleaved(subjects, launches, (s) => measureFirstAnswer(s.executable, env, clientCert));
   return new Map(subjects.map((s) => [s.name, median(runs.get(s.name) ?? [])]));
 }
 

@@ -18,6 +18,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { bundleOptions } = require('./esbuild-options');
 const { writeSeaBundle } = require('./sea-bundle');
 
 const DIST = path.join(__dirname, '..', '..', 'dist', 'provider');
@@ -25,24 +26,7 @@ const BUILT_PLUGIN = path.join(DIST, 'src', 'plugin');
 const WARM_UP_TIMEOUT_MS = 60_000;
 
 function bundle(entry, outfile, external) {
-  return esbuild.build(options(entry, outfile, external));
-}
-
-function options(entry, outfile, external) {
-  return {
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external,
-    // Whitespace and syntax only: names stay readable in logged stack traces.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'eof',
-    logLevel: 'warning',
-  };
+  return esbuild.build({ ...bundleOptions(entry), outfile, external });
 }
 
 /**

@@ -22,8 +22,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { bundleOptions, REPO } = require('./esbuild-options');
 
-const REPO = path.join(__dirname, '..', '..');
 const DIST = path.join(REPO, 'dist', 'provider');
 const SRC = path.join(DIST, 'src');
 
@@ -39,21 +39,7 @@ const SDK_PATTERN = /^(@aws-sdk|@smithy|@aws-crypto)\//;
 const REGISTRY = path.join(DIST, 'sea-stage1-registry.js');
 
 function options(entry) {
-  return {
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // Module paths in the output (esbuild names each module) are relative to the repository.
-    absWorkingDir: REPO,
-    // Whitespace and syntax only: names stay readable in logged stack traces.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    legalComments: 'eof',
-    logLevel: 'warning',
-  };
+  return { ...bundleOptions(entry), write: false };
 }
 
 /** `require('./x')` from `importer` as an absolute .js path, for relative imports only. */
@@ -63,40 +49,42 @@ function resolvedPath(args) {
   return file.endsWith('.js') || file.endsWith('.json') ? file : `${file}.js`;
 }
 
-/** Replaces the stage-2 modules by lookups into the compiled stage 2. */
+/**
+ * Makes relative imports of `files` (absolute paths) resolve to a one-line
+ * module that gets them elsewhere: `stub(key)` is its `module.exports`, with
+ * `key` the file's path in the repository.
+ */
+function redirect(build, namespace, files, stub, resolveDir) {
+  build.onResolve({ filter: /^\./ }, (args) => {
+    const file = resolvedPath(args);
+    return files.has(file) ? { path: file, namespace } : undefined;
+  });
+  build.onLoad({ filter: /.*/, namespace }, (args) => ({
+    contents: `module.exports = ${stub(JSON.stringify(path.relative(REPO, args.path)))};`,
+    loader: 'js',
+    resolveDir,
+  }));
+}
+
+/** In stage 1: the stage-2 modules are lookups into the compiled stage 2. */
 const stage2Stubs = {
   name: 'stage2-stubs',
   setup(build) {
-    build.onResolve({ filter: /^\./ }, (args) => {
-      const file = resolvedPath(args);
-      return STAGE2_MODULES.includes(file) ? { path: file, namespace: 'stage2' } : undefined;
-    });
-    build.onLoad({ filter: /.*/, namespace: 'stage2' }, (args) => ({
-      contents: `module.exports = loadStage2(require(${JSON.stringify(REGISTRY)}))[${JSON.stringify(path.relative(REPO, args.path))}];`,
-      loader: 'js',
-      resolveDir: DIST,
-    }));
+    redirect(build, 'stage2', new Set(STAGE2_MODULES), (key) => `loadStage2(require(${JSON.stringify(REGISTRY)}))[${key}]`, DIST);
   },
 };
 
-/** In stage 2: stage 1's modules resolve to stage 1's instances; the SDK to its string. */
+/** In stage 2: stage 1's modules resolve to stage 1's instances; the SDK to its own asset. */
 function stage2Links(stage1Files) {
   return {
     name: 'stage2-links',
     setup(build) {
-      build.onResolve({ filter: /^\./ }, (args) => {
-        const file = resolvedPath(args);
-        return stage1Files.has(file) ? { path: file, namespace: 'stage1' } : undefined;
-      });
-      build.onLoad({ filter: /.*/, namespace: 'stage1' }, (args) => ({
-        contents: `module.exports = stage1Module(${JSON.stringify(path.relative(REPO, args.path))});`,
-        loader: 'js',
-      }));
+      redirect(build, 'stage1', stage1Files, (key) => `stage1Module(${key})`);
       build.onResolve({ filter: SDK_PATTERN }, (args) => {
         if (!SDK_ENTRY_POINTS.includes(args.path)) throw new Error(`${args.path} is not in SDK_ENTRY_POINTS (provider/scripts/sea-bundle.js)`);
-        return { path: args.path, namespace: 'sdk-from-string' };
+        return { path: args.path, namespace: 'sdk-asset' };
       });
-      build.onLoad({ filter: /.*/, namespace: 'sdk-from-string' }, (args) => ({
+      build.onLoad({ filter: /.*/, namespace: 'sdk-asset' }, (args) => ({
         contents: `module.exports = loadAwsSdk(${JSON.stringify(args.path)});`,
         loader: 'js',
       }));

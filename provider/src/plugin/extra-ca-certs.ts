@@ -47,15 +47,15 @@ export function trustExtraCaCertsLazily(file: string, warn: (message: string) =>
     }
     return context;
   };
-  const original: Connect = tls.connect;
+  const original = tls.connect as (...args: unknown[]) => tls.TLSSocket;
   const connect = (...args: unknown[]): tls.TLSSocket => {
     const [first, ...rest] = args;
     // The form the https agents use: tls.connect(options[, callback]). Other forms pass through.
     if (typeof first === 'object' && first !== null && !CONTEXT_OPTIONS.some((o) => o in first)) {
       const secureContext = sharedContext();
-      if (secureContext) return (original as (...a: unknown[]) => tls.TLSSocket)({ ...first, secureContext }, ...rest);
+      if (secureContext) return original({ ...first, secureContext }, ...rest);
     }
-    return (original as (...a: unknown[]) => tls.TLSSocket)(...args);
+    return original(...args);
   };
   tls.connect = connect as Connect;
 }

@@ -2,7 +2,7 @@
 // (Required/Optional, Sensitive) and exported attributes (computed). Adding,
 // removing or changing an attribute in provider/src/cognito/schemas.ts
 // without updating the docs fails here.
-import { developerIdentitySchema, mergedIdentitySchema, providerSchema } from '../../provider/src/cognito/schemas';
+import { developerIdentitySchema, mergedIdentitiesSchema, mergedIdentitySchema, providerSchema } from '../../provider/src/cognito/schemas';
 import type { AttributeSchema, Schema } from '../../provider/src/framework/schema';
 import { readRegistryDoc, type DocBullet } from './registry-docs';
 
@@ -17,6 +17,7 @@ const cases: DocCase[] = [
   { doc: 'index.md', schema: providerSchema, hasAttributeReference: false },
   { doc: 'resources/merged_identity.md', schema: mergedIdentitySchema, hasAttributeReference: true },
   { doc: 'data-sources/developer_identity.md', schema: developerIdentitySchema, hasAttributeReference: true },
+  { doc: 'data-sources/merged_identities.md', schema: mergedIdentitiesSchema, hasAttributeReference: true },
 ];
 
 const entries = (s: Schema): [string, AttributeSchema][] => Object.entries(s.block.attributes);

@@ -22,7 +22,11 @@ function tfFiles(dir: string): string[] {
   });
 }
 
-const docSnippets = ['index.md', 'resources/merged_identity.md', 'data-sources/developer_identity.md'].flatMap((doc) =>
+/** The registry pages: index.md and every page of resources/, data-sources/ and functions/. */
+const registryPages = ['index.md', ...['resources', 'data-sources', 'functions'].flatMap((dir) =>
+  readdirSync(join(DOCS_DIR, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`),
+)];
+const docSnippets = registryPages.flatMap((doc) =>
   codeBlocks(readRegistryDoc(doc).text, 'hcl').map((block, i): [string, string] => [`docs/${doc} hcl block ${i + 1}`, block]),
 );
 const exampleFiles = tfFiles(join(ROOT, 'examples')).map((p): [string, string] => [relative(ROOT, p), readFileSync(p, 'utf8')]);

@@ -38,6 +38,12 @@ export interface PoolInfo {
   publicProviders: number;
 }
 
+/** One page of ListIdentities: the identity ids, and the token of the next page if any. */
+export interface IdentityPage {
+  identityIds: string[];
+  nextToken?: string;
+}
+
 export interface CognitoApi {
   /** The identity a developer user resolves to. Throws ResourceNotFoundException when unknown. */
   lookupUser(poolId: string, user: string, signal: AbortSignal): Promise<UserLookup>;
@@ -49,6 +55,8 @@ export interface CognitoApi {
   loginsOfIdentity(identityId: string, signal: AbortSignal): Promise<string[]>;
   /** DescribeIdentityPool, reduced to what merges care about. */
   describePool(poolId: string, signal: AbortSignal): Promise<PoolInfo>;
+  /** One page (60) of ListIdentities, disabled identities hidden. Throws ResourceNotFoundException for an unknown pool. */
+  listIdentityPage(poolId: string, nextToken: string | undefined, signal: AbortSignal): Promise<IdentityPage>;
 }
 
 export class SdkCognitoApi implements CognitoApi {
@@ -135,5 +143,18 @@ export class SdkCognitoApi implements CognitoApi {
       developerProvider: out.DeveloperProviderName ?? undefined,
       publicProviders,
     };
+  }
+
+  async listIdentityPage(poolId: string, nextToken: string | undefined, signal: AbortSignal): Promise<IdentityPage> {
+    const out = await withCallSignal(signal, () =>
+      this.client.send(
+        new this.sdk.ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: PAGE_SIZE, NextToken: nextToken, HideDisabled: true }),
+        { abortSignal: signal },
+      ),
+    );
+    const identityIds = (out.Identities ?? []).flatMap((i) => (i.IdentityId ? [i.IdentityId] : []));
+    // A token equal to the one sent would loop for ever; treat it as the end.
+    const next = out.NextToken && out.NextToken !== nextToken ? out.NextToken : undefined;
+    return next === undefined ? { identityIds } : { identityIds, nextToken: next };
   }
 }

@@ -5,10 +5,11 @@ import type { ProviderDefinition } from '../framework/provider';
 import { CognitoClients } from './clients';
 import { developerIdentityDataSource } from './developer-identity';
 import { cognitoFunctions } from './functions';
+import { mergedIdentitiesDataSource } from './merged-identities';
 import { mergedIdentityResource } from './merged-identity';
 import { readProviderSettings, validateProviderConfig } from './provider-config';
 import { PROVIDER_IDENTITY } from './identity';
-import { DEVELOPER_IDENTITY, MERGED_IDENTITY, providerSchema } from './schemas';
+import { DEVELOPER_IDENTITY, MERGED_IDENTITIES, MERGED_IDENTITY, providerSchema } from './schemas';
 
 export { CognitoClients };
 
@@ -36,6 +37,6 @@ export const cognitoProvider: ProviderDefinition<CognitoClients> = {
     return { client: new CognitoClients(settings, ctx.providerLog ?? ctx.log), diagnostics };
   },
   resources: { [MERGED_IDENTITY]: mergedIdentityResource },
-  dataSources: { [DEVELOPER_IDENTITY]: developerIdentityDataSource },
+  dataSources: { [DEVELOPER_IDENTITY]: developerIdentityDataSource, [MERGED_IDENTITIES]: mergedIdentitiesDataSource },
   functions: cognitoFunctions,
 };

@@ -7,6 +7,7 @@ import type { Schema } from '../framework/schema';
 export { PROVIDER_TYPE } from './identity';
 export const MERGED_IDENTITY = 'cognitoidentity_merged_identity';
 export const DEVELOPER_IDENTITY = 'cognitoidentity_developer_identity';
+export const MERGED_IDENTITIES = 'cognitoidentity_merged_identities';
 
 export const providerSchema: Schema = {
   version: 0,
@@ -185,6 +186,43 @@ export const developerIdentitySchema: Schema = {
         type: ['list', 'string'],
         computed: true,
         description: 'Every developer user identifier linked to the identity (all pages).',
+      },
+    },
+  },
+};
+
+export const mergedIdentitiesSchema: Schema = {
+  version: 0,
+  block: {
+    description:
+      'Lists the identities of a pool that hold several developer users, that is the merges the pool already has (ListIdentities, then LookupDeveloperIdentity per identity). Read-only: for adopting existing merges with `import` blocks.',
+    attributes: {
+      id: {
+        type: 'string',
+        computed: true,
+        description: 'The identity pool id.',
+      },
+      identity_pool_id: {
+        type: 'string',
+        required: true,
+        description: 'Identity pool id, `REGION:GUID`.',
+      },
+      developer_provider_name: {
+        type: 'string',
+        required: true,
+        description: "The identity pool's developer provider name; the read fails when the pool uses another one.",
+      },
+      min_developer_users: {
+        type: 'number',
+        optional: true,
+        description:
+          'Only identities with at least this many developer user ids are listed: a whole number from 1 to 10000, default 2 (identities that hold a merge).',
+      },
+      identities: {
+        type: ['list', ['object', { identity_id: 'string', developer_user_identifiers: ['list', 'string'] }]],
+        computed: true,
+        description:
+          'Every enabled identity of the pool with at least `min_developer_users` developer user ids, ordered by `identity_id`. `developer_user_identifiers` is sorted, so its first element is stable from one plan to the next.',
       },
     },
   },

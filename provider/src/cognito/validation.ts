@@ -114,3 +114,26 @@ function lookupKeyProblems(config: ObjectValue): Diagnostic[] {
 export function onDestroyOf(obj: ObjectValue): OnDestroy {
   return obj['on_destroy'] === 'error' ? 'error' : 'warn';
 }
+
+/** Identities with at least this many developer users hold a merge. */
+export const DEFAULT_MIN_DEVELOPER_USERS = 2;
+const MAX_MIN_DEVELOPER_USERS = 10_000;
+
+export function validateMergedIdentitiesConfig(config: ObjectValue): Diagnostic[] {
+  const diags = [
+    ...checkString(config, 'identity_pool_id', POOL_ID_RULE),
+    ...checkString(config, 'developer_provider_name', PROVIDER_NAME_RULE),
+  ];
+  const min = config['min_developer_users'];
+  const whole = typeof min === 'number' && Number.isInteger(min) && min >= 1 && min <= MAX_MIN_DEVELOPER_USERS;
+  if (min !== null && min !== undefined && !isUnknown(min) && !whole) {
+    diags.push(
+      errorDiag(
+        'Invalid min_developer_users',
+        `\`min_developer_users\` must be a whole number from 1 to ${MAX_MIN_DEVELOPER_USERS}; got ${String(min)}.`,
+        'min_developer_users',
+      ),
+    );
+  }
+  return diags;
+}

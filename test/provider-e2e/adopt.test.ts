@@ -1,0 +1,128 @@
+// examples/adopt/main.tf as a user runs it: 50 groups of merged users made
+// out of band (as the seeds' scripts do), then one `terraform apply` of the
+// example. Every merge lands in state, the emulator saw no
+// MergeDeveloperIdentities call, each user still resolves to the identity it
+// had (LookupDeveloperIdentity), and the next plan is empty.
+
+import fs, { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path, { join } from 'node:path';
+import { CognitoIdentityClient, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
+import type { EmulatorStats } from '../../emulator/src/types';
+import {
+  createDeveloperUser,
+  createPoolWithUsers,
+  lookupUser,
+  mergeOutOfBand,
+  startTestEmulator,
+  type DeveloperUser,
+  type TestEmulator,
+} from '../support/emulator';
+import { runProcess, signalGroup, startProcess, waitForOutput } from '../support/process';
+import { newUserEnv, shellBlocks } from '../support/readme';
+import { expectExit, TerraformWorkspace } from '../support/terraform';
+
+const EXAMPLE = join(__dirname, '..', '..', 'examples', 'adopt', 'main.tf');
+const README = join(__dirname, '..', '..', 'examples', 'adopt', 'README.md');
+const GROUPS = 50;
+
+let env: TestEmulator;
+beforeAll(async () => {
+  env = await startTestEmulator();
+});
+afterAll(async () => {
+  await env?.stop();
+});
+
+/** Group g has 2 to 4 users, merged into its last one: not the first in sorted order, which the example picks. */
+async function seedGroups(poolId: string, providerName: string): Promise<DeveloperUser[][]> {
+  const pool = { poolId, providerName, users: [] };
+  const groups: DeveloperUser[][] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    const users: DeveloperUser[] = [];
+    for (let u = 0; u < 2 + (g % 3); u++) users.push(await createDeveloperUser(env.client, poolId, providerName, `g${g}-user-${u}`));
+    const destination = users[users.length - 1];
+    if (!destination) throw new Error('empty group');
+    for (const source of users.slice(0, -1)) await mergeOutOfBand(env.client, pool, source.userId, destination.userId);
+    groups.push(users);
+  }
+  return groups;
+}
+
+test('the adoption example imports 50 existing merged groups without a Merge call; the next plan is empty', async () => {
+  const pool = await createPoolWithUsers(env.client, 5); // five users never merged: not adopted
+  const groups = await seedGroups(pool.poolId, pool.providerName);
+  const before = new Map<string, string>();
+  for (const user of groups.flat()) before.set(user.userId, (await lookupUser(env.client, pool.poolId, user.userId)).identityId);
+  env.emulator.resetStats();
+
+  const ws = TerraformWorkspace.create('adopt-example');
+  ws.write('main.tf', readFileSync(EXAMPLE, 'utf8'));
+  const vars = ['-var', `identity_pool_id=${pool.poolId}`, '-var', `developer_provider_name=${pool.providerName}`, '-var', `cognito_endpoint=${env.emulator.endpoint}`];
+  expectExit(await ws.init(), 0, 'terraform init');
+  const sources = groups.reduce((n, g) => n + g.length - 1, 0);
+  const applied = expectExit(await ws.apply(...vars), 0, 'terraform apply');
+  expect(applied.stdout).toContain(`Apply complete! Resources: ${sources} imported, 0 added, 0 changed, 0 destroyed.`);
+
+  const stats = env.emulator.stats().calls;
+  expect(stats.MergeDeveloperIdentities).toBeUndefined();
+  expect(stats.ListIdentities).toBeGreaterThanOrEqual(1);
+
+  const state = (await ws.resources()).filter((r) => r.mode === 'managed');
+  expect(state).toHaveLength(sources);
+  const adopted = new Map(state.map((r) => [String(r.values['source_user_identifier']), String(r.values['destination_user_identifier'])]));
+  for (const group of groups) {
+    const [first, ...rest] = group.map((u) => u.userId).sort();
+    for (const source of rest) expect([source, adopted.get(source)]).toEqual([source, first]);
+  }
+  // Nothing moved: checked through the service, not through our own state.
+  for (const [user, identityId] of before) expect([user, (await lookupUser(env.client, pool.poolId, user)).identityId]).toEqual([user, identityId]);
+
+  expectExit(await ws.plan('-detailed-exitcode', ...vars), 0, 'plan after adoption');
+  ws.cleanup();
+});
+
+test("the README's commands run as written: a script's merges, then the adoption, then an empty plan", async () => {
+  const [emulatorBlock, commands] = shellBlocks(README);
+  if (emulatorBlock === undefined || commands === undefined) throw new Error('examples/adopt/README.md lost its two sh blocks');
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'adopt-readme-home-'));
+  // The README's commands run from examples/adopt (npx finds the repo's packages from there).
+  const dir = path.dirname(README);
+  removeRunFiles(dir);
+  const env = newUserEnv(home);
+  const emulator = startProcess('bash', ['-euc', emulatorBlock], { cwd: dir, env, detached: true });
+  try {
+    await waitForOutput(emulator, /http:\/\/127\.0\.0\.1:4566/);
+    const r = await runProcess('bash', ['-euo', 'pipefail', '-c', commands], { cwd: dir, env, guardMs: 150_000 });
+    expectExit(r, 0, 'the README commands');
+    // As a terminal shows it, in colour: compare the text without the escapes.
+    const out = r.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    expect(out).toContain('Plan: 3 to import, 0 to add, 0 to change, 0 to destroy.');
+    expect(out).toContain('Resources: 3 imported, 0 added, 0 changed, 0 destroyed.');
+    expect(out).toContain('No changes. Your infrastructure matches the configuration.');
+    const stats = (await (await fetch('http://127.0.0.1:4566/_emulator/stats', { signal: AbortSignal.timeout(5000) })).json()) as EmulatorStats;
+    expect(stats.calls.MergeDeveloperIdentities).toBe(3); // the script's three, none by Terraform
+    const client = new CognitoIdentityClient({ endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    try {
+      const pools = await client.send(new ListIdentityPoolsCommand({ MaxResults: 10 }));
+      const poolId = pools.IdentityPools?.[0]?.IdentityPoolId ?? '';
+      const bob = await lookupUser(client, poolId, 'bob');
+      expect(bob.userIds.sort()).toEqual(['bob', 'bob-laptop', 'bob-tablet']);
+      expect((await lookupUser(client, poolId, 'carol')).userIds).toEqual(['carol']);
+    } finally {
+      client.destroy();
+    }
+  } finally {
+    if (emulator.child.exitCode === null && emulator.child.signalCode === null) signalGroup(emulator.child, 'SIGTERM');
+    await emulator.done;
+    removeRunFiles(dir);
+  }
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+/** What terraform init, plan -out and apply write next to main.tf. */
+function removeRunFiles(dir: string): void {
+  for (const f of ['.terraform', '.terraform.lock.hcl', 'terraform.tfstate', 'terraform.tfstate.backup', 'adopt.tfplan']) {
+    fs.rmSync(path.join(dir, f), { recursive: true, force: true });
+  }
+}

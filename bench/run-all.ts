@@ -22,6 +22,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { script: 'plan-apply.js', full: [], quick: ['--sizes', '1,10'] },
   { script: 'refresh-cost.js', full: [], quick: ['--n', '20'] },
   { script: 'throttle-throughput.js', full: [], quick: ['--n', '20'] },
+  { script: 'adoption-read.js', full: [], quick: ['--identities', '100', '--rounds', '1'] },
 ];
 
 function run(script: string, args: string[]): Promise<number> {

@@ -5,3 +5,6 @@ export * from './merged-identity';
 export * from './data-developer-identity';
 export * from './identity-merge';
 export * from './import-id';
+export * from './data-merged-identities';
+export * from './functions';
+export * from './merge-adoption';

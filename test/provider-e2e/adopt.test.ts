@@ -18,6 +18,8 @@ import {
   type DeveloperUser,
   type TestEmulator,
 } from '../support/emulator';
+import { newCase } from '../support/e2e';
+import { hclString } from '../support/hcl';
 import { runProcess, signalGroup, startProcess, waitForOutput } from '../support/process';
 import { newUserEnv, shellBlocks } from '../support/readme';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
@@ -126,3 +128,25 @@ function removeRunFiles(dir: string): void {
     fs.rmSync(path.join(dir, f), { recursive: true, force: true });
   }
 }
+
+test('-generate-config-out writes the resource block of an import block that has none, read from Cognito', async () => {
+  const { ws, pool, configure } = await newCase(env, 'adopt-generate', 2);
+  const [dst, src] = pool.users;
+  if (!dst || !src) throw new Error('seeding failed');
+  await mergeOutOfBand(env.client, pool, src.userId, dst.userId);
+  configure(`import {
+  to = cognitoidentity_merged_identity.adopted
+  id = provider::cognitoidentity::merged_identity_id(${hclString(pool.poolId)}, ${hclString(pool.providerName)}, ${hclString(src.userId)}, ${hclString(dst.userId)})
+}
+`);
+  expectExit(await ws.plan('-generate-config-out=generated.tf'), 0, 'plan -generate-config-out');
+  const generated = fs.readFileSync(path.join(ws.dir, 'generated.tf'), 'utf8');
+  expect(generated).toContain('resource "cognitoidentity_merged_identity" "adopted" {');
+  expect(generated).toMatch(new RegExp(`source_user_identifier\\s+= "${src.userId}"`));
+  expect(generated).toMatch(new RegExp(`destination_user_identifier\\s+= "${dst.userId}"`));
+  env.emulator.resetStats();
+  expectExit(await ws.apply(), 0, 'apply with the generated block');
+  expect(env.emulator.stats().calls.MergeDeveloperIdentities).toBeUndefined();
+  expectExit(await ws.plan('-detailed-exitcode'), 0, 'plan after the import');
+  ws.cleanup();
+});

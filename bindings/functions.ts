@@ -1,7 +1,7 @@
 // The provider-defined functions of `cognitoidentity` as cdktf expressions:
 // each returns a token that synthesizes to `provider::cognitoidentity::NAME(...)`,
 // evaluated by Terraform (1.8 or newer). Arguments may be tokens.
-import { Token, call } from './cdk';
+import { Token, call, type IResolvable } from './cdk';
 import { PROVIDER_NAME } from './metadata';
 
 export class CognitoidentityFunctions {
@@ -18,5 +18,13 @@ export class CognitoidentityFunctions {
   ): string {
     const name = `provider::${PROVIDER_NAME}::merged_identity_id`;
     return Token.asString(call(name, [identityPoolId, developerProviderName, sourceUserIdentifier, destinationUserIdentifier]));
+  }
+
+  /**
+   * `provider::cognitoidentity::parse_merged_identity_id`: the four parts of an import id, as an object with
+   * `identity_pool_id`, `developer_provider_name`, `source_user_identifier` and `destination_user_identifier`.
+   */
+  static parseMergedIdentityId(id: string): IResolvable {
+    return call(`provider::${PROVIDER_NAME}::parse_merged_identity_id`, [id]);
   }
 }

@@ -25,14 +25,36 @@ test('merged_identity_id escapes each part as import ids expect', async () => {
   ws.cleanup();
 });
 
-test('an empty argument is refused, naming it', async () => {
-  const { ws, configure } = await newCase(env, 'function-empty', 0);
-  configure(`output "id" {\n  value = provider::cognitoidentity::merged_identity_id("us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90", "login.app", "", "d")\n}\n`);
+const POOL = '"us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90"';
+
+// Each refusal names the argument: ours in the function's own text, Terraform's in its type and null checks.
+test.each([
+  ['an empty string', `merged_identity_id(${POOL}, "login.app", "", "d")`, 'source_user_identifier must be a non-empty string'],
+  ['a pool id of the wrong form', 'merged_identity_id("pool-1", "login.app", "s", "d")', 'identity_pool_id "pool-1" is not of the form REGION:GUID'],
+  ['a list where a string belongs', `merged_identity_id(${POOL}, ["login.app"], "s", "d")`, 'Invalid value for "developer_provider_name" parameter: string required'],
+  ['null', `merged_identity_id(${POOL}, "login.app", "s", null)`, 'Invalid value for "destination_user_identifier" parameter: argument must not be null'],
+  ['a malformed id to parse', 'parse_merged_identity_id("a,b,c")', 'id is not a merged identity import id: expected 4 parts separated by ","'],
+])('%s is refused, naming the argument', async (_what, call, message) => {
+  const { ws, configure } = await newCase(env, 'function-refused', 0);
+  configure(`output "v" {\n  value = provider::cognitoidentity::${call}\n}\n`);
   const r = await ws.plan();
   expect(r.code).toBe(1);
-  const text = (r.stdout + r.stderr).replace(/\s+/g, ' ');
-  expect(text).toContain('source_user_identifier must be a non-empty string');
+  expect((r.stdout + r.stderr).replace(/\s+/g, ' ')).toContain(message);
   expectNoCrash(r);
+  ws.cleanup();
+});
+
+test('parse_merged_identity_id undoes merged_identity_id', async () => {
+  const { ws, configure } = await newCase(env, 'function-parse', 0);
+  configure(`output "parts" {\n  value = provider::cognitoidentity::parse_merged_identity_id(provider::cognitoidentity::merged_identity_id(${POOL}, "login.app", "a,b", "100%"))\n}\n`);
+  expectExit(await ws.apply(), 0, 'apply');
+  const out = JSON.parse(expectExit(await ws.run(['output', '-json', 'parts']), 0, 'output').stdout) as unknown;
+  expect(out).toEqual({
+    identity_pool_id: 'us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90',
+    developer_provider_name: 'login.app',
+    source_user_identifier: 'a,b',
+    destination_user_identifier: '100%',
+  });
   ws.cleanup();
 });
 

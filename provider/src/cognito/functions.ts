@@ -1,9 +1,10 @@
 // provider::cognitoidentity::merged_identity_id(pool, provider, source, destination):
 // the import id of a cognitoidentity_merged_identity, escaped as
 // resource-id.ts documents, so `import` blocks with for_each never build ids by hand.
+// parse_merged_identity_id(id) goes the other way, for ids kept elsewhere.
 
 import type { FunctionDefinition, FunctionResult } from '../framework/functions';
-import { formatResourceId } from './resource-id';
+import { formatResourceId, parseResourceId } from './resource-id';
 import { POOL_ID_PATTERN } from './validation';
 
 const PARAMETERS = [
@@ -29,6 +30,23 @@ function mergedIdentityId(args: readonly unknown[]): FunctionResult {
   return { ok: true, value: formatResourceId({ identityPoolId, developerProviderName, sourceUserIdentifier, destinationUserIdentifier }) };
 }
 
+function parseMergedIdentityId(args: readonly unknown[]): FunctionResult {
+  const id = args[0];
+  if (typeof id !== 'string') return { ok: false, error: { argument: 0, text: 'id must be a string' } };
+  const parsed = parseResourceId(id);
+  if (!parsed.ok) return { ok: false, error: { argument: 0, text: `id is not a merged identity import id: ${parsed.problem}` } };
+  const { identityPoolId, developerProviderName, sourceUserIdentifier, destinationUserIdentifier } = parsed.key;
+  return {
+    ok: true,
+    value: {
+      identity_pool_id: identityPoolId,
+      developer_provider_name: developerProviderName,
+      source_user_identifier: sourceUserIdentifier,
+      destination_user_identifier: destinationUserIdentifier,
+    },
+  };
+}
+
 export const cognitoFunctions: { [name: string]: FunctionDefinition } = {
   merged_identity_id: {
     summary: 'The import id of a cognitoidentity_merged_identity',
@@ -37,5 +55,16 @@ export const cognitoFunctions: { [name: string]: FunctionDefinition } = {
     parameters: PARAMETERS,
     returnType: 'string',
     call: mergedIdentityId,
+  },
+  parse_merged_identity_id: {
+    summary: 'The four parts of a cognitoidentity_merged_identity import id',
+    description:
+      'Splits an import id made by merged_identity_id (or by hand) into identity_pool_id, developer_provider_name, source_user_identifier and destination_user_identifier, undoing the %25 and %2C escapes.',
+    parameters: [{ name: 'id', type: 'string', description: 'An import id: identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier.' }],
+    returnType: [
+      'object',
+      { identity_pool_id: 'string', developer_provider_name: 'string', source_user_identifier: 'string', destination_user_identifier: 'string' },
+    ],
+    call: parseMergedIdentityId,
   },
 };

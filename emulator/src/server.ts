@@ -16,6 +16,16 @@ import type { EmulatorCredentials, LoginLimitCounts } from './types';
 import { isJsonObject, type JsonObject } from './validation';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
+/** The long form hand-written clients send (and the API Reference's sample requests show). */
+const LONG_TARGET_PREFIX = 'com.amazonaws.cognito.identity.model.AWSCognitoIdentityService.';
+/** What the SDKs send, plus the plain JSON type that hand-written clients use. */
+const ACCEPTED_CONTENT_TYPES = [JSON_CONTENT_TYPE, 'application/json'];
+
+/** The operation name of an X-Amz-Target value, short or long form. */
+function operationName(target: string): string | undefined {
+  for (const prefix of [TARGET_PREFIX, LONG_TARGET_PREFIX]) if (target.startsWith(prefix)) return target.slice(prefix.length);
+  return undefined;
+}
 
 export interface ServerDeps {
   store: Store;
@@ -58,17 +68,18 @@ function parseJsonBody(body: Buffer): JsonObject {
 function resolveOperation(req: IncomingMessage): Operation {
   const target = header(req, 'x-amz-target');
   if (!target) throw new ServiceError('UnknownOperationException', 'The X-Amz-Target header is missing.');
-  const op = target.startsWith(TARGET_PREFIX) ? operations.get(target.slice(TARGET_PREFIX.length)) : undefined;
+  const name = operationName(target);
+  const op = name === undefined ? undefined : operations.get(name);
   if (!op) throw new ServiceError('UnknownOperationException', `Unknown operation: X-Amz-Target '${target}' is not supported.`);
   return op;
 }
 
 function checkContentType(req: IncomingMessage): void {
   const contentType = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
-  if (contentType !== JSON_CONTENT_TYPE) {
+  if (!ACCEPTED_CONTENT_TYPES.includes(contentType)) {
     throw new ServiceError(
       'UnknownOperationException',
-      `Unsupported Content-Type '${contentType || '(none)'}': requests must use ${JSON_CONTENT_TYPE}.`,
+      `Unsupported Content-Type '${contentType || '(none)'}': requests must use ${ACCEPTED_CONTENT_TYPES.join(' or ')}.`,
     );
   }
 }

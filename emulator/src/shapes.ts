@@ -41,6 +41,28 @@ const poolTags: Rule = {
   value: { kind: 'string', min: 0, max: 256 },
 };
 
+/** The model's RoleMapping: Type, AmbiguousRoleResolution, RulesConfiguration of 1..400 MappingRules. */
+const mappingRule: Rule = {
+  kind: 'structure',
+  members: {
+    Claim: { rule: { kind: 'string', min: 1, max: 64, pattern: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' }, required: true },
+    MatchType: { rule: { kind: 'string', enum: ['Equals', 'Contains', 'StartsWith', 'NotEqual'] }, required: true },
+    Value: { rule: { kind: 'string', min: 1, max: 128 }, required: true },
+    RoleARN: { rule: rules.arn, required: true },
+  },
+};
+
+const roleMapping: Rule = {
+  kind: 'structure',
+  members: {
+    Type: { rule: { kind: 'string', enum: ['Token', 'Rules'] }, required: true },
+    AmbiguousRoleResolution: { rule: { kind: 'string', enum: ['AuthenticatedRole', 'Deny'] } },
+    RulesConfiguration: {
+      rule: { kind: 'structure', members: { Rules: { rule: { kind: 'list', min: 1, max: 400, member: mappingRule }, required: true } } },
+    },
+  },
+};
+
 const identityPoolBody: Members = {
   IdentityPoolName: { rule: rules.identityPoolName, required: true },
   AllowUnauthenticatedIdentities: { rule: rules.boolean, required: true },
@@ -89,7 +111,7 @@ export const inputShapes: { [operation: string]: Members } = {
       required: true,
     },
     RoleMappings: {
-      rule: { kind: 'map', max: 10, key: { kind: 'string', min: 1, max: 128 }, value: { kind: 'document' } },
+      rule: { kind: 'map', max: 10, key: { kind: 'string', min: 1, max: 128 }, value: roleMapping },
     },
   },
   GetId: {
@@ -196,9 +218,15 @@ export interface ListIdentityPoolsInput {
   NextToken?: string;
 }
 
+export interface RoleMapping {
+  Type: 'Token' | 'Rules';
+  AmbiguousRoleResolution?: 'AuthenticatedRole' | 'Deny';
+  RulesConfiguration?: { Rules: { Claim: string; MatchType: string; Value: string; RoleARN: string }[] };
+}
+
 export interface SetIdentityPoolRolesInput extends PoolIdInput {
   Roles: StringMap;
-  RoleMappings?: { [provider: string]: unknown };
+  RoleMappings?: { [provider: string]: RoleMapping };
 }
 
 export interface GetIdInput extends PoolIdInput {

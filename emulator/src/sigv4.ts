@@ -79,7 +79,7 @@ function sameText(a: string, b: string): boolean {
 /** Throws the service's error when the request is not properly signed. */
 export async function checkSignature(request: ReceivedRequest, credentials: EmulatorCredentials | undefined, now = new Date()): Promise<void> {
   const header = headerValue(request.headers, 'authorization');
-  if (!header) throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+  if (!header) throw new ServiceError('MissingAuthenticationTokenException', 'Request is missing Authentication Token');
   const auth = parseAuthorization(header);
   if (auth.service !== SIGNING_SERVICE) {
     throw invalidSignature(`Credential should be scoped to correct service: '${SIGNING_SERVICE}'.`);

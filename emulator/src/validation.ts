@@ -8,7 +8,7 @@
 import { ServiceError } from './errors';
 
 export type Rule =
-  | { kind: 'string'; min?: number; max?: number; pattern?: string; sensitive?: boolean }
+  | { kind: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[]; sensitive?: boolean }
   | { kind: 'integer'; min?: number; max?: number }
   | { kind: 'boolean' }
   | { kind: 'list'; min?: number; max?: number; member: Rule }
@@ -60,7 +60,11 @@ function constraintTexts(value: unknown, rule: Rule, path: string, violations: s
   switch (rule.kind) {
     case 'string': {
       if (typeof value !== 'string') throw typeError(path, 'a string');
-      if (rule.pattern !== undefined && !new RegExp(`^(?:${rule.pattern})$`).test(value)) {
+      if (rule.enum !== undefined && !rule.enum.includes(value)) {
+        texts.push(`Member must satisfy enum value set: [${rule.enum.join(', ')}]`);
+      }
+      // 'u': the model's patterns use Unicode classes such as \p{L} (ClaimName).
+      if (rule.pattern !== undefined && !new RegExp(`^(?:${rule.pattern})$`, 'u').test(value)) {
         texts.push(`Member must satisfy regular expression pattern: ${rule.pattern}`);
       }
       if (rule.max !== undefined && value.length > rule.max) {

@@ -123,8 +123,15 @@ describe('LookupDeveloperIdentity', () => {
     });
     expect(await lookup(client, { IdentityPoolId: poolId, IdentityId: bob })).toMatchObject({ IdentityId: bob, DeveloperUserIdentifierList: ['bob'] });
     expect(await lookup(client, { IdentityPoolId: poolId, IdentityId: alice, DeveloperUserIdentifier: 'alice' })).toMatchObject({ IdentityId: alice });
+    // Both keys, matching: the answer echoes the request (API Reference), even when the identity holds more users.
+    await merge(client, poolId, 'bob', 'alice');
+    const both = await lookup(client, { IdentityPoolId: poolId, IdentityId: alice, DeveloperUserIdentifier: 'bob' });
+    expect(both.IdentityId).toBe(alice);
+    expect(both.DeveloperUserIdentifierList).toEqual(['bob']);
+    expect((await lookup(client, { IdentityPoolId: poolId, IdentityId: alice })).DeveloperUserIdentifierList).toEqual(['alice', 'bob']);
 
-    await expect(lookup(client, { IdentityPoolId: poolId, IdentityId: alice, DeveloperUserIdentifier: 'bob' })).rejects.toMatchObject({
+    const carol = await registerUser(client, poolId, 'carol');
+    await expect(lookup(client, { IdentityPoolId: poolId, IdentityId: carol, DeveloperUserIdentifier: 'bob' })).rejects.toMatchObject({
       name: 'ResourceConflictException',
     });
     await expect(lookup(client, { IdentityPoolId: poolId })).rejects.toMatchObject({

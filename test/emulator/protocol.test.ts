@@ -59,6 +59,20 @@ test('a body over the cap is answered with 413 and the server keeps serving', as
   await stillServes();
 });
 
+test('the long X-Amz-Target form and the application/json content type of hand-written clients are served', async () => {
+  const poolId = await createPool(ctx.client());
+  const longTarget = 'com.amazonaws.cognito.identity.model.AWSCognitoIdentityService.GetId';
+  for (const contentType of ['application/x-amz-json-1.1', 'application/json', 'application/json; charset=utf-8']) {
+    const res = await rawPost(ctx.emulator().endpoint, JSON.stringify({ IdentityPoolId: poolId }), { 'Content-Type': contentType, 'X-Amz-Target': longTarget });
+    expect({ contentType, status: res.status }).toEqual({ contentType, status: 200 });
+    expect(res.json.IdentityId).toMatch(/^us-east-1:/);
+  }
+  const shortJson = await rawPost(ctx.emulator().endpoint, JSON.stringify({ IdentityPoolId: poolId }), { 'Content-Type': 'application/json', 'X-Amz-Target': 'AWSCognitoIdentityService.GetId' });
+  expect(shortJson.status).toBe(200);
+  const wrongLong = await rawPost(ctx.emulator().endpoint, '{}', { 'Content-Type': 'application/json', 'X-Amz-Target': 'com.amazonaws.cognito.identity.model.AWSCognitoIdentityService.Nope' });
+  expect(wrongLong.json.__type).toBe('UnknownOperationException');
+});
+
 test('a wrong content type is refused', async () => {
   const res = await rawPost(ctx.emulator().endpoint, '{}', { 'Content-Type': 'text/plain', 'X-Amz-Target': 'AWSCognitoIdentityService.GetId' });
   expect(res.status).toBe(400);

@@ -17,7 +17,7 @@ describe('without configured credentials', () => {
   test('an unsigned signed-operation is refused with MissingAuthenticationTokenException', async () => {
     const res = await rawPost(emulator.endpoint, JSON.stringify({ MaxResults: 10 }), jsonHeaders('ListIdentityPools'));
     expect(res.status).toBe(400);
-    expect(res.json).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
+    expect(res.json).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Request is missing Authentication Token' });
     expect(emulator.stats().calls.ListIdentityPools).toBe(1);
     expect(emulator.stats().succeeded.ListIdentityPools).toBeUndefined();
   });

@@ -69,6 +69,10 @@ export const developerOperations: Operation[] = [
           `Developer user identifier '${input.DeveloperUserIdentifier}' is not linked to identity '${identity.identityId}'.`,
         );
       }
+      // The API Reference: when both match, "the response returns both values and is the same as the request".
+      if (input.DeveloperUserIdentifier !== undefined) {
+        return { IdentityId: identity.identityId, DeveloperUserIdentifierList: [input.DeveloperUserIdentifier] };
+      }
     } else if (input.DeveloperUserIdentifier !== undefined) {
       identity = requireDeveloperUser(store, pool, input.DeveloperUserIdentifier);
     } else {

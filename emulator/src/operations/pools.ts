@@ -13,9 +13,17 @@ import type {
 } from '../shapes';
 import type { PoolRecord, Store } from '../store';
 import { ACCOUNT_ID, defineOperation, type Operation, type Output } from './operation';
+import { checkRoleMappings } from './role-mappings';
 
 /** Identity pools per account and Region (fact sheet, quotas). */
 const MAX_POOLS = 1000;
+/** Tags per resource, the limit of AWS tagging (emulator/README.md, choices). */
+export const MAX_TAGS = 50;
+
+function checkTagCount(tags: { [key: string]: string }): void {
+  const count = Object.keys(tags).length;
+  if (count > MAX_TAGS) throw invalidParameter(`An identity pool can have at most ${MAX_TAGS} tags; this request would leave it with ${count}.`);
+}
 
 export function requirePool(store: Store, poolId: string): PoolRecord {
   const pool = store.pools.get(poolId);
@@ -61,6 +69,7 @@ export const poolOperations: Operation[] = [
     if (store.pools.size >= MAX_POOLS) {
       throw new ServiceError('LimitExceededException', `The limit of ${MAX_POOLS} identity pools per account has been reached.`);
     }
+    checkTagCount(input.IdentityPoolTags ?? {});
     const pool: PoolRecord = {
       IdentityPoolId: store.newId(),
       ...poolFields(input),
@@ -78,6 +87,7 @@ export const poolOperations: Operation[] = [
 
   defineOperation<UpdateIdentityPoolInput>('UpdateIdentityPool', 'sigv4', true, (input, { store }) => {
     const pool = requirePool(store, input.IdentityPoolId);
+    checkTagCount(input.IdentityPoolTags ?? {});
     const fields = poolFields(input);
     // The developer provider cannot change once set; leaving it out keeps it.
     if (pool.DeveloperProviderName !== undefined) {
@@ -117,6 +127,7 @@ export const poolOperations: Operation[] = [
 
   defineOperation<SetIdentityPoolRolesInput>('SetIdentityPoolRoles', 'sigv4', true, (input, { store }) => {
     const pool = requirePool(store, input.IdentityPoolId);
+    checkRoleMappings(pool, input.RoleMappings ?? {});
     pool.roles = { ...input.Roles };
     pool.roleMappings = { ...(input.RoleMappings ?? {}) };
     return {};
@@ -124,7 +135,9 @@ export const poolOperations: Operation[] = [
 
   defineOperation<TagResourceInput>('TagResource', 'sigv4', true, (input, { store }) => {
     const pool = poolOfArn(store, input.ResourceArn);
-    pool.tags = { ...pool.tags, ...input.Tags };
+    const tags = { ...pool.tags, ...input.Tags };
+    checkTagCount(tags);
+    pool.tags = tags;
     return {};
   }),
 

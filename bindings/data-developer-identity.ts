@@ -11,6 +11,7 @@ import {
 import { definedHclAttributes, hclString } from './hcl';
 import { GENERATOR_METADATA, metaArgumentsOf } from './metadata';
 
+/** The arguments of `cognitoidentity_developer_identity`: the pool and exactly one lookup key. */
 export interface DataCognitoidentityDeveloperIdentityConfig extends TerraformMetaArguments {
   /** Identity pool id, `REGION:GUID`. */
   readonly identityPoolId: string;
@@ -22,6 +23,7 @@ export interface DataCognitoidentityDeveloperIdentityConfig extends TerraformMet
 
 /** Looks up a developer-authenticated identity (LookupDeveloperIdentity). */
 export class DataCognitoidentityDeveloperIdentity extends TerraformDataSource {
+  /** The Terraform data source type. */
   static readonly tfResourceType = 'cognitoidentity_developer_identity';
 
   /** Kept for the same shape as generated bindings; data sources are not imported by Terraform. */
@@ -42,6 +44,7 @@ export class DataCognitoidentityDeveloperIdentity extends TerraformDataSource {
   private _developerUserIdentifier?: string;
   private _identityId?: string;
 
+  /** Looks the identity up at every plan, by `config.developerUserIdentifier` or `config.identityId`. */
   constructor(scope: Construct, id: string, config: DataCognitoidentityDeveloperIdentityConfig) {
     super(scope, id, {
       terraformResourceType: DataCognitoidentityDeveloperIdentity.tfResourceType,
@@ -56,19 +59,26 @@ export class DataCognitoidentityDeveloperIdentity extends TerraformDataSource {
   /** The identity id found. */
   get id(): string { return this.getStringAttribute('id'); }
 
+  /** Identity pool id, `REGION:GUID`. */
   get identityPoolId(): string { return this.getStringAttribute('identity_pool_id'); }
   set identityPoolId(value: string) { this._identityPoolId = value; }
+  /** What the config sets for `identityPoolId`, before Terraform resolves it; undefined when unset. */
   get identityPoolIdInput(): string | undefined { return this._identityPoolId; }
 
+  /** The developer user identifier looked up, when set. */
   get developerUserIdentifier(): string { return this.getStringAttribute('developer_user_identifier'); }
   set developerUserIdentifier(value: string) { this._developerUserIdentifier = value; }
+  /** Leaves `developerUserIdentifier` unset, so the provider uses its default. */
   resetDeveloperUserIdentifier(): void { this._developerUserIdentifier = undefined; }
+  /** What the config sets for `developerUserIdentifier`, before Terraform resolves it; undefined when unset. */
   get developerUserIdentifierInput(): string | undefined { return this._developerUserIdentifier; }
 
   /** Optional and computed: the id to look up, or the one found. */
   get identityId(): string { return this.getStringAttribute('identity_id'); }
   set identityId(value: string) { this._identityId = value; }
+  /** Leaves `identityId` unset, so the provider uses its default. */
   resetIdentityId(): void { this._identityId = undefined; }
+  /** What the config sets for `identityId`, before Terraform resolves it; undefined when unset. */
   get identityIdInput(): string | undefined { return this._identityId; }
 
   /** Every developer user identifier linked to the identity. */

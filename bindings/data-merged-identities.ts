@@ -13,6 +13,7 @@ import {
 import { definedHclAttributes, hclNumber, hclString } from './hcl';
 import { GENERATOR_METADATA, metaArgumentsOf } from './metadata';
 
+/** The arguments of `cognitoidentity_merged_identities`. */
 export interface DataCognitoidentityMergedIdentitiesConfig extends TerraformMetaArguments {
   /** Identity pool id, `REGION:GUID`. */
   readonly identityPoolId: string;
@@ -27,6 +28,7 @@ export interface DataCognitoidentityMergedIdentitiesConfig extends TerraformMeta
  * the pool already has (ListIdentities, then LookupDeveloperIdentity per identity).
  */
 export class DataCognitoidentityMergedIdentities extends TerraformDataSource {
+  /** The Terraform data source type. */
   static readonly tfResourceType = 'cognitoidentity_merged_identities';
 
   /** Kept for the same shape as generated bindings; data sources are not imported by Terraform. */
@@ -77,6 +79,7 @@ export class DataCognitoidentityMergedIdentities extends TerraformDataSource {
   /** The smallest group listed (default 2). */
   get minDeveloperUsers(): number { return this.getNumberAttribute('min_developer_users'); }
   set minDeveloperUsers(value: number) { this._minDeveloperUsers = value; }
+  /** Leaves `minDeveloperUsers` unset, so the provider uses its default. */
   resetMinDeveloperUsers(): void { this._minDeveloperUsers = undefined; }
   /** The value set in the config, before Terraform resolves it. */
   get minDeveloperUsersInput(): number | undefined { return this._minDeveloperUsers; }

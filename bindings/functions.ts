@@ -4,6 +4,7 @@
 import { Token, call, type IResolvable } from './cdk';
 import { PROVIDER_NAME } from './metadata';
 
+/** The provider-defined functions of `cognitoidentity`, as expressions Terraform evaluates. */
 export class CognitoidentityFunctions {
   /**
    * `provider::cognitoidentity::merged_identity_id`: the import id of a merge, with each part escaped

@@ -9,26 +9,30 @@
 // in two of them, fails synth with the fan-in to write instead.
 import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
-import { Token, type ITerraformDependable, type TerraformProvider } from './cdk';
-import { MergedIdentity } from './merged-identity';
+import { Token, type IResolvable, type ITerraformDependable, type TerraformProvider } from './cdk';
+import { MergedIdentity, type OnDestroy } from './merged-identity';
 
 /** Cognito's limit on the logins linked to one identity. */
 export const MAX_LINKED_LOGINS = 20;
 
+/** What an IdentityMerge merges: several source users into one destination, in one pool. */
 export interface IdentityMergeProps {
+  /** Identity pool id, `REGION:GUID`. */
   readonly identityPoolId: string;
+  /** The identity pool's developer provider name. */
   readonly developerProviderName: string;
   /** The user whose identity survives. */
   readonly destinationUserIdentifier: string;
   /** The users merged away, in the order they are merged. Must be a concrete array (its elements may be tokens). */
   readonly sourceUserIdentifiers: string[];
   /** Passed to every MergedIdentity: `warn` (default) or `error`. */
-  readonly onDestroy?: string;
+  readonly onDestroy?: OnDestroy;
   /**
    * Passed to every MergedIdentity: consent to move logins the merges do not name (other developer users and
    * public logins on a source's identity). Default false: plan refuses such a merge and names what would move.
    */
-  readonly allowMovingUnnamedLogins?: boolean;
+  readonly allowMovingUnnamedLogins?: boolean | IResolvable;
+  /** The provider configuration every merge uses; default the stack's only `cognitoidentity` provider. */
   readonly provider?: TerraformProvider;
   /**
    * Logins already linked to the destination identity, counting the destination
@@ -49,6 +53,7 @@ export interface IdentityMergeProps {
 
 /** Bad IdentityMerge props, found while the construct is built (before synth). */
 export class IdentityMergeError extends Error {
+  /** Always `IdentityMergeError`. */
   override readonly name = 'IdentityMergeError';
 }
 
@@ -63,10 +68,15 @@ export function mergeConstructId(sourceUserIdentifier: string): string {
   return `from-${readable}-${hash}`;
 }
 
+/**
+ * Merges several developer users into one destination identity: one MergedIdentity per source, applied one
+ * after another. Bad props fail with IdentityMergeError when the construct is built.
+ */
 export class IdentityMerge extends Construct {
   /** The merges in the order they are applied. */
   readonly merges: readonly MergedIdentity[];
 
+  /** Declares one merge per source user, chained with depends_on. */
   constructor(scope: Construct, id: string, props: IdentityMergeProps) {
     super(scope, id);
     validateProps(this.node.path, props);

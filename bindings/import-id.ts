@@ -5,6 +5,7 @@
 
 import { formatResourceId, type MergeKey } from '../provider/src/public-api';
 
+/** The four parts of a merge's import id. */
 export type MergedIdentityImportParts = MergeKey;
 
 /** Builds the id for `terraform import` / `import {}` / `MergedIdentity.generateConfigForImport`. */

@@ -8,15 +8,17 @@ import { Construct } from 'constructs';
 import { TerraformElement, TerraformIterator, TerraformLocal, Token, type TerraformProvider } from './cdk';
 import { DataCognitoidentityMergedIdentities } from './data-merged-identities';
 import { CognitoidentityFunctions } from './functions';
-import { MergedIdentity } from './merged-identity';
+import { MergedIdentity, type OnDestroy } from './merged-identity';
 
+/** Which pool's merges a MergeAdoption adopts. */
 export interface MergeAdoptionProps {
   /** Identity pool id, `REGION:GUID`. */
   readonly identityPoolId: string;
   /** The identity pool's developer provider name. */
   readonly developerProviderName: string;
   /** Passed to every adopted MergedIdentity: `warn` (default) or `error`. */
-  readonly onDestroy?: string;
+  readonly onDestroy?: OnDestroy;
+  /** The provider configuration to use; default the stack's only `cognitoidentity` provider. */
   readonly provider?: TerraformProvider;
 }
 
@@ -45,6 +47,7 @@ class ForEachImport extends TerraformElement {
   }
 }
 
+/** Every merge an identity pool already has, declared and imported in one plan (no Merge call). */
 export class MergeAdoption extends Construct {
   /** The merges the pool holds, read at every plan. */
   readonly existing: DataCognitoidentityMergedIdentities;

@@ -13,6 +13,10 @@ import {
 import { definedHclAttributes, hclBoolean, hclString } from './hcl';
 import { GENERATOR_METADATA, metaArgumentsOf } from './metadata';
 
+/** What destroying a merge does: `warn` forgets it with a warning, `error` refuses. The merge stays in Cognito either way. */
+export type OnDestroy = 'warn' | 'error';
+
+/** The arguments of `cognitoidentity_merged_identity`. */
 export interface MergedIdentityConfig extends TerraformMetaArguments {
   /** Identity pool id, `REGION:GUID`. Changing it forces a new merge. */
   readonly identityPoolId: string;
@@ -23,13 +27,13 @@ export interface MergedIdentityConfig extends TerraformMetaArguments {
   /** Developer user identifier whose identity survives. Changing it forces a new merge. */
   readonly destinationUserIdentifier: string;
   /** `warn` (default): destroy only forgets the merge, with a warning. `error`: destroy is refused. */
-  readonly onDestroy?: string;
+  readonly onDestroy?: OnDestroy;
   /**
    * Consent to move logins this merge does not name: Cognito merges whole identities, so every developer user and
    * public login on the source's identity moves with it. Without it, plan fails when anything besides the source
    * would move. Review `movingUsers` in the plan first. See "What a merge moves" in the resource docs.
    */
-  readonly allowMovingUnnamedLogins?: boolean;
+  readonly allowMovingUnnamedLogins?: boolean | IResolvable;
 }
 
 /**
@@ -37,6 +41,7 @@ export interface MergedIdentityConfig extends TerraformMetaArguments {
  * A merge cannot be undone: destroying this resource only removes it from state.
  */
 export class MergedIdentity extends TerraformResource {
+  /** The Terraform resource type. */
   static readonly tfResourceType = 'cognitoidentity_merged_identity';
 
   /**
@@ -61,9 +66,10 @@ export class MergedIdentity extends TerraformResource {
   private _developerProviderName?: string;
   private _sourceUserIdentifier?: string;
   private _destinationUserIdentifier?: string;
-  private _onDestroy?: string;
-  private _allowMovingUnnamedLogins?: boolean;
+  private _onDestroy?: OnDestroy;
+  private _allowMovingUnnamedLogins?: boolean | IResolvable;
 
+  /** Declares the merge of `config.sourceUserIdentifier` into the identity of `config.destinationUserIdentifier`. */
   constructor(scope: Construct, id: string, config: MergedIdentityConfig) {
     super(scope, id, {
       terraformResourceType: MergedIdentity.tfResourceType,
@@ -81,33 +87,48 @@ export class MergedIdentity extends TerraformResource {
   // Getters of configurable attributes return a reference to the attribute
   // (resolved by Terraform); `xxxInput` returns what was configured here.
 
+  /** The import id: `identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier`, each part escaped. */
   get id(): string { return this.getStringAttribute('id'); }
 
+  /** Identity pool id, `REGION:GUID`. */
   get identityPoolId(): string { return this.getStringAttribute('identity_pool_id'); }
   set identityPoolId(value: string) { this._identityPoolId = value; }
+  /** What the config sets for `identityPoolId`, before Terraform resolves it; undefined when unset. */
   get identityPoolIdInput(): string | undefined { return this._identityPoolId; }
 
+  /** The identity pool's developer provider name. */
   get developerProviderName(): string { return this.getStringAttribute('developer_provider_name'); }
   set developerProviderName(value: string) { this._developerProviderName = value; }
+  /** What the config sets for `developerProviderName`, before Terraform resolves it; undefined when unset. */
   get developerProviderNameInput(): string | undefined { return this._developerProviderName; }
 
+  /** The developer user merged away. */
   get sourceUserIdentifier(): string { return this.getStringAttribute('source_user_identifier'); }
   set sourceUserIdentifier(value: string) { this._sourceUserIdentifier = value; }
+  /** What the config sets for `sourceUserIdentifier`, before Terraform resolves it; undefined when unset. */
   get sourceUserIdentifierInput(): string | undefined { return this._sourceUserIdentifier; }
 
+  /** The developer user whose identity survives. */
   get destinationUserIdentifier(): string { return this.getStringAttribute('destination_user_identifier'); }
   set destinationUserIdentifier(value: string) { this._destinationUserIdentifier = value; }
+  /** What the config sets for `destinationUserIdentifier`, before Terraform resolves it; undefined when unset. */
   get destinationUserIdentifierInput(): string | undefined { return this._destinationUserIdentifier; }
 
+  /** What destroying this resource does: `warn` (default) or `error`. */
   get onDestroy(): string { return this.getStringAttribute('on_destroy'); }
-  set onDestroy(value: string) { this._onDestroy = value; }
+  set onDestroy(value: OnDestroy) { this._onDestroy = value; }
+  /** Leaves `onDestroy` unset, so the provider uses its default. */
   resetOnDestroy(): void { this._onDestroy = undefined; }
-  get onDestroyInput(): string | undefined { return this._onDestroy; }
+  /** What the config sets for `onDestroy`, before Terraform resolves it; undefined when unset. */
+  get onDestroyInput(): OnDestroy | undefined { return this._onDestroy; }
 
+  /** Whether the merge may move logins it does not name (default false). */
   get allowMovingUnnamedLogins(): IResolvable { return this.getBooleanAttribute('allow_moving_unnamed_logins'); }
-  set allowMovingUnnamedLogins(value: boolean) { this._allowMovingUnnamedLogins = value; }
+  set allowMovingUnnamedLogins(value: boolean | IResolvable) { this._allowMovingUnnamedLogins = value; }
+  /** Leaves `allowMovingUnnamedLogins` unset, so the provider uses its default. */
   resetAllowMovingUnnamedLogins(): void { this._allowMovingUnnamedLogins = undefined; }
-  get allowMovingUnnamedLoginsInput(): boolean | undefined { return this._allowMovingUnnamedLogins; }
+  /** What the config sets for `allowMovingUnnamedLogins`, before Terraform resolves it; undefined when unset. */
+  get allowMovingUnnamedLoginsInput(): boolean | IResolvable | undefined { return this._allowMovingUnnamedLogins; }
 
   /** Every developer user the merge moves: all users on the source's identity, the source first. Known at plan. */
   get movingUsers(): string[] { return this.getListAttribute('moving_users'); }

@@ -12,6 +12,7 @@ export const PROVIDER_VERSION = '0.1.0';
 /** Constraint for `required_providers`: any 0.1.x release. */
 export const PROVIDER_VERSION_CONSTRAINT = '~> 0.1.0';
 
+/** What cdktf records about the bindings in the synthesized JSON. */
 export const GENERATOR_METADATA = {
   providerName: PROVIDER_NAME,
   providerVersion: PROVIDER_VERSION,

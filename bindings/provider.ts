@@ -1,10 +1,14 @@
 // The `cognitoidentity` provider block, shaped like cdktf's generated provider
 // bindings. Attribute names and meanings: provider/src/cognito/schemas.ts.
 import type { Construct } from 'constructs';
-import { TerraformProvider, booleanToTerraform, stringToTerraform, numberToTerraform } from './cdk';
+import { TerraformProvider, booleanToTerraform, stringToTerraform, numberToTerraform, type IResolvable } from './cdk';
 import { definedHclAttributes, hclBoolean, hclNumber, hclString } from './hcl';
 import { GENERATOR_METADATA, PROVIDER_NAME, PROVIDER_SOURCE } from './metadata';
 
+/** The AWS SDK retry modes the provider accepts. */
+export type RetryMode = 'standard' | 'adaptive';
+
+/** The arguments of the `cognitoidentity` provider block; all optional. */
 export interface CognitoidentityProviderConfig {
   /** AWS Region; defaults to AWS_REGION/AWS_DEFAULT_REGION, then the Region prefix of each identity pool id. */
   readonly region?: string;
@@ -25,14 +29,16 @@ export interface CognitoidentityProviderConfig {
   /** Seconds to wait for the answer to one request once it is sent (default 10, at most 300). */
   readonly requestTimeoutSeconds?: number;
   /** AWS SDK retry mode: `standard` or `adaptive`. */
-  readonly retryMode?: string;
+  readonly retryMode?: RetryMode;
   /** Whether plan counts developer user ids toward a merge's 20 linked logins (default true; AWS does not document it). */
-  readonly countDeveloperIdsAsLinkedLogins?: boolean;
+  readonly countDeveloperIdsAsLinkedLogins?: boolean | IResolvable;
   /** Alias, when several configurations of this provider are used. */
   readonly alias?: string;
 }
 
+/** The `cognitoidentity` provider: Cognito Identity developer-identity merges. */
 export class CognitoidentityProvider extends TerraformProvider {
+  /** The provider type name. */
   static readonly tfResourceType = PROVIDER_NAME;
 
   private _region?: string;
@@ -44,10 +50,11 @@ export class CognitoidentityProvider extends TerraformProvider {
   private _maxRetries?: number;
   private _connectTimeoutSeconds?: number;
   private _requestTimeoutSeconds?: number;
-  private _retryMode?: string;
-  private _countDeveloperIdsAsLinkedLogins?: boolean;
+  private _retryMode?: RetryMode;
+  private _countDeveloperIdsAsLinkedLogins?: boolean | IResolvable;
   private _alias?: string;
 
+  /** Configures the provider; credentials follow the standard AWS chain unless set here. */
   constructor(scope: Construct, id: string, config: CognitoidentityProviderConfig = {}) {
     super(scope, id, {
       terraformResourceType: PROVIDER_NAME,
@@ -71,64 +78,100 @@ export class CognitoidentityProvider extends TerraformProvider {
   // Provider getters return what was configured: a provider block has no
   // attributes to reference, unlike a resource.
 
+  /** AWS Region of the Cognito Identity endpoint. */
   get region(): string | undefined { return this._region; }
   set region(value: string | undefined) { this._region = value; }
+  /** Leaves `region` unset, so the provider uses its default. */
   resetRegion(): void { this._region = undefined; }
+  /** What the config sets for `region`, before Terraform resolves it; undefined when unset. */
   get regionInput(): string | undefined { return this._region; }
 
+  /** Named profile from the shared AWS config and credentials files. */
   get profile(): string | undefined { return this._profile; }
   set profile(value: string | undefined) { this._profile = value; }
+  /** Leaves `profile` unset, so the provider uses its default. */
   resetProfile(): void { this._profile = undefined; }
+  /** What the config sets for `profile`, before Terraform resolves it; undefined when unset. */
   get profileInput(): string | undefined { return this._profile; }
 
+  /** AWS access key id. */
   get accessKey(): string | undefined { return this._accessKey; }
   set accessKey(value: string | undefined) { this._accessKey = value; }
+  /** Leaves `accessKey` unset, so the provider uses its default. */
   resetAccessKey(): void { this._accessKey = undefined; }
+  /** What the config sets for `accessKey`, before Terraform resolves it; undefined when unset. */
   get accessKeyInput(): string | undefined { return this._accessKey; }
 
+  /** AWS secret access key. */
   get secretKey(): string | undefined { return this._secretKey; }
   set secretKey(value: string | undefined) { this._secretKey = value; }
+  /** Leaves `secretKey` unset, so the provider uses its default. */
   resetSecretKey(): void { this._secretKey = undefined; }
+  /** What the config sets for `secretKey`, before Terraform resolves it; undefined when unset. */
   get secretKeyInput(): string | undefined { return this._secretKey; }
 
+  /** AWS session token. */
   get token(): string | undefined { return this._token; }
   set token(value: string | undefined) { this._token = value; }
+  /** Leaves `token` unset, so the provider uses its default. */
   resetToken(): void { this._token = undefined; }
+  /** What the config sets for `token`, before Terraform resolves it; undefined when unset. */
   get tokenInput(): string | undefined { return this._token; }
 
+  /** Custom Cognito Identity endpoint URL. */
   get endpoint(): string | undefined { return this._endpoint; }
   set endpoint(value: string | undefined) { this._endpoint = value; }
+  /** Leaves `endpoint` unset, so the provider uses its default. */
   resetEndpoint(): void { this._endpoint = undefined; }
+  /** What the config sets for `endpoint`, before Terraform resolves it; undefined when unset. */
   get endpointInput(): string | undefined { return this._endpoint; }
 
+  /** Maximum attempts per throttled Cognito API call, including the first. */
   get maxRetries(): number | undefined { return this._maxRetries; }
   set maxRetries(value: number | undefined) { this._maxRetries = value; }
+  /** Leaves `maxRetries` unset, so the provider uses its default. */
   resetMaxRetries(): void { this._maxRetries = undefined; }
+  /** What the config sets for `maxRetries`, before Terraform resolves it; undefined when unset. */
   get maxRetriesInput(): number | undefined { return this._maxRetries; }
 
+  /** Seconds to wait for a connection. */
   get connectTimeoutSeconds(): number | undefined { return this._connectTimeoutSeconds; }
   set connectTimeoutSeconds(value: number | undefined) { this._connectTimeoutSeconds = value; }
+  /** Leaves `connectTimeoutSeconds` unset, so the provider uses its default. */
   resetConnectTimeoutSeconds(): void { this._connectTimeoutSeconds = undefined; }
+  /** What the config sets for `connectTimeoutSeconds`, before Terraform resolves it; undefined when unset. */
   get connectTimeoutSecondsInput(): number | undefined { return this._connectTimeoutSeconds; }
 
+  /** Seconds to wait for the answer to one request. */
   get requestTimeoutSeconds(): number | undefined { return this._requestTimeoutSeconds; }
   set requestTimeoutSeconds(value: number | undefined) { this._requestTimeoutSeconds = value; }
+  /** Leaves `requestTimeoutSeconds` unset, so the provider uses its default. */
   resetRequestTimeoutSeconds(): void { this._requestTimeoutSeconds = undefined; }
+  /** What the config sets for `requestTimeoutSeconds`, before Terraform resolves it; undefined when unset. */
   get requestTimeoutSecondsInput(): number | undefined { return this._requestTimeoutSeconds; }
 
-  get retryMode(): string | undefined { return this._retryMode; }
-  set retryMode(value: string | undefined) { this._retryMode = value; }
+  /** AWS SDK retry mode. */
+  get retryMode(): RetryMode | undefined { return this._retryMode; }
+  set retryMode(value: RetryMode | undefined) { this._retryMode = value; }
+  /** Leaves `retryMode` unset, so the provider uses its default. */
   resetRetryMode(): void { this._retryMode = undefined; }
-  get retryModeInput(): string | undefined { return this._retryMode; }
+  /** What the config sets for `retryMode`, before Terraform resolves it; undefined when unset. */
+  get retryModeInput(): RetryMode | undefined { return this._retryMode; }
 
-  get countDeveloperIdsAsLinkedLogins(): boolean | undefined { return this._countDeveloperIdsAsLinkedLogins; }
-  set countDeveloperIdsAsLinkedLogins(value: boolean | undefined) { this._countDeveloperIdsAsLinkedLogins = value; }
+  /** Whether plan counts developer user ids toward a merge's 20 linked logins. */
+  get countDeveloperIdsAsLinkedLogins(): boolean | IResolvable | undefined { return this._countDeveloperIdsAsLinkedLogins; }
+  set countDeveloperIdsAsLinkedLogins(value: boolean | IResolvable | undefined) { this._countDeveloperIdsAsLinkedLogins = value; }
+  /** Leaves `countDeveloperIdsAsLinkedLogins` unset, so the provider uses its default. */
   resetCountDeveloperIdsAsLinkedLogins(): void { this._countDeveloperIdsAsLinkedLogins = undefined; }
-  get countDeveloperIdsAsLinkedLoginsInput(): boolean | undefined { return this._countDeveloperIdsAsLinkedLogins; }
+  /** What the config sets for `countDeveloperIdsAsLinkedLogins`, before Terraform resolves it; undefined when unset. */
+  get countDeveloperIdsAsLinkedLoginsInput(): boolean | IResolvable | undefined { return this._countDeveloperIdsAsLinkedLogins; }
 
+  /** Alias, when several configurations of this provider are used. */
   override get alias(): string | undefined { return this._alias; }
   override set alias(value: string | undefined) { this._alias = value; }
+  /** Leaves `alias` unset, so the provider uses its default. */
   resetAlias(): void { this._alias = undefined; }
+  /** What the config sets for `alias`, before Terraform resolves it; undefined when unset. */
   get aliasInput(): string | undefined { return this._alias; }
 
   protected override synthesizeAttributes(): Record<string, unknown> {

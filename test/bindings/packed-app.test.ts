@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CDKTF_BIN, scratchHome } from '../support/cdktf';
-import { createPoolWithUsers, lookupUser, REGION, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { formatResourceId } from '../../provider/src/public-api';
+import { createPoolWithUsers, lookupUser, mergeOutOfBand, REGION, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { installAndCompile, packRepository, writeApp } from '../support/packed-app';
 import { runProcess } from '../support/process';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
@@ -79,6 +80,58 @@ test.each([['0.20.12'], ['0.21.0']])('a fresh app with cdktf %s compiles, synthe
   expect((await lookupUser(env.client, pool.poolId, 'user-1')).identityId).toBe(destination?.identityId);
   ws.cleanup();
 });
+
+// The code `cdktf-import-code` prints, pasted into a fresh app as examples/import/README.md says: it compiles, and
+// `cdktf deploy` imports the existing merge without a Merge call; the next `cdktf diff` finds nothing to do.
+test('the cdktf-import-code output compiles in a fresh app and adopts an existing merge', async () => {
+  const pool = await createPoolWithUsers(env.client, 2);
+  const [destination, source] = pool.users;
+  if (!destination || !source) throw new Error('seeding failed');
+  await mergeOutOfBand(env.client, pool, source.userId, destination.userId);
+  const ws = TerraformWorkspace.create('packed-app-import', {
+    env: (workDir) => ({ HOME: scratchHome(workDir), COGNITO_ENDPOINT: env.emulator.endpoint, AWS_REGION: REGION, FORCE_COLOR: '0' }),
+  });
+  const app = path.join(ws.dir, 'app');
+  writeApp(app, tarball, { dependencies: { cdktf: '0.21.0', constructs: '10.4.2', '@types/node': '^20.19.0' }, main: '' });
+  expectExit(await installAndCompile(app), 0, 'npm install');
+  const cli = path.join(app, 'node_modules', 'terraform-provider-cognitoidentity', 'provider', 'bin', 'cli.js');
+  const importId = formatResourceId({ identityPoolId: pool.poolId, developerProviderName: pool.providerName, sourceUserIdentifier: source.userId, destinationUserIdentifier: destination.userId });
+  const printed = expectExit(await runProcess(process.execPath, [cli, 'cdktf-import-code', importId]), 0, 'cdktf-import-code').stdout;
+  const [importLine = '', ...body] = printed.split('\n');
+  fs.writeFileSync(path.join(app, 'main.ts'), importedStack(importLine, body.join('\n')));
+  expectExit(await installAndCompile(app), 0, 'tsc of the pasted code');
+  fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: `${JSON.stringify(process.execPath)} main.js` }));
+
+  env.emulator.resetStats();
+  const cdktf = (...args: string[]) => ws.exec(process.execPath, [CDKTF_BIN, ...args, '--no-color'], app);
+  const deploy = expectExit(await cdktf('deploy', 'adopted', '--auto-approve', '--skip-provider-lock'), 0, 'cdktf deploy');
+  expect(deploy.stdout).toContain('Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed.');
+  expect(env.emulator.stats().calls.MergeDeveloperIdentities).toBeUndefined();
+  const diff = expectExit(await cdktf('diff', 'adopted', '--skip-provider-lock'), 0, 'cdktf diff');
+  expect(diff.stdout).toContain('No changes. Your infrastructure matches the configuration.');
+  ws.cleanup();
+});
+
+/** A stack with the provider, and the pasted import statement and constructor code. */
+function importedStack(importLine: string, body: string): string {
+  return `import { App, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { CognitoidentityProvider } from 'terraform-provider-cognitoidentity';
+${importLine}
+
+class Adopted extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new CognitoidentityProvider(this, 'cognito', { endpoint: process.env.COGNITO_ENDPOINT, region: process.env.AWS_REGION });
+${body}
+  }
+}
+
+const app = new App();
+new Adopted(app, 'adopted');
+app.synth();
+`;
+}
 
 // cdktn-cli 0.24 needs Node >= 22.19 (its `engines`); this suite runs on Node 20, so the app is synthesized the
 // way that CLI does it (it runs the app command) and its output is applied by Terraform itself.

@@ -1,14 +1,11 @@
-// examples/adopt/main.tf as a user runs it: 50 groups of merged users made
+// examples/adopt/main.tf as a user runs it (its README's commands: test/docs/example-readmes.test.ts): 50 groups of merged users made
 // out of band (as the seeds' scripts do), then one `terraform apply` of the
 // example. Every merge lands in state, the emulator saw no
 // MergeDeveloperIdentities call, each user still resolves to the identity it
 // had (LookupDeveloperIdentity), and the next plan is empty.
 
 import fs, { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path, { join } from 'node:path';
-import { CognitoIdentityClient, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
-import type { EmulatorStats } from '../../emulator/src/types';
 import {
   createDeveloperUser,
   createPoolWithUsers,
@@ -20,12 +17,9 @@ import {
 } from '../support/emulator';
 import { newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
-import { runProcess, signalGroup, startProcess, waitForOutput } from '../support/process';
-import { newUserEnv, shellBlocks } from '../support/readme';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'adopt', 'main.tf');
-const README = join(__dirname, '..', '..', 'examples', 'adopt', 'README.md');
 const GROUPS = 50;
 
 let env: TestEmulator;
@@ -83,51 +77,6 @@ test('the adoption example imports 50 existing merged groups without a Merge cal
   expectExit(await ws.plan('-detailed-exitcode', ...vars), 0, 'plan after adoption');
   ws.cleanup();
 });
-
-test("the README's commands run as written: a script's merges, then the adoption, then an empty plan", async () => {
-  const [emulatorBlock, commands] = shellBlocks(README);
-  if (emulatorBlock === undefined || commands === undefined) throw new Error('examples/adopt/README.md lost its two sh blocks');
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'adopt-readme-home-'));
-  // The README's commands run from examples/adopt (npx finds the repo's packages from there).
-  const dir = path.dirname(README);
-  removeRunFiles(dir);
-  const env = newUserEnv(home);
-  const emulator = startProcess('bash', ['-euc', emulatorBlock], { cwd: dir, env, detached: true });
-  try {
-    await waitForOutput(emulator, /http:\/\/127\.0\.0\.1:4566/);
-    const r = await runProcess('bash', ['-euo', 'pipefail', '-c', commands], { cwd: dir, env, guardMs: 150_000 });
-    expectExit(r, 0, 'the README commands');
-    // As a terminal shows it, in colour: compare the text without the escapes.
-    const out = r.stdout.replace(/\x1b\[[0-9;]*m/g, '');
-    expect(out).toContain('Plan: 3 to import, 0 to add, 0 to change, 0 to destroy.');
-    expect(out).toContain('Resources: 3 imported, 0 added, 0 changed, 0 destroyed.');
-    expect(out).toContain('No changes. Your infrastructure matches the configuration.');
-    const stats = (await (await fetch('http://127.0.0.1:4566/_emulator/stats', { signal: AbortSignal.timeout(5000) })).json()) as EmulatorStats;
-    expect(stats.calls.MergeDeveloperIdentities).toBe(3); // the script's three, none by Terraform
-    const client = new CognitoIdentityClient({ endpoint: 'http://127.0.0.1:4566', region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-    try {
-      const pools = await client.send(new ListIdentityPoolsCommand({ MaxResults: 10 }));
-      const poolId = pools.IdentityPools?.[0]?.IdentityPoolId ?? '';
-      const bob = await lookupUser(client, poolId, 'bob');
-      expect(bob.userIds.sort()).toEqual(['bob', 'bob-laptop', 'bob-tablet']);
-      expect((await lookupUser(client, poolId, 'carol')).userIds).toEqual(['carol']);
-    } finally {
-      client.destroy();
-    }
-  } finally {
-    if (emulator.child.exitCode === null && emulator.child.signalCode === null) signalGroup(emulator.child, 'SIGTERM');
-    await emulator.done;
-    removeRunFiles(dir);
-  }
-  fs.rmSync(home, { recursive: true, force: true });
-});
-
-/** What terraform init, plan -out and apply write next to main.tf. */
-function removeRunFiles(dir: string): void {
-  for (const f of ['.terraform', '.terraform.lock.hcl', 'terraform.tfstate', 'terraform.tfstate.backup', 'adopt.tfplan']) {
-    fs.rmSync(path.join(dir, f), { recursive: true, force: true });
-  }
-}
 
 test('-generate-config-out writes the resource block of an import block that has none, read from Cognito', async () => {
   const { ws, pool, configure } = await newCase(env, 'adopt-generate', 2);

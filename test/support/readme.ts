@@ -1,15 +1,25 @@
-// Runs the commands a README shows, as written: its ```sh blocks, in a shell
-// whose environment is a new user's (a fresh HOME, no AWS or Terraform
-// settings), so the docs cannot drift from what works.
+// Runs the commands a README shows, as written: the ```sh blocks of its
+// "Try it against the local emulator" section, in a shell whose environment is
+// a new user's (a fresh HOME, no AWS or Terraform settings), so the docs
+// cannot drift from what works. The first block starts the emulator (a
+// terminal of its own); the second is the user's session.
 
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { describeResult, runProcess, signalGroup, startProcess, waitForOutput, type ProcessResult } from './process';
 
-/** The ```sh blocks of a Markdown file, in order. */
+export const TRY_IT_HEADING = '## Try it against the local emulator';
+
+/** The ```sh blocks of the "Try it" section of a Markdown file, in order. */
 export function shellBlocks(markdownFile: string): string[] {
-  const text = readFileSync(markdownFile, 'utf8');
-  return [...text.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
+  const text = fs.readFileSync(markdownFile, 'utf8');
+  const start = text.indexOf(TRY_IT_HEADING);
+  if (start < 0) throw new Error(`${markdownFile} has no "${TRY_IT_HEADING}" section`);
+  const rest = text.slice(start + TRY_IT_HEADING.length);
+  const end = rest.search(/^## /m);
+  const section = end < 0 ? rest : rest.slice(0, end);
+  return [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
 }
 
 /**
@@ -17,7 +27,7 @@ export function shellBlocks(markdownFile: string): string[] {
  * Terraform settings. The Node binaries the release build downloads stay in
  * the caller's cache, so each run does not fetch them again.
  */
-export function newUserEnv(home: string): NodeJS.ProcessEnv {
+export function newUserEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const key of ['PATH', 'LANG', 'LC_ALL', 'TMPDIR', 'SSL_CERT_FILE']) {
     if (process.env[key] !== undefined) env[key] = process.env[key];
@@ -31,5 +41,45 @@ export function newUserEnv(home: string): NodeJS.ProcessEnv {
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     AWS_EC2_METADATA_DISABLED: 'true',
     npm_config_update_notifier: 'false',
+    ...extra,
   };
+}
+
+export interface ReadmeRun {
+  /** The session's stdout, without colour escapes. */
+  out: string;
+  result: ProcessResult;
+}
+
+/**
+ * Runs a README's "Try it" blocks in its own directory. `whileServing` runs
+ * after the session, with the emulator still up (to check through the API).
+ * `runFiles` (what the session writes next to the example) are removed before and after.
+ */
+export async function runReadme(
+  readme: string,
+  options: { env?: NodeJS.ProcessEnv; runFiles: string[]; whileServing?: (run: ReadmeRun) => Promise<void> },
+): Promise<ReadmeRun> {
+  const [emulatorBlock, commands] = shellBlocks(readme);
+  if (emulatorBlock === undefined || commands === undefined) throw new Error(`${readme}: the "Try it" section needs two sh blocks`);
+  const dir = path.dirname(readme);
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-home-'));
+  const remove = () => options.runFiles.forEach((f) => fs.rmSync(path.join(dir, f), { recursive: true, force: true }));
+  remove();
+  const env = newUserEnv(home, options.env);
+  const emulator = startProcess('bash', ['-euc', emulatorBlock], { cwd: dir, env, detached: true });
+  try {
+    await waitForOutput(emulator, /http:\/\/127\.0\.0\.1:\d+/);
+    const result = await runProcess('bash', ['-euo', 'pipefail', '-c', commands], { cwd: dir, env, guardMs: 160_000 });
+    if (result.code !== 0) throw new Error(describeResult(`the commands of ${readme}`, result));
+    // As a terminal shows it, in colour: compare the text without the escapes.
+    const run = { result, out: result.stdout.replace(/\x1b\[[0-9;]*m/g, '') };
+    await options.whileServing?.(run);
+    return run;
+  } finally {
+    if (emulator.child.exitCode === null && emulator.child.signalCode === null) signalGroup(emulator.child, 'SIGTERM');
+    await emulator.done.catch(() => undefined);
+    remove();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
 }

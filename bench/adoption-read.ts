@@ -8,9 +8,9 @@
 // Usage: node dist/bench/adoption-read.js [--identities 1000] [--rounds 3] [--rps 50]
 
 import { GetOpenIdTokenForDeveloperIdentityCommand, MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
-import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider/src/install';
 import { parseOptions, positiveInt, runMain } from './support/args';
-import { REGION, seedPool, startBenchEmulator, type BenchEmulator } from './support/cognito-seed';
+import { seedPool, startBenchEmulator, type BenchEmulator } from './support/cognito-seed';
+import { providerHeader } from './support/merge-config';
 import { printTable } from './support/table';
 import { formatMs, formatRatio, median } from './support/timing';
 import { BenchRoot, installOurProvider, TerraformDir } from './support/workspace';
@@ -48,21 +48,7 @@ async function seedMergedPool(cognito: BenchEmulator, identities: number): Promi
 }
 
 function config(endpoint: string, body: string): string {
-  return `terraform {
-  required_providers {
-    cognitoidentity = {
-      source  = ${JSON.stringify(SOURCE_ADDRESS)}
-      version = ${JSON.stringify(PROVIDER_VERSION)}
-    }
-  }
-}
-
-provider "cognitoidentity" {
-  endpoint = ${JSON.stringify(endpoint)}
-  region   = ${JSON.stringify(REGION)}
-}
-
-${body}`;
+  return `${providerHeader(endpoint)}\n${body}`;
 }
 
 const listAll = (p: Pool): string => `data "cognitoidentity_merged_identities" "all" {

@@ -15,7 +15,8 @@ function pairsLocal(pairs: readonly MergePair[]): string {
   return `locals {\n  pairs = {\n${entries.join('\n')}\n  }\n}\n`;
 }
 
-export function mergedIdentityConfig(endpoint: string, poolId: string, providerName: string, pairs: readonly MergePair[]): string {
+/** The terraform block and our provider pointed at `endpoint`: the head of every benchmark configuration. */
+export function providerHeader(endpoint: string): string {
   return `terraform {
   required_providers {
     cognitoidentity = {
@@ -30,7 +31,11 @@ provider "cognitoidentity" {
   endpoint = ${JSON.stringify(endpoint)}
   region   = ${JSON.stringify(REGION)}
 }
+`;
+}
 
+export function mergedIdentityConfig(endpoint: string, poolId: string, providerName: string, pairs: readonly MergePair[]): string {
+  return `${providerHeader(endpoint)}
 ${pairsLocal(pairs)}
 resource "cognitoidentity_merged_identity" "m" {
   for_each                    = local.pairs

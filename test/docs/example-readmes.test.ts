@@ -76,3 +76,20 @@ test('examples/import: two merges made by a script, imported by main.tf; the nex
     },
   });
 });
+
+test('examples/cdktf: users created with the AWS CLI, then cdktf deploy from the repository root, offline', async () => {
+  // cdktf writes its output and local state next to the root cdktf.json.
+  const rootFiles = ['cdktf.out', 'terraform.cognito-merge.tfstate', 'terraform.cognito-merge.tfstate.backup'].map((f) => path.join('..', '..', f));
+  await runReadme(path.join(EXAMPLES, 'cdktf', 'README.md'), {
+    runFiles: [...rootFiles, 'offline.tfrc'],
+    whileServing: async ({ out }) => {
+      expect(out).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+      expect((await stats()).calls.MergeDeveloperIdentities).toBe(2);
+      await withClient(async (client, poolId) => {
+        const primary = await lookupUser(client, poolId, 'user-primary');
+        expect(primary.userIds.sort()).toEqual(['user-primary', 'user-secondary', 'user-tablet']);
+        expect((await lookupUser(client, poolId, 'user-tablet')).identityId).toBe(primary.identityId);
+      });
+    },
+  });
+});

@@ -194,6 +194,13 @@ describe('from the packed npm package', () => {
     const shipped = execFileSync('tar', ['-tzf', path.join(packDir, tarball)], { encoding: 'utf8' }).split('\n');
     expect(shipped).toContain('package/LICENSE');
     expect(shipped.filter((f) => f.endsWith('.map') || f.endsWith('.v8cache'))).toEqual([]);
+    // The registry page links to the source, home page and issue tracker from these.
+    const REPO_URL = 'https://github.com/cognitoidentity/terraform-provider-cognitoidentity';
+    expect(JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8'))).toMatchObject({
+      repository: { type: 'git', url: `git+${REPO_URL}.git` },
+      homepage: `${REPO_URL}#readme`,
+      bugs: { url: `${REPO_URL}/issues` },
+    });
     // The exports map: the bindings and the emulator library resolve by package name from another app.
     const consumer = path.join(tmp, 'consumer');
     fs.mkdirSync(path.join(consumer, 'node_modules'), { recursive: true });

@@ -2,14 +2,15 @@
 // documented developer flow (GetOpenIdTokenForDeveloperIdentity, then
 // GetCredentialsForIdentity with the token under cognito-identity.amazonaws.com)
 // through the SDK's own credential provider, GetOpenIdToken, UnlinkIdentity and
-// the principal-tag maps; and a check that every command the SDK exports is an
+// the principal-tag maps, each also through the AWS CLI and the noAuth ones as
+// raw unsigned HTTP calls; and a check that every command the SDK exports is an
 // operation the emulator knows, so a new SDK operation cannot go unnoticed.
 
 import * as sdk from '@aws-sdk/client-cognito-identity';
 import { fromCognitoIdentity } from '@aws-sdk/credential-providers';
 import { AwsCli, findAwsCli } from '../support/aws-cli';
 import { REGION, startTestEmulator, type TestEmulator } from '../support/emulator';
-import { createPool, DEV_PROVIDER } from './helpers';
+import { createPool, DEV_PROVIDER, jsonHeaders, rawPost } from './helpers';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -79,6 +80,50 @@ test('AWS CLI: get-credentials-for-identity with the developer token', async () 
   ]);
   expect(out.IdentityId).toBe(identityId);
   expect(out.Credentials.AccessKeyId).toMatch(/^ASIAEMULATOR/);
+});
+
+test('AWS CLI: get-open-id-token, then unlink-identity removes that login', async () => {
+  const cli = new AwsCli(findAwsCli(), env.emulator.endpoint, REGION);
+  const poolId = await createPool(env.client);
+  const logins = JSON.stringify({ [FACEBOOK]: 'fb-ines' });
+  const { IdentityId: identityId } = await cli.json<{ IdentityId: string }>('get-id', ['--identity-pool-id', poolId, '--logins', logins]);
+  const token = await cli.json<{ IdentityId: string; Token: string }>('get-open-id-token', ['--identity-id', identityId, '--logins', logins]);
+  expect(token.IdentityId).toBe(identityId);
+  expect(token.Token.split('.')).toHaveLength(3);
+  await cli.json('unlink-identity', ['--identity-id', identityId, '--logins', logins, '--logins-to-remove', FACEBOOK]);
+  expect((await env.client.send(new sdk.DescribeIdentityCommand({ IdentityId: identityId }))).Logins).toEqual([]);
+});
+
+test('AWS CLI: set-principal-tag-attribute-map, then get-principal-tag-attribute-map answers it', async () => {
+  const cli = new AwsCli(findAwsCli(), env.emulator.endpoint, REGION);
+  const poolId = await createPool(env.client);
+  const key = ['--identity-pool-id', poolId, '--identity-provider-name', FACEBOOK];
+  expect(await cli.json('get-principal-tag-attribute-map', key)).toMatchObject({ UseDefaults: true });
+  await cli.json('set-principal-tag-attribute-map', [...key, '--no-use-defaults', '--principal-tags', 'team=sub']);
+  expect(await cli.json('get-principal-tag-attribute-map', key)).toEqual({
+    IdentityPoolId: poolId,
+    IdentityProviderName: FACEBOOK,
+    UseDefaults: false,
+    PrincipalTags: { team: 'sub' },
+  });
+});
+
+test('the noAuth operations answer raw HTTP calls without an Authorization header; a signed one does not', async () => {
+  const poolId = await createPool(env.client);
+  const post = async (op: string, body: object) => {
+    const res = await rawPost(env.emulator.endpoint, JSON.stringify(body), jsonHeaders(op));
+    expect({ op, status: res.status }).toEqual({ op, status: 200 });
+    return res.json;
+  };
+  const logins = { [FACEBOOK]: 'fb-jo' };
+  const identityId = String((await post('GetId', { IdentityPoolId: poolId, Logins: logins })).IdentityId);
+  const token = String((await post('GetOpenIdToken', { IdentityId: identityId, Logins: logins })).Token);
+  const creds = await post('GetCredentialsForIdentity', { IdentityId: identityId, Logins: { 'cognito-identity.amazonaws.com': token } });
+  expect(creds).toMatchObject({ IdentityId: identityId, Credentials: { AccessKeyId: expect.stringMatching(/^ASIAEMULATOR/) } });
+  expect(await post('UnlinkIdentity', { IdentityId: identityId, Logins: logins, LoginsToRemove: [FACEBOOK] })).toEqual({});
+  // The emulator checks signatures (startTestEmulator configures keys), so the above passed as noAuth, not by leniency.
+  const signed = await rawPost(env.emulator.endpoint, JSON.stringify({ IdentityPoolId: poolId, IdentityProviderName: FACEBOOK }), jsonHeaders('GetPrincipalTagAttributeMap'));
+  expect(signed.json.__type).toBe('MissingAuthenticationTokenException');
 });
 
 const commands = Object.entries(sdk).filter(([name]) => /^[A-Z]\w+Command$/.test(name) && name !== 'Command');

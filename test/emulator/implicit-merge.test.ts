@@ -68,3 +68,19 @@ test('AWS CLI: get-id with the logins of two identities answers the older one, a
   expect(await enabledIdentities(poolId)).toEqual([older]);
   expect(newer).not.toBe(older);
 });
+
+test('AWS CLI: get-open-id-token-for-developer-identity with the logins of two identities merges them into the older one', async () => {
+  const cli = new AwsCli(findAwsCli(), env.emulator.endpoint, REGION);
+  const poolId = await createPool(env.client);
+  const older = (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { [FACEBOOK]: 'fb-dee' } }))).IdentityId;
+  const newer = await registerUser(env.client, poolId, 'dee');
+  const out = await cli.json<{ IdentityId: string; Token: string }>('get-open-id-token-for-developer-identity', [
+    '--identity-pool-id', poolId,
+    '--logins', JSON.stringify({ [DEV_PROVIDER]: 'dee', [FACEBOOK]: 'fb-dee' }),
+  ]);
+  expect(out.IdentityId).toBe(older);
+  expect(out.Token.split('.')).toHaveLength(3);
+  expect(await lookupUser(env.client, poolId, 'dee')).toEqual({ identityId: older, userIds: ['dee'] });
+  expect(await enabledIdentities(poolId)).toEqual([older]);
+  expect(newer).not.toBe(older);
+});

@@ -27,13 +27,14 @@ test('merged_identity_id escapes each part as import ids expect', async () => {
 
 const POOL = '"us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90"';
 
-// Each refusal names the argument: ours in the function's own text, Terraform's in its type and null checks.
+// Each refusal names the argument in Terraform's own words: for the function's refusals too, since
+// the provider returns the argument's position and Terraform turns it into the parameter's name.
 test.each([
-  ['an empty string', `merged_identity_id(${POOL}, "login.app", "", "d")`, 'source_user_identifier must be a non-empty string'],
-  ['a pool id of the wrong form', 'merged_identity_id("pool-1", "login.app", "s", "d")', 'identity_pool_id "pool-1" is not of the form REGION:GUID'],
+  ['an empty string', `merged_identity_id(${POOL}, "login.app", "", "d")`, 'Invalid value for "source_user_identifier" parameter: source_user_identifier must be a non-empty string'],
+  ['a pool id of the wrong form', 'merged_identity_id("pool-1", "login.app", "s", "d")', 'Invalid value for "identity_pool_id" parameter: identity_pool_id "pool-1" is not of the form REGION:GUID'],
   ['a list where a string belongs', `merged_identity_id(${POOL}, ["login.app"], "s", "d")`, 'Invalid value for "developer_provider_name" parameter: string required'],
   ['null', `merged_identity_id(${POOL}, "login.app", "s", null)`, 'Invalid value for "destination_user_identifier" parameter: argument must not be null'],
-  ['a malformed id to parse', 'parse_merged_identity_id("a,b,c")', 'id is not a merged identity import id: expected 4 parts separated by ","'],
+  ['a malformed id to parse', 'parse_merged_identity_id("a,b,c")', 'Invalid value for "id" parameter: id is not a merged identity import id: expected 4 parts separated by ","'],
 ])('%s is refused, naming the argument', async (_what, call, message) => {
   const { ws, configure } = await newCase(env, 'function-refused', 0);
   configure(`output "v" {\n  value = provider::cognitoidentity::${call}\n}\n`);

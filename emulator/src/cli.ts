@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { EmulatorOptionsError, FaultConfigError, operationNames, quotaPreset, startEmulator, StateFileError } from './index';
-import { LOGIN_LIMIT_COUNTS, type EmulatorOptions, type FaultConfig } from './types';
+import { LOGIN_LIMIT_COUNTS, LOOKUP_BY_USER_LISTS, type EmulatorOptions, type FaultConfig } from './types';
 
 const USAGE = `Usage: cognito-identity-emulator [options]
 
@@ -22,6 +22,9 @@ Options:
   --login-limit-counts all|public
                               what counts toward a merge's 20 linked logins: public logins
                               and developer user ids (all, default) or public logins only
+  --lookup-by-user-lists identity|given
+                              what a lookup by user lists: every user of the identity
+                              (identity, default) or only the user asked about
   --rate-limit OP=RPS         throttle OP above RPS requests per second (repeatable)
   --quota-preset              apply the published per-operation RPS quotas
   --latency-ms N              delay every answer by N ms
@@ -63,6 +66,7 @@ function parseCommandLine(argv: string[]): Command | 'help' {
         region: { type: 'string' },
         'max-body-bytes': { type: 'string' },
         'login-limit-counts': { type: 'string' },
+        'lookup-by-user-lists': { type: 'string' },
         'rate-limit': { type: 'string', multiple: true },
         'quota-preset': { type: 'boolean' },
         'latency-ms': { type: 'string' },
@@ -86,6 +90,12 @@ function parseCommandLine(argv: string[]): Command | 'help' {
     const known = LOGIN_LIMIT_COUNTS.find((c) => c === counts);
     if (known === undefined) throw new UsageError(`--login-limit-counts: '${counts}' is not one of ${LOGIN_LIMIT_COUNTS.join(', ')}.`);
     options.loginLimitCounts = known;
+  }
+  const lists = v['lookup-by-user-lists'];
+  if (lists !== undefined) {
+    const known = LOOKUP_BY_USER_LISTS.find((l) => l === lists);
+    if (known === undefined) throw new UsageError(`--lookup-by-user-lists: '${lists}' is not one of ${LOOKUP_BY_USER_LISTS.join(', ')}.`);
+    options.lookupByUserLists = known;
   }
   if (v.region !== undefined) options.region = v.region;
   if (v['max-body-bytes'] !== undefined) {

@@ -9,7 +9,7 @@ import { loadStateFile, StateWriter } from './persistence';
 import { createRequestHandler } from './server';
 import { StatsRecorder } from './stats';
 import { Store } from './store';
-import { LOGIN_LIMIT_COUNTS, type EmulatorOptions, type RunningEmulator } from './types';
+import { LOGIN_LIMIT_COUNTS, LOOKUP_BY_USER_LISTS, type EmulatorOptions, type RunningEmulator } from './types';
 
 export type {
   CountByOperation,
@@ -19,6 +19,7 @@ export type {
   FaultConfig,
   FaultRule,
   LoginLimitCounts,
+  LookupByUserLists,
   RunningEmulator,
 } from './types';
 export { FaultConfigError, parseFaultConfig, quotaPreset } from './faults';
@@ -30,7 +31,7 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export class EmulatorOptionsError extends Error {}
 
 function checkOptions(options: EmulatorOptions): void {
-  const { port, maxBodyBytes, region, credentials, loginLimitCounts } = options;
+  const { port, maxBodyBytes, region, credentials, loginLimitCounts, lookupByUserLists } = options;
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new EmulatorOptionsError(`port must be an integer 0..65535 (0 = any free port), got ${String(port)}.`);
   }
@@ -42,6 +43,9 @@ function checkOptions(options: EmulatorOptions): void {
   }
   if (loginLimitCounts !== undefined && !LOGIN_LIMIT_COUNTS.includes(loginLimitCounts)) {
     throw new EmulatorOptionsError(`loginLimitCounts must be one of ${LOGIN_LIMIT_COUNTS.join(', ')}, got ${String(loginLimitCounts)}.`);
+  }
+  if (lookupByUserLists !== undefined && !LOOKUP_BY_USER_LISTS.includes(lookupByUserLists)) {
+    throw new EmulatorOptionsError(`lookupByUserLists must be one of ${LOOKUP_BY_USER_LISTS.join(', ')}, got ${String(lookupByUserLists)}.`);
   }
   if (credentials !== undefined && (!credentials.accessKeyId || !credentials.secretAccessKey)) {
     throw new EmulatorOptionsError('credentials needs a non-empty accessKeyId and secretAccessKey.');
@@ -81,6 +85,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       credentials: options.credentials,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       loginLimitCounts: options.loginLimitCounts ?? 'all',
+      lookupByUserLists: options.lookupByUserLists ?? 'identity',
       log,
       onStateChanged: () => writer?.markDirty(),
     }),

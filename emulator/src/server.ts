@@ -12,7 +12,7 @@ import { operations, type Operation, type OperationContext } from './operations'
 import { checkSignature } from './sigv4';
 import type { StatsRecorder } from './stats';
 import { linkedLoginCount, publicLoginCount, type Store } from './store';
-import type { EmulatorCredentials, LoginLimitCounts } from './types';
+import type { EmulatorCredentials, LoginLimitCounts, LookupByUserLists } from './types';
 import { isJsonObject, type JsonObject } from './validation';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
@@ -34,6 +34,7 @@ export interface ServerDeps {
   credentials?: EmulatorCredentials;
   maxBodyBytes: number;
   loginLimitCounts: LoginLimitCounts;
+  lookupByUserLists: LookupByUserLists;
   log: (line: string) => void;
   /** After a mutation (or a state wipe): persist. */
   onStateChanged(): void;
@@ -89,6 +90,7 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
     store: deps.store,
     region: deps.store.region,
     loginsTowardLimit: deps.loginLimitCounts === 'public' ? publicLoginCount : linkedLoginCount,
+    lookupByUserLists: deps.lookupByUserLists,
     onMerge: () => deps.stats.merge(),
   };
 

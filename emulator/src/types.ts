@@ -42,6 +42,10 @@ export interface EmulatorCredentials {
 export type LoginLimitCounts = 'all' | 'public';
 export const LOGIN_LIMIT_COUNTS: readonly LoginLimitCounts[] = ['all', 'public'];
 
+/** What a LookupDeveloperIdentity by user lists (EmulatorOptions.lookupByUserLists). */
+export type LookupByUserLists = 'identity' | 'given';
+export const LOOKUP_BY_USER_LISTS: readonly LookupByUserLists[] = ['identity', 'given'];
+
 export interface EmulatorOptions {
   /** 0 = ephemeral (default). */
   port?: number;
@@ -62,6 +66,14 @@ export interface EmulatorOptions {
    * users can be merged into one identity.
    */
   loginLimitCounts?: LoginLimitCounts;
+  /**
+   * What a LookupDeveloperIdentity with only DeveloperUserIdentifier lists.
+   * AWS documents DeveloperUserIdentifierList as the identity's list but not
+   * that a lookup by user returns all of it (UNCONFIRMED): 'identity'
+   * (default) lists every user of the identity, paged; 'given' lists only the
+   * user asked about, so clients can be tested under both readings.
+   */
+  lookupByUserLists?: LookupByUserLists;
   /** Receives one log line per event; never secrets. Default: no logging. */
   log?: (line: string) => void;
 }

@@ -26,7 +26,7 @@ export interface TestEmulator {
  * An emulator that verifies SigV4 signatures against the test key pair, and
  * an SDK client signed with it.
  */
-export async function startTestEmulator(options: Pick<EmulatorOptions, 'faults' | 'loginLimitCounts'> = {}): Promise<TestEmulator> {
+export async function startTestEmulator(options: Pick<EmulatorOptions, 'faults' | 'loginLimitCounts' | 'lookupByUserLists'> = {}): Promise<TestEmulator> {
   const emulator = await startEmulator({
     ...options,
     credentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY },

@@ -59,7 +59,7 @@ export const developerOperations: Operation[] = [
     },
   ),
 
-  defineOperation<LookupDeveloperIdentityInput>('LookupDeveloperIdentity', 'sigv4', false, (input, { store }) => {
+  defineOperation<LookupDeveloperIdentityInput>('LookupDeveloperIdentity', 'sigv4', false, (input, { store, lookupByUserLists }) => {
     const pool = requirePool(store, input.IdentityPoolId);
     let identity: IdentityRecord;
     if (input.IdentityId !== undefined) {
@@ -75,6 +75,7 @@ export const developerOperations: Operation[] = [
       }
     } else if (input.DeveloperUserIdentifier !== undefined) {
       identity = requireDeveloperUser(store, pool, input.DeveloperUserIdentifier);
+      if (lookupByUserLists === 'given') return { IdentityId: identity.identityId, DeveloperUserIdentifierList: [input.DeveloperUserIdentifier] };
     } else {
       throw invalidParameter('Either IdentityId or DeveloperUserIdentifier must be specified.');
     }

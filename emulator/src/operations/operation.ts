@@ -10,6 +10,8 @@ export interface OperationContext {
   region: string;
   /** The logins of an identity that count toward a merge's 20-login limit (EmulatorOptions.loginLimitCounts). */
   loginsTowardLimit(identity: IdentityRecord): number;
+  /** What a lookup by user lists (EmulatorOptions.lookupByUserLists). */
+  lookupByUserLists: 'identity' | 'given';
   /** Called once per merge that changed state (for stats). */
   onMerge(): void;
 }

@@ -130,7 +130,7 @@ export class MergedIdentity extends TerraformResource {
   /** What the config sets for `allowMovingUnnamedLogins`, before Terraform resolves it; undefined when unset. */
   get allowMovingUnnamedLoginsInput(): boolean | IResolvable | undefined { return this._allowMovingUnnamedLogins; }
 
-  /** Every developer user the merge moves: all users on the source's identity, the source first. Known at plan. */
+  /** Every developer user the merge moves: all users on the source's identity, the source first, then the others sorted. Known at plan. */
   get movingUsers(): string[] { return this.getListAttribute('moving_users'); }
 
   /** How many public logins on the source's identity move with it. */

@@ -111,7 +111,7 @@ export class CognitoClients {
         region,
         endpoint: describeEndpoint(this.settings, region),
         redactor: this.redactor,
-        directory: new IdentityDirectory(api),
+        directory: new IdentityDirectory(api, undefined, undefined, (message) => this.log?.info(message, { region })),
         plannedMerges: new PlannedMerges(),
         journal: new MergeJournal(),
         api,

@@ -24,9 +24,9 @@ export interface MergeRequest {
 export interface UserLookup {
   identityId: string;
   /**
-   * The identity's developer user ids when the answer held them all (no
-   * NextToken). Cognito documents the by-user answer as the identity's list;
-   * it is used only for plan-time counting, never for state.
+   * The developer user ids the answer listed, when it held them all (no
+   * NextToken). Whether that is every user of the identity or only the one
+   * asked about, AWS does not say; lookup.ts decides when to rely on it.
    */
   users?: string[];
 }
@@ -45,6 +45,8 @@ export interface IdentityPage {
 }
 
 export interface CognitoApi {
+  /** True when every request reports its send through withSendHook (pacing-middleware.ts). */
+  readonly reportsSends?: boolean;
   /** The identity a developer user resolves to. Throws ResourceNotFoundException when unknown. */
   lookupUser(poolId: string, user: string, signal: AbortSignal): Promise<UserLookup>;
   /** Every developer user id linked to an identity, all pages. Throws ResourceNotFoundException when unknown. */
@@ -60,6 +62,9 @@ export interface CognitoApi {
 }
 
 export class SdkCognitoApi implements CognitoApi {
+  // Every call goes through the pacing middleware, which tells withSendHook.
+  readonly reportsSends = true;
+
   constructor(private readonly sdk: Sdk, private readonly client: CognitoIdentityClient) {}
 
   async lookupUser(poolId: string, user: string, signal: AbortSignal): Promise<UserLookup> {

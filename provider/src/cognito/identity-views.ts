@@ -2,6 +2,7 @@
 // them: the identity id, every developer user on it, and how many public
 // logins it has.
 
+import type { Stamped } from './coalescing-cache';
 import type { Freshness, IdentityDirectory } from './lookup';
 import type { IdentityView } from './merge-rule';
 import { classifyError } from './errors';
@@ -11,6 +12,13 @@ export interface ViewOptions {
   developerProvider: string;
   /** Whether to read public logins (DescribeIdentity) at all. */
   withPublicLogins: boolean;
+  /**
+   * Plan only: take the users a complete lookup by user listed, even while it
+   * is not known whether such a lookup lists the whole identity (lookup.ts).
+   * Apply never does: it reads the identity by id before merging, so a list
+   * that left someone out stops the merge there.
+   */
+  listedByUserIsEnough?: boolean;
   freshness?: Freshness;
 }
 
@@ -25,12 +33,15 @@ export async function viewOfUser(
   options: ViewOptions,
   signal: AbortSignal,
 ): Promise<IdentityView> {
-  const identityId = await dir.identityOfUser(poolId, user, signal, options.freshness);
+  const found = await dir.lookupUser(poolId, user, signal, options.freshness);
+  const identityId = found.identityId;
+  const listed = options.listedByUserIsEnough === true ? found.users : undefined;
   const [users, publicLogins] = await Promise.all([
-    dir.usersOfIdentity(poolId, identityId, signal, options.freshness),
+    listed ?? dir.usersOfIdentity(poolId, identityId, signal, options.freshness),
     options.withPublicLogins ? publicLoginsOf(dir, identityId, options, signal) : Promise.resolve(null),
   ]);
-  return { identityId, users, publicLogins };
+  const partial = listed !== undefined && !dir.wholeListsByUser;
+  return partial ? { identityId, users, publicLogins, partial } : { identityId, users, publicLogins };
 }
 
 async function publicLoginsOf(dir: IdentityDirectory, identityId: string, options: ViewOptions, signal: AbortSignal): Promise<number | null> {
@@ -50,10 +61,18 @@ export interface MergeUsers {
   destination: string;
 }
 
+/** Both identities of a merge; the destination's users with when they were read. */
+export interface ViewsNow {
+  source: IdentityView;
+  destination: IdentityView;
+  destinationRead: Stamped<readonly string[]>;
+}
+
 /**
  * Both identities of a merge as they are now, read by the identity ids plan
- * saw: two list reads in the usual case. Only a user that left its planned
- * identity costs a lookup, to say where it went.
+ * saw: two list reads in the usual case, or none when recent enough reads are
+ * cached (options.freshness). Only a user that left its planned identity
+ * costs a lookup, to say where it went.
  */
 export async function viewsNow(
   dir: IdentityDirectory,
@@ -61,16 +80,18 @@ export async function viewsNow(
   planned: { source: IdentityView; destination: IdentityView },
   options: ViewOptions,
   signal: AbortSignal,
-): Promise<{ source: IdentityView; destination: IdentityView }> {
-  const [srcUsers, dstUsers] = await Promise.all([
+): Promise<ViewsNow> {
+  const strict = { ...options, listedByUserIsEnough: false };
+  const [srcUsers, dstRead] = await Promise.all([
     dir.usersOfIdentity(m.poolId, planned.source.identityId, signal, options.freshness),
-    dir.usersOfIdentity(m.poolId, planned.destination.identityId, signal, options.freshness),
+    dir.usersOfIdentityStamped(m.poolId, planned.destination.identityId, signal, options.freshness),
   ]);
-  const destination: IdentityView = dstUsers.includes(m.destination)
-    ? { identityId: planned.destination.identityId, users: dstUsers, publicLogins: null }
-    : await viewOfUser(dir, m.poolId, m.destination, { ...options, withPublicLogins: false }, signal);
-  if (destination.users.includes(m.source)) return { source: destination, destination };
-  if (!srcUsers.includes(m.source)) return { source: await viewOfUser(dir, m.poolId, m.source, options, signal), destination };
+  const destination: IdentityView = dstRead.value.includes(m.destination)
+    ? { identityId: planned.destination.identityId, users: dstRead.value, publicLogins: null }
+    : await viewOfUser(dir, m.poolId, m.destination, { ...strict, withPublicLogins: false }, signal);
+  const destinationRead = { ...dstRead, value: destination.users };
+  if (destination.users.includes(m.source)) return { source: destination, destination, destinationRead };
+  if (!srcUsers.includes(m.source)) return { source: await viewOfUser(dir, m.poolId, m.source, strict, signal), destination, destinationRead };
   const publicLogins = options.withPublicLogins ? await publicLoginsOf(dir, planned.source.identityId, options, signal) : null;
-  return { source: { identityId: planned.source.identityId, users: srcUsers, publicLogins }, destination };
+  return { source: { identityId: planned.source.identityId, users: srcUsers, publicLogins }, destination, destinationRead };
 }

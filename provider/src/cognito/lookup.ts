@@ -1,116 +1,34 @@
-// Lookups with request coalescing and a very short cache.
+// Who is linked to whom, read through LookupDeveloperIdentity with request
+// coalescing and a very short cache (coalescing-cache.ts).
 //
 // Many merged_identity resources usually share one destination identity, and
-// Terraform refreshes them in parallel. Without help each refresh would page
-// through the same LookupDeveloperIdentity list. Here concurrent identical
-// lookups share one request, and a result is reused for a few seconds.
+// Terraform plans and refreshes them in parallel. Here concurrent identical
+// lookups share one request, and a result is reused for a few seconds. A
+// merge this process performs invalidates the identities involved.
 //
-// Freshness is tracked with a sequence number rather than wall time: every
-// request and every invalidation takes the next number. A caller that must see
-// the effect of something it just did (a merge) passes `startedAfter` = a
-// number taken after that action; it then only joins requests, or reuses
-// results, that started later. A merge this process performs invalidates the
-// identities involved, and an older in-flight request never refills them.
+// A lookup by user answers with the user's identity and a list of developer
+// users. AWS documents that list as "the list of developer user identifiers
+// associated with an identity ID", but not that a lookup by user returns all
+// of them rather than only the user asked about. What a merge moves must be
+// right under both readings, so an identity's users are read by identity id
+// until Cognito itself has shown that a lookup by user lists the whole
+// identity: one answer naming a user other than the one asked about settles
+// it for this process, and from then on one lookup by user tells both the
+// identity and all its users (a second call saved per identity).
 
+import { CoalescingCache, SequenceClock, type Freshness, type Stamped } from './coalescing-cache';
 import type { CognitoApi, PoolInfo, UserLookup } from './cognito-api';
+import { withSendHook } from './pacing-middleware';
 
-export interface Freshness {
-  /** Only accept a request that started after this sequence number (see SequenceClock). */
-  startedAfter?: number;
-}
+export { CoalescingCache, SequenceClock, type Freshness } from './coalescing-cache';
 
-export class SequenceClock {
-  private value = 0;
-  next(): number {
-    return ++this.value;
-  }
-}
-
-interface Entry<T> {
-  seq: number;
-  at: number;
-  value: T;
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
-function abortError(): Error {
-  return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
-}
-
-export class CoalescingCache<T> {
-  private readonly entries = new Map<string, Entry<T>>();
-  private readonly flights = new Map<string, { seq: number; promise: Promise<T> }>();
-  private readonly invalidatedAt = new Map<string, number>();
-
-  constructor(
-    private readonly clock: SequenceClock,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /**
-   * The value for `key`: cached, shared with an identical request in flight, or fetched.
-   * A joined request still honours the caller's own abort signal.
-   */
-  get(key: string, fetch: () => Promise<T>, signal: AbortSignal, freshness: Freshness = {}): Promise<T> {
-    const after = freshness.startedAfter ?? 0;
-    const cached = this.entries.get(key);
-    if (cached && cached.seq > after && this.now() - cached.at <= this.ttlMs) return Promise.resolve(cached.value);
-    const flight = this.flights.get(key);
-    if (flight && flight.seq > after) return raceAbort(flight.promise, signal);
-
-    const seq = this.clock.next();
-    const promise = fetch().then((value) => {
-      if ((this.invalidatedAt.get(key) ?? 0) < seq) this.entries.set(key, { seq, at: this.now(), value });
-      return value;
-    });
-    this.flights.set(key, { seq, promise });
-    const clear = () => {
-      if (this.flights.get(key)?.seq === seq) this.flights.delete(key);
-    };
-    promise.then(clear, clear);
-    return promise;
-  }
-
-  /** Stores a value learnt by another request (that started at `seq`), unless invalidated since. */
-  prime(key: string, value: T, seq: number): void {
-    const current = this.entries.get(key);
-    if ((this.invalidatedAt.get(key) ?? 0) < seq && (!current || current.seq < seq)) {
-      this.entries.set(key, { seq, at: this.now(), value });
-    }
-  }
-
-  invalidate(key: string): void {
-    this.entries.delete(key);
-    this.invalidatedAt.set(key, this.clock.next());
-  }
-}
-
-/** Cache lifetime: long enough to serve one parallel refresh, short enough not to hide drift. */
-export const LOOKUP_TTL_MS = 3000;
 /**
- * Which identity a user resolves to changes only through merges and unlinks;
- * this process's own merges invalidate it, so it may live a little longer and
- * serve every resource that shares a destination during one plan or apply.
+ * Cache lifetime of an identity's users and logins within one process. Every
+ * merge re-reads both identities fresh just before it (apply), and this
+ * process's own merges invalidate what they change, so the cache only serves
+ * plans and refreshes, which it lets share one read per identity.
  */
-export const USER_TTL_MS = 15_000;
+export const LOOKUP_TTL_MS = 15_000;
 /** Pool settings are read once per run. */
 export const POOL_TTL_MS = 10 * 60 * 1000;
 
@@ -123,17 +41,21 @@ export class IdentityDirectory {
   private readonly byIdentity: CoalescingCache<string[]>;
   private readonly loginsByIdentity: CoalescingCache<string[]>;
   private readonly pools: CoalescingCache<PoolInfo>;
+  /** Set once Cognito answered a lookup by user with another user of the identity (see the header). */
+  private byUserListsWholeIdentity = false;
 
   constructor(
     readonly api: CognitoApi,
     ttlMs: number = LOOKUP_TTL_MS,
     now: () => number = Date.now,
+    private readonly onEvidence?: (message: string) => void,
   ) {
-    this.byUser = new CoalescingCache(this.clock, Math.max(ttlMs, USER_TTL_MS), now);
-    this.byIdentity = new CoalescingCache(this.clock, ttlMs, now);
-    this.loginsByIdentity = new CoalescingCache(this.clock, ttlMs, now);
+    const lateBinding = api.reportsSends === true;
+    this.byUser = new CoalescingCache(this.clock, { ttlMs, now, lateBinding });
+    this.byIdentity = new CoalescingCache(this.clock, { ttlMs, now, lateBinding });
+    this.loginsByIdentity = new CoalescingCache(this.clock, { ttlMs, now, lateBinding });
     // A pool's developer provider name can never change; its login providers rarely do.
-    this.pools = new CoalescingCache(this.clock, POOL_TTL_MS, now);
+    this.pools = new CoalescingCache(this.clock, { ttlMs: POOL_TTL_MS, now, lateBinding });
   }
 
   /** A sequence number: requests started after it see everything done before it. */
@@ -141,12 +63,28 @@ export class IdentityDirectory {
     return this.clock.next();
   }
 
-  /** The identity of a developer user (and its user list when Cognito sent it whole). */
-  lookupUser(poolId: string, user: string, signal: AbortSignal, freshness?: Freshness): Promise<UserLookup> {
-    // The by-user answer's list is not used for an identity's list: AWS does
-    // not document that it holds every user of the identity, and what a merge
-    // moves must not rest on that reading.
-    return this.byUser.get(key(poolId, user), () => this.api.lookupUser(poolId, user, signal), signal, freshness);
+  /** Whether lookups by user are known (from Cognito's own answers) to list every user of the identity. */
+  get wholeListsByUser(): boolean {
+    return this.byUserListsWholeIdentity;
+  }
+
+  /**
+   * The identity of a developer user, and the users Cognito listed with it.
+   * When those are known to be the whole identity, they also answer the next
+   * usersOfIdentity of that identity.
+   */
+  async lookupUser(poolId: string, user: string, signal: AbortSignal, freshness?: Freshness): Promise<UserLookup> {
+    const fetch = (sent: () => void) => withSendHook(sent, () => this.api.lookupUser(poolId, user, signal));
+    const stamped = await this.byUser.getStamped(key(poolId, user), fetch, signal, freshness);
+    const { value } = stamped;
+    const listed = value.users;
+    if (listed === undefined) return value;
+    if (!this.byUserListsWholeIdentity && listed.some((u) => u !== user)) {
+      this.byUserListsWholeIdentity = true;
+      this.onEvidence?.('a lookup by developer user listed other users of its identity; lookups by user now also give the identity\'s users');
+    }
+    if (this.byUserListsWholeIdentity) this.byIdentity.prime(key(poolId, value.identityId), listed, stamped);
+    return value;
   }
 
   async identityOfUser(poolId: string, user: string, signal: AbortSignal, freshness?: Freshness): Promise<string> {
@@ -154,22 +92,44 @@ export class IdentityDirectory {
   }
 
   /** Every developer user id of an identity, read by identity id (all pages). */
-  usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<string[]> {
-    return this.byIdentity.get(
-      key(poolId, identityId),
-      () => this.api.usersOfIdentity(poolId, identityId, signal),
-      signal,
-      freshness,
-    );
+  async usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<string[]> {
+    return (await this.usersOfIdentityStamped(poolId, identityId, signal, freshness)).value;
+  }
+
+  /** Like usersOfIdentity, with when the answer was read. */
+  usersOfIdentityStamped(poolId: string, identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<Stamped<string[]>> {
+    const fetch = (sent: () => void) => withSendHook(sent, () => this.api.usersOfIdentity(poolId, identityId, signal));
+    return this.byIdentity.getStamped(key(poolId, identityId), fetch, signal, freshness);
+  }
+
+  /** The users of an identity with when they were read, if a read is cached (see recordMerge). */
+  cachedUsersOfIdentity(poolId: string, identityId: string): Stamped<string[]> | undefined {
+    return this.byIdentity.peek(key(poolId, identityId));
   }
 
   /** The provider names linked to an identity (DescribeIdentity). */
   loginsOfIdentity(identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<string[]> {
-    return this.loginsByIdentity.get(identityId, () => this.api.loginsOfIdentity(identityId, signal), signal, freshness);
+    const fetch = (sent: () => void) => withSendHook(sent, () => this.api.loginsOfIdentity(identityId, signal));
+    return this.loginsByIdentity.get(identityId, fetch, signal, freshness);
   }
 
   describePool(poolId: string, signal: AbortSignal): Promise<PoolInfo> {
-    return this.pools.get(poolId, () => this.api.describePool(poolId, signal), signal);
+    const fetch = (sent: () => void) => withSendHook(sent, () => this.api.describePool(poolId, signal));
+    return this.pools.get(poolId, fetch, signal);
+  }
+
+  /**
+   * What a merge this process made changed: the moved users resolve elsewhere
+   * and the source's identity is disabled, so those are forgotten. The
+   * destination's identity now holds its users and the moved ones; when it was
+   * read recently, that sum replaces the read (keeping the read's age), so the
+   * next merge into it can be checked without waiting for another read.
+   */
+  recordMerge(poolId: string, moved: { users: readonly string[]; identityId: string }, destination: Stamped<readonly string[]> & { identityId: string }): void {
+    this.invalidateMerge(poolId, moved.users, [moved.identityId]);
+    const users = [...new Set([...destination.value, ...moved.users])];
+    this.byIdentity.derive(key(poolId, destination.identityId), destination, users);
+    this.loginsByIdentity.invalidate(destination.identityId);
   }
 
   /** Forget what a merge (or an attempted merge) may have changed. */

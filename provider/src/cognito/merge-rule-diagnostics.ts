@@ -74,7 +74,9 @@ export function changedDiagnostic(key: MergeKey, changes: readonly Change[]): Di
     'Identities changed since plan',
     `Just before merging ${describeUser(key.sourceUserIdentifier)} into ${describeUser(key.destinationUserIdentifier)}, the identities no longer held what plan showed: ` +
       changes.map(describeChange).join('; ') +
-      '. Nothing was merged. Run terraform plan again and review what would move.',
+      '. Nothing was merged. Run terraform plan again and review what would move. ' +
+      '(If nobody changed them, plan took the users a lookup by user listed, and this Cognito lists fewer there than by identity id; ' +
+      'AWS does not document which it does, so apply always reads the identity by id before merging.)',
     'source_user_identifier',
   );
 }

@@ -11,6 +11,12 @@ export interface IdentityView {
   users: readonly string[];
   /** Public logins (Google, Facebook, ...) on it; null when they could not be read. */
   publicLogins: number | null;
+  /**
+   * Set when `users` is what a lookup by user listed while it was not known
+   * whether such a lookup lists the whole identity (lookup.ts): it may lack
+   * users, so apply's read by identity id may rightly find more.
+   */
+  partial?: boolean;
 }
 
 /** The other merges one provider process plans (creates only), for the one-source and no-chain rules. */
@@ -63,9 +69,13 @@ export function planVerdict(intent: MergeIntent, source: IdentityView, destinati
   return { verdict: 'merge', moving, movingPublicLogins: source.publicLogins };
 }
 
-/** The source first, then every other user on its identity in Cognito's order. */
+/**
+ * The source first, then every other user on its identity, sorted: a lookup by
+ * user and one by identity need not list them in the same order, and the final
+ * plan at apply must show the very list that plan showed.
+ */
 export function movingUsers(source: string, usersOnSourceIdentity: readonly string[]): string[] {
-  return [source, ...usersOnSourceIdentity.filter((u) => u !== source)];
+  return [source, ...usersOnSourceIdentity.filter((u) => u !== source).sort()];
 }
 
 /** What the final plan saw, kept in private state for apply. */
@@ -104,9 +114,12 @@ export function applyVerdict(planned: PlannedMerge, source: IdentityView, destin
   if (plannedLogins !== null && source.publicLogins !== plannedLogins) {
     changes.push({ what: 'source-public-logins', planned: plannedLogins, now: source.publicLogins });
   }
-  const dst = difference([...planned.destination.users, ...arrived], destination.users);
-  const removed = dst.removed.filter((u) => planned.destination.users.includes(u));
-  if (dst.added.length > 0 || removed.length > 0) changes.push({ what: 'destination-users', added: dst.added, removed });
+  // A destination list plan may have seen only in part cannot tell who joined since; its identity was checked above.
+  if (planned.destination.partial !== true) {
+    const dst = difference([...planned.destination.users, ...arrived], destination.users);
+    const removed = dst.removed.filter((u) => planned.destination.users.includes(u));
+    if (dst.added.length > 0 || removed.length > 0) changes.push({ what: 'destination-users', added: dst.added, removed });
+  }
   return changes.length > 0 ? { verdict: 'changed', changes } : { verdict: 'merge' };
 }
 

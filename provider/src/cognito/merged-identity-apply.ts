@@ -15,12 +15,22 @@ import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError } from './errors';
 import { destroyRefusedDiagnostic, replacementWarning } from './merged-identity-plan';
 import { setupDiagnostic } from './merged-identity-setup';
-import { viewsNow } from './identity-views';
-import { applyVerdict, type IdentityView, type PlannedMerge } from './merge-rule';
+import { viewsNow, type ViewsNow } from './identity-views';
+import { applyVerdict, type PlannedMerge } from './merge-rule';
 import { changedDiagnostic } from './merge-rule-diagnostics';
 import { decodeNotes, describeUser, extrasOf, knownKey, mergedIdentityObject, userLookupDiagnostic } from './merged-identity-state';
+import type { Freshness, IdentityDirectory } from './lookup';
 import type { MergeKey } from './resource-id';
 import { onDestroyOf } from './validation';
+
+/**
+ * The oldest a read may be when apply checks a merge against it. Cognito has
+ * no conditional merge, so some gap between the last check and the merge is
+ * unavoidable; this bounds it. Within it, apply reuses the reads of the final
+ * plan Terraform made just before (which Terraform itself compared with the
+ * reviewed plan) and what this process's own merges are known to have changed.
+ */
+export const RECHECK_MAX_AGE_MS = 2000;
 
 /** How long to wait for a merge to show up in lookups before giving up. */
 export const READ_BACK_DEADLINE_MS = 10_000;
@@ -83,9 +93,9 @@ type Merged = { failed: Diagnostic } | { identityId: string; diagnostics: Diagno
 async function checkAndMerge(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged> {
   const dir = session.directory;
   const poolId = key.identityPoolId;
-  // Asked afresh, never from the cache: this is what decides whether to merge.
-  const options = { developerProvider: key.developerProviderName, withPublicLogins: seen.source.publicLogins !== null, freshness: { startedAfter: dir.mark() } };
-  let now: { source: IdentityView; destination: IdentityView };
+  // What decides whether to merge: reads sent at most RECHECK_MAX_AGE_MS ago (usually the final plan's own), never older.
+  const options = { developerProvider: key.developerProviderName, withPublicLogins: seen.source.publicLogins !== null, freshness: { sentWithinMs: RECHECK_MAX_AGE_MS } };
+  let now: ViewsNow;
   try {
     now = await viewsNow(dir, { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier }, seen, options, ctx.signal);
   } catch (err) {
@@ -108,7 +118,8 @@ async function checkAndMerge(session: RegionSession, key: MergeKey, seen: Planne
       return fail(mergeFailedDiagnostic(err, key, session, ctx.signal));
     }
     session.journal.record(poolId, { from: srcNow, to: identityId });
-    dir.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId, identityId]);
+    if (identityId === dstNow.identityId) dir.recordMerge(poolId, srcNow, { ...now.destinationRead, identityId });
+    else dir.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId, identityId]);
     ctx.log.info('merged developer identities', { identity_id: identityId, disabled_identity_id: srcNow.identityId, moved_users: srcNow.users.length });
     if (identityId !== seen.destination.identityId) {
       diagnostics.push(changedDiagnostic(key, [{ what: 'destination-moved', planned: seen.destination.identityId, now: identityId }]));
@@ -162,7 +173,7 @@ async function readBackMerge(session: RegionSession, key: MergeKey, identityId: 
   for (let attempt = 0; ; attempt++) {
     const after = dir.mark();
     try {
-      lastUsers = await dir.usersOfIdentity(key.identityPoolId, identityId, ctx.signal, { startedAfter: after });
+      lastUsers = await readMergedUsers(dir, key, identityId, ctx.signal, { startedAfter: after });
       lastError = undefined;
       if (lastUsers.includes(key.sourceUserIdentifier)) return { users: lastUsers };
     } catch (err) {
@@ -194,6 +205,19 @@ async function readBackMerge(session: RegionSession, key: MergeKey, identityId: 
       `${detail} The merge itself succeeded and is recorded in state; run terraform apply (or refresh) again to complete it.`,
     ),
   };
+}
+
+/**
+ * The users of the merged identity, read after the merge. Until Cognito has
+ * shown that a lookup by user lists the whole identity, the source is looked
+ * up by user first: its answer (the source, the destination and the rest)
+ * usually shows exactly that, and then it is the whole read. Otherwise, and
+ * from then on, the identity is read by id, where the reads of several merges
+ * into one destination coalesce.
+ */
+async function readMergedUsers(dir: IdentityDirectory, key: MergeKey, identityId: string, signal: AbortSignal, freshness: Freshness): Promise<string[]> {
+  if (!dir.wholeListsByUser) await dir.lookupUser(key.identityPoolId, key.sourceUserIdentifier, signal, freshness);
+  return dir.usersOfIdentity(key.identityPoolId, identityId, signal, freshness);
 }
 
 /** Resolves true after `ms`, or false as soon as the signal aborts. */

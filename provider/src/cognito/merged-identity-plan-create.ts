@@ -53,7 +53,9 @@ export async function planCreate(clients: CognitoClients, config: ObjectValue, p
   const view = async (user: string | undefined, role: Role, withPublicLogins: boolean): Promise<IdentityView | undefined> => {
     if (user === undefined) return undefined;
     try {
-      return await viewOfUser(session.directory, poolId, user, { developerProvider: provider ?? '', withPublicLogins }, ctx.signal);
+      // One lookup per user where Cognito lists the identity with it; apply re-reads by identity id (identity-views.ts).
+      const options = { developerProvider: provider ?? '', withPublicLogins, listedByUserIsEnough: true };
+      return await viewOfUser(session.directory, poolId, user, options, ctx.signal);
     } catch (err) {
       diagnostics.push(userLookupDiagnostic(err, session, poolId, user, role, ctx.signal));
       return undefined;

@@ -2,7 +2,8 @@
 // (pacer.ts). It sits inside the SDK's retry middleware, so retries are paced
 // too. The caller's abort signal reaches it through an AsyncLocalStorage,
 // because the SDK does not hand the signal to middleware; StopProvider then
-// ends a wait for a send slot at once.
+// ends a wait for a send slot at once. The same context carries a hook told
+// when a request actually goes out, for request coalescing.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
@@ -16,11 +17,22 @@ import type {
 import { classifyError } from './errors';
 import type { OperationPacer } from './pacer';
 
-const callSignal = new AsyncLocalStorage<AbortSignal>();
+interface CallContext {
+  signal?: AbortSignal;
+  /** Told when the first attempt leaves its send slot (coalescing-cache.ts numbers requests by it). */
+  onSend?: () => void;
+}
+
+const callContext = new AsyncLocalStorage<CallContext>();
 
 /** Runs `call` (a client.send) so that its attempts wait for a slot with this signal. */
 export function withCallSignal<T>(signal: AbortSignal, call: () => Promise<T>): Promise<T> {
-  return callSignal.run(signal, call);
+  return callContext.run({ ...callContext.getStore(), signal }, call);
+}
+
+/** Runs `call` so that `onSend` is told each time one of its requests goes out. */
+export function withSendHook<T>(onSend: () => void, call: () => Promise<T>): Promise<T> {
+  return callContext.run({ ...callContext.getStore(), onSend }, call);
 }
 
 function operationOf(context: HandlerExecutionContext): string {
@@ -34,7 +46,9 @@ export function pacingPlugin<Input extends object, Output extends MetadataBearer
         (next: FinalizeHandler<Input, Output>, context: HandlerExecutionContext) =>
           async (args: FinalizeHandlerArguments<Input>): Promise<FinalizeHandlerOutput<Output>> => {
             const operation = operationOf(context);
-            const sentAt = await pacer.acquire(operation, callSignal.getStore());
+            const call = callContext.getStore();
+            const sentAt = await pacer.acquire(operation, call?.signal);
+            call?.onSend?.();
             try {
               const out = await next(args);
               pacer.succeeded(operation);

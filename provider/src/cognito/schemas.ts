@@ -138,7 +138,7 @@ export const mergedIdentitySchema: Schema = {
         type: ['list', 'string'],
         computed: true,
         description:
-          'Every developer user the merge moves: all users on the source\'s identity, the source first. Known at plan time when the users exist; empty when the source already shares the destination\'s identity. After apply, what the merge moved.',
+          'Every developer user the merge moves: all users on the source\'s identity, the source first, then the others sorted. Known at plan time when the users exist; empty when the source already shares the destination\'s identity. After apply, what the merge moved.',
       },
       moving_public_logins: {
         type: 'number',

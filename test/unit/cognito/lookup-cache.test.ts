@@ -10,7 +10,7 @@ function manualFetch<T>() {
 describe('coalescing lookup cache', () => {
   const signal = new AbortController().signal;
   let now = 0;
-  const cache = () => new CoalescingCache<string>(new SequenceClock(), 3000, () => now);
+  const cache = () => new CoalescingCache<string>(new SequenceClock(), { ttlMs: 3000, now: () => now });
 
   beforeEach(() => {
     now = 1_000_000;
@@ -54,7 +54,7 @@ describe('coalescing lookup cache', () => {
 
   it('gives a caller that needs fresh data only requests started after its mark', async () => {
     const clock = new SequenceClock();
-    const c = new CoalescingCache<string>(clock, 3000, () => now);
+    const c = new CoalescingCache<string>(clock, { ttlMs: 3000, now: () => now });
     const f = manualFetch<string>();
     const old = c.get('k', f.fetch, signal);
     const mark = clock.next(); // e.g. a merge finished here
@@ -94,5 +94,59 @@ describe('coalescing lookup cache', () => {
     await expect(joined).rejects.toMatchObject({ name: 'AbortError' });
     f.pending[0].resolve('v');
     expect(await first).toBe('v');
+  });
+
+  describe('late binding: a request is numbered when it is sent', () => {
+    /** A fetch whose send and answer the test controls, as the pacer would. */
+    function queuedFetch() {
+      const pending: { send: () => void; resolve: (v: string) => void }[] = [];
+      const fetch = (sent: () => void) => new Promise<string>((resolve) => pending.push({ send: sent, resolve }));
+      return { fetch, pending };
+    }
+    const lateCache = (clock: SequenceClock) => new CoalescingCache<string>(clock, { ttlMs: 3000, now: () => now, lateBinding: true });
+
+    it('lets a caller with a newer mark join a request still waiting for its send slot', async () => {
+      const clock = new SequenceClock();
+      const c = lateCache(clock);
+      const f = queuedFetch();
+      const first = c.get('k', f.fetch, signal);
+      const mark = clock.next(); // e.g. a merge finished while the first read was queued
+      const joined = c.get('k', f.fetch, signal, { startedAfter: mark });
+      expect(f.pending).toHaveLength(1);
+      f.pending[0]?.send();
+      f.pending[0]?.resolve('after the merge');
+      expect(await Promise.all([first, joined])).toEqual(['after the merge', 'after the merge']);
+    });
+
+    it('does not let a newer mark join a request already sent', async () => {
+      const clock = new SequenceClock();
+      const c = lateCache(clock);
+      const f = queuedFetch();
+      const first = c.get('k', f.fetch, signal);
+      f.pending[0]?.send();
+      const mark = clock.next();
+      const fresh = c.get('k', f.fetch, signal, { startedAfter: mark });
+      expect(f.pending).toHaveLength(2);
+      f.pending[0]?.resolve('before');
+      f.pending[1]?.send();
+      f.pending[1]?.resolve('after');
+      expect(await first).toBe('before');
+      expect(await fresh).toBe('after');
+    });
+
+    it('hides a request sent before an invalidation from callers without a mark', async () => {
+      const clock = new SequenceClock();
+      const c = lateCache(clock);
+      const f = queuedFetch();
+      const old = c.get('k', f.fetch, signal);
+      f.pending[0]?.send();
+      c.invalidate('k');
+      const next = c.get('k', f.fetch, signal);
+      expect(f.pending).toHaveLength(2);
+      f.pending[0]?.resolve('old');
+      f.pending[1]?.send();
+      f.pending[1]?.resolve('new');
+      expect([await old, await next]).toEqual(['old', 'new']);
+    });
   });
 });

@@ -1,91 +1,136 @@
-// The throttling storm: apply N merges (default 100) while the emulator
-// limits MergeDeveloperIdentities and LookupDeveloperIdentity to 5 requests
-// per second each, with Terraform's default parallelism (10). Checks that
-// every merge lands exactly once, no resource fails and the next plan is
-// empty; then compares the apply's wall time with the least time the rate
-// limits allow for the calls the emulator let through.
+// Merges at the pace Cognito's quotas allow: one `terraform apply` (plan and
+// apply) of N merges while the emulator limits MergeDeveloperIdentities,
+// LookupDeveloperIdentity and DescribeIdentity to `rps` requests per second
+// each, at Terraform's default parallelism (10). Checks that every merge lands
+// exactly once and the next plan is empty, then compares the wall time with
+// the floor of issue 14: the least time the quota allows for the lookups a
+// checked merge needs, 2 (N + N/k) / rps (plan: one per source and one per
+// destination; apply: one re-check per resource and one read-back per
+// destination). Merges use their own quota, in parallel.
+//
 // Usage: node dist/bench/throttle-throughput.js [--n 100] [--rps 5] [--sources-per-destination 10]
+//   Without --sources-per-destination it runs k = 10 and k = 1 (pairs) side by side;
+//   --large N adds N merges (k = 10) at 20 requests per second (the issue's N = 1000 run).
 
 import type { EmulatorStats } from '../emulator/src';
 import { parseOptions, positiveInt, runMain } from './support/args';
-import { checkSourcesPerDestination, mergePairs, seedPool, startBenchEmulator } from './support/cognito-seed';
+import { checkSourcesPerDestination, mergePairs, seedPool, startBenchEmulator, totalCalls } from './support/cognito-seed';
 import { mergedIdentityConfig } from './support/merge-config';
 import { printTable } from './support/table';
 import { formatMs, formatRatio, goalLabel } from './support/timing';
 import { BenchRoot, installOurProvider, TerraformDir } from './support/workspace';
 
-const USAGE = 'Usage: node dist/bench/throttle-throughput.js [--n N] [--rps R] [--sources-per-destination K]  (defaults 100, 5, 10)';
-const LIMITED_OPERATIONS = ['MergeDeveloperIdentities', 'LookupDeveloperIdentity'] as const;
-const GOAL_RATIO = 1.25;
+const USAGE = 'Usage: node dist/bench/throttle-throughput.js [--n N] [--rps R] [--sources-per-destination K] [--large N]';
+const LIMITED_OPERATIONS = ['MergeDeveloperIdentities', 'LookupDeveloperIdentity', 'DescribeIdentity'] as const;
+const GOALS = { ratio: 1.25, throttledShare: 0.1, lookupsFanIn: 2.4, lookupsPairs: 3.2 };
 
-/** The emulator's token bucket starts full with max(1, rps) tokens (emulator/src/faults.ts). */
-function burst(rps: number): number {
-  return Math.max(1, rps);
+interface Scenario {
+  n: number;
+  k: number;
+  rps: number;
 }
 
-/** Seconds the bucket needs to let `succeeded` calls through: the burst is free, the rest come at rps. */
-function leastSeconds(succeeded: number, rps: number): number {
-  return Math.max(0, succeeded - burst(rps)) / rps;
+interface Outcome {
+  scenario: Scenario;
+  wallMs: number;
+  floorMs: number;
+  lookupsPerResource: number;
+  throttledShare: number;
+  stats: EmulatorStats;
+  failures: string[];
 }
 
-function count(stats: EmulatorStats, kind: 'calls' | 'succeeded' | 'throttled', op: string): number {
-  return stats[kind][op] ?? 0;
+/** The issue's floor: the lookups a checked merge needs, at the quota. */
+export function floorMs({ n, k, rps }: Scenario): number {
+  return ((2 * (n + n / k)) / rps) * 1000;
 }
 
-export async function main(argv: string[]): Promise<void> {
-  const opts = parseOptions(argv, ['n', 'rps', 'sources-per-destination'], USAGE);
-  const n = positiveInt('n', opts.n, 100);
-  const rps = positiveInt('rps', opts.rps, 5);
-  const k = checkSourcesPerDestination(positiveInt('sources-per-destination', opts['sources-per-destination'], 10));
+const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
 
-  const root = new BenchRoot('throttle');
+async function runScenario(root: BenchRoot, mirrorDir: string, s: Scenario): Promise<Outcome> {
   const cognito = await startBenchEmulator();
   try {
-    const { mirrorDir } = installOurProvider(root);
-    process.stdout.write(`Seeding ${n} merges (${k} sources per destination)...\n`);
-    const pool = await seedPool(cognito.client, `throttle_${n}`, mergePairs(n, k));
-    const dir = TerraformDir.create(root, 'throttle', mirrorDir, mergedIdentityConfig(cognito.emulator.endpoint, pool.poolId, pool.providerName, pool.pairs));
+    process.stdout.write(`\nN = ${s.n}, k = ${s.k}, ${s.rps}/s: seeding...\n`);
+    const pool = await seedPool(cognito.client, `throttle_${s.n}_${s.k}`, mergePairs(s.n, s.k));
+    const dir = TerraformDir.create(root, `throttle-${s.n}-${s.k}`, mirrorDir, mergedIdentityConfig(cognito.emulator.endpoint, pool.poolId, pool.providerName, pool.pairs));
     await dir.init();
-
-    // Limits on from here; setting them refills the buckets, so the apply starts with a full burst.
-    cognito.emulator.setFaults({ rateLimits: Object.fromEntries(LIMITED_OPERATIONS.map((op) => [op, rps])) });
+    // Limits on from here; setting them refills the buckets, so the run starts with a full burst.
+    cognito.emulator.setFaults({ rateLimits: Object.fromEntries(LIMITED_OPERATIONS.map((op) => [op, s.rps])) });
     cognito.emulator.resetStats();
-    process.stdout.write(`terraform apply (parallelism 10) with ${LIMITED_OPERATIONS.join(' and ')} limited to ${rps}/s each...\n`);
+    process.stdout.write(`terraform apply (parallelism 10), ${LIMITED_OPERATIONS.join(', ')} at ${s.rps}/s each...\n`);
     // The runner throws if terraform exits non-zero, i.e. if any resource failed.
     const apply = await dir.apply();
     const stats = cognito.emulator.stats();
-
     const inState = (await dir.stateList()).length;
     const planEmpty = !(await dir.planHasChanges());
-    const checks: [string, string, boolean][] = [
-      ['every merge lands exactly once', `${stats.merges} merges for ${n} resources`, stats.merges === n],
-      ['zero failed resources', `exit ${apply.code}, ${inState} of ${n} in state`, apply.code === 0 && inState === n],
-      ['next plan empty', planEmpty ? 'no changes' : 'changes planned', planEmpty],
-    ];
-
-    const lowerBound = Math.max(...LIMITED_OPERATIONS.map((op) => leastSeconds(count(stats, 'succeeded', op), rps)));
-    printTable(
-      `Apply of ${n} merges under ${rps} requests/s per limited operation (burst ${burst(rps)})`,
-      ['operation', 'calls', 'succeeded', 'succeeded per resource', 'throttled', 'least time the limit allows'],
-      LIMITED_OPERATIONS.map((op) => [
-        op,
-        String(count(stats, 'calls', op)),
-        String(count(stats, 'succeeded', op)),
-        (count(stats, 'succeeded', op) / n).toFixed(2),
-        String(count(stats, 'throttled', op)),
-        formatMs(leastSeconds(count(stats, 'succeeded', op), rps) * 1000),
-      ]),
-    );
-    printTable('Checks', ['check', 'observed', 'result'], checks.map(([name, seen, ok]) => [name, seen, ok ? 'ok' : 'FAILED']));
-    const ratio = lowerBound > 0 ? apply.ms / (lowerBound * 1000) : undefined;
-    printTable('Throughput', ['apply wall time', 'least time allowed', 'ratio', `goal <= ${GOAL_RATIO}`], [
-      [formatMs(apply.ms), formatMs(lowerBound * 1000), ratio === undefined ? 'n/a (within burst)' : formatRatio(ratio), ratio === undefined ? 'n/a' : goalLabel(ratio <= GOAL_RATIO)],
-    ]);
-
-    const failed = checks.filter(([, , ok]) => !ok).map(([name]) => name);
-    if (failed.length > 0) throw new Error(`checks failed: ${failed.join('; ')}`);
+    const failures = [
+      stats.merges === s.n ? '' : `${stats.merges} merges for ${s.n} resources`,
+      inState === s.n ? '' : `${inState} of ${s.n} in state`,
+      planEmpty ? '' : 'next plan not empty',
+    ].filter((f) => f !== '');
+    return {
+      scenario: s,
+      wallMs: apply.ms,
+      floorMs: floorMs(s),
+      lookupsPerResource: (stats.succeeded['LookupDeveloperIdentity'] ?? 0) / s.n,
+      throttledShare: sum(stats.throttled) / Math.max(1, totalCalls(stats)),
+      stats,
+      failures,
+    };
   } finally {
     await cognito.stop();
+  }
+}
+
+function report(outcomes: Outcome[]): void {
+  printTable(
+    'Calls per operation (all answers / throttled)',
+    ['scenario', ...LIMITED_OPERATIONS],
+    outcomes.map((o) => [label(o.scenario), ...LIMITED_OPERATIONS.map((op) => `${o.stats.calls[op] ?? 0} / ${o.stats.throttled[op] ?? 0}`)]),
+  );
+  printTable(
+    'One terraform apply (plan and apply) against the floor 2 (N + N/k) / rps',
+    ['scenario', 'wall', 'floor', 'ratio', `goal <= ${GOALS.ratio}`, 'lookups per resource', 'goal', 'throttled share', `goal <= ${GOALS.throttledShare * 100} %`, 'checks'],
+    outcomes.map((o) => {
+      const ratio = o.wallMs / o.floorMs;
+      const lookupGoal = o.scenario.k === 1 ? GOALS.lookupsPairs : GOALS.lookupsFanIn;
+      return [
+        label(o.scenario),
+        formatMs(o.wallMs),
+        formatMs(o.floorMs),
+        formatRatio(ratio),
+        goalLabel(ratio <= GOALS.ratio),
+        o.lookupsPerResource.toFixed(2),
+        `${goalLabel(o.lookupsPerResource <= lookupGoal)} (<= ${lookupGoal})`,
+        `${(o.throttledShare * 100).toFixed(1)} %`,
+        goalLabel(o.throttledShare <= GOALS.throttledShare),
+        o.failures.length === 0 ? 'every merge once, next plan empty' : `FAILED: ${o.failures.join('; ')}`,
+      ];
+    }),
+  );
+}
+
+const label = (s: Scenario): string => `N = ${s.n}, k = ${s.k}, ${s.rps}/s`;
+
+export async function main(argv: string[]): Promise<void> {
+  const opts = parseOptions(argv, ['n', 'rps', 'sources-per-destination', 'large'], USAGE);
+  const n = positiveInt('n', opts.n, 100);
+  const rps = positiveInt('rps', opts.rps, 5);
+  const ks = opts['sources-per-destination'] === undefined ? [10, 1] : [checkSourcesPerDestination(positiveInt('sources-per-destination', opts['sources-per-destination'], 10))];
+  const scenarios: Scenario[] = ks.map((k) => ({ n, k, rps }));
+  if (opts.large !== undefined) scenarios.push({ n: positiveInt('large', opts.large, 1000), k: 10, rps: 20 });
+
+  const root = new BenchRoot('throttle');
+  try {
+    const { mirrorDir } = installOurProvider(root);
+    const outcomes: Outcome[] = [];
+    for (const s of scenarios) {
+      outcomes.push(await runScenario(root, mirrorDir, s));
+      report(outcomes);
+    }
+    const failed = outcomes.filter((o) => o.failures.length > 0);
+    if (failed.length > 0) throw new Error(`checks failed: ${failed.map((o) => `${label(o.scenario)}: ${o.failures.join('; ')}`).join(' | ')}`);
+  } finally {
     root.remove();
   }
 }

@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { REPO, requireBuild, runCli, startChild } from './child-process';
 import { createPool, DUMMY_CREDENTIALS } from './helpers';
+import { waitFor } from '../support/wait';
 
 test('prints the endpoint as the first stdout line, serves, logs to stderr and exits 0 on SIGTERM', async () => {
   const run = await startChild(['--port', '0', '--rate-limit', 'GetId=100', '--latency-ms', '0']);
@@ -94,20 +94,13 @@ test('`npx cognito-identity-emulator --port 0 &` then `kill $!` stops the server
   });
   try {
     const npxPid = Number(await new Promise<string>((resolve) => createInterface({ input: shell.stdout }).once('line', resolve)));
-    let endpoint = '';
-    for (let i = 0; i < 600 && !endpoint; i++) {
-      await sleep(100);
-      endpoint = existsSync(out) ? readFileSync(out, 'utf8').split('\n')[0] : '';
-    }
+    // A whole line: the file may be polled between the emulator's writes.
+    const firstLine = (): string => /^.*\n/.exec(existsSync(out) ? readFileSync(out, 'utf8') : '')?.[0].trimEnd() ?? '';
+    const endpoint = await waitFor(firstLine, { what: 'the endpoint line' });
     expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await refused(endpoint)).toBe(false);
     process.kill(npxPid, 'SIGTERM');
-    let stopped = false;
-    for (let i = 0; i < 50 && !stopped; i++) {
-      await sleep(100);
-      stopped = await refused(endpoint);
-    }
-    expect(stopped).toBe(true);
+    await waitFor(() => refused(endpoint), { timeoutMs: 5000, what: 'the emulator to stop listening' });
   } finally {
     // Whatever of this test's process group is left (only on failure).
     if (shell.pid) {

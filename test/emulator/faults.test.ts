@@ -112,9 +112,10 @@ test('a stopped in-process emulator does not keep its host process alive while a
         credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example' },
       });
       const pending = client.send(new ListIdentityPoolsCommand({ MaxResults: 1 })).then(() => 'answered', (e) => e.name);
-      // Once the request has reached the operation, give it a moment to pass the signature check into the delay.
+      // Stop once the request is being delayed: the call count is bumped when it reaches the
+      // operation, and with no credentials to check only microtasks lie between that and the
+      // delay, so by the next poll the delay timer is set.
       while (!emulator.stats().calls.ListIdentityPools) await new Promise((r) => setTimeout(r, 10));
-      await new Promise((r) => setTimeout(r, 200));
       await emulator.stop();
       client.destroy();
       console.log('stopped; request ' + (await pending));

@@ -25,6 +25,7 @@ import {
   type PluginClients,
   type RunningPlugin,
 } from './fixtures/plugin-client';
+import { waitFor } from '../support/wait';
 
 const echoType = objectTypeOf(echoProvider.resources.cognitoidentity_echo.schema.block);
 const providerType = objectTypeOf(echoProvider.schema.block);
@@ -271,11 +272,7 @@ describe('a provider process with AutoMTLS', () => {
       proposed_new_state: dv(config),
       config: dv(config),
     });
-    // Wait (by condition, not by time) until the provider is inside the call.
-    await new Promise<void>((resolve) => {
-      const check = (): void => (plugin.stderr().includes('waiting for StopProvider') ? resolve() : void setTimeout(check, 20));
-      check();
-    });
+    await waitFor(() => plugin.stderr().includes('waiting for StopProvider'), { what: 'the provider to be inside the call' });
     expect(await call(clients.provider, 'StopProvider')).toEqual({ Error: '' });
     const stopped = await inFlight;
     expect(stopped.diagnostics).toEqual([
@@ -332,12 +329,10 @@ echo $!`;
       return false;
     }
   };
-  // Poll for the exit; the guard only stops a hang, the pass criterion is that it exits at all.
-  const deadline = Date.now() + 60_000;
-  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  const stillAlive = alive();
-  if (stillAlive) process.kill(pid, 'SIGKILL');
-  expect(stillAlive).toBe(false);
+  // The timeout only stops a hang, the pass criterion is that it exits at all.
+  const exited = await waitFor(() => !alive(), { what: 'the orphaned provider to exit' }).catch(() => false);
+  if (!exited) process.kill(pid, 'SIGKILL');
+  expect(exited).toBe(true);
   const socketDir = path.dirname(fs.readFileSync(out, 'utf8').split('|')[3]);
   expect(fs.existsSync(socketDir)).toBe(false);
   fs.rmSync(dir, { recursive: true, force: true });

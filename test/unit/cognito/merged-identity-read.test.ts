@@ -19,6 +19,7 @@ import {
   type Harness,
   type Pool,
 } from './harness';
+import { waitFor } from '../../support/wait';
 
 const noPrivate = new Uint8Array();
 
@@ -122,14 +123,18 @@ describe('merged_identity read', () => {
     const { state } = await merged();
     // Without a working abort the read would wait this out and then succeed, failing the expectations below.
     h.emulator.setFaults({ latencyMs: { LookupDeveloperIdentity: 3000 } });
+    h.emulator.resetStats();
+    const lookups = (outcome: 'calls' | 'succeeded'): number => h.emulator.stats()[outcome].LookupDeveloperIdentity ?? 0;
     const controller = new AbortController();
     const pending = read(await configure(h.emulator.endpoint), state, controller.signal);
-    setTimeout(() => controller.abort(), 50);
+    // Stop once the lookup is inside the emulator's delay.
+    await waitFor(() => lookups('calls') > 0, { what: 'the lookup to reach the emulator' });
+    controller.abort();
     const result = await pending;
     expect(result.newState).toBe(state);
     expect(text(result.diagnostics)).toMatch(/interrupted.*asked the provider to stop/);
     // Let the emulator finish the abandoned request, so its delay timer does not outlive the suite.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await waitFor(() => lookups('succeeded') >= lookups('calls'), { what: 'the emulator to answer the abandoned lookup' });
   });
 });
 

@@ -4,7 +4,7 @@
 // errors.ts turns them into diagnostics.
 
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
-import { withCallSignal } from './pacing-middleware';
+import { withCallSignal, withSendGuard } from './pacing-middleware';
 
 type Sdk = typeof import('@aws-sdk/client-cognito-identity');
 
@@ -51,8 +51,8 @@ export interface CognitoApi {
   lookupUser(poolId: string, user: string, signal: AbortSignal): Promise<UserLookup>;
   /** Every developer user id linked to an identity, all pages. Throws ResourceNotFoundException when unknown. */
   usersOfIdentity(poolId: string, identityId: string, signal: AbortSignal): Promise<string[]>;
-  /** MergeDeveloperIdentities; returns the surviving identity id. */
-  merge(req: MergeRequest, signal: AbortSignal): Promise<string>;
+  /** MergeDeveloperIdentities; returns the surviving identity id. `guard` runs before each attempt is sent (withSendGuard). */
+  merge(req: MergeRequest, signal: AbortSignal, guard?: () => void): Promise<string>;
   /** DescribeIdentity's Logins: the provider names linked to the identity. */
   loginsOfIdentity(identityId: string, signal: AbortSignal): Promise<string[]>;
   /** DescribeIdentityPool, reduced to what merges care about. */
@@ -108,8 +108,8 @@ export class SdkCognitoApi implements CognitoApi {
     throw new Error(`LookupDeveloperIdentity kept returning NextToken after ${MAX_PAGES} pages`);
   }
 
-  async merge(req: MergeRequest, signal: AbortSignal): Promise<string> {
-    const out = await withCallSignal(signal, () =>
+  async merge(req: MergeRequest, signal: AbortSignal, guard: () => void = () => undefined): Promise<string> {
+    const out = await withSendGuard(guard, () => withCallSignal(signal, () =>
       this.client.send(
         new this.sdk.MergeDeveloperIdentitiesCommand({
           IdentityPoolId: req.identityPoolId,
@@ -119,7 +119,7 @@ export class SdkCognitoApi implements CognitoApi {
         }),
         { abortSignal: signal },
       ),
-    );
+    ));
     if (!out.IdentityId) throw new Error('MergeDeveloperIdentities returned no IdentityId');
     return out.IdentityId;
   }

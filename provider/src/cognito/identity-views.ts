@@ -45,12 +45,22 @@ export async function viewOfUser(
 }
 
 async function publicLoginsOf(dir: IdentityDirectory, identityId: string, options: ViewOptions, signal: AbortSignal): Promise<number | null> {
+  return (await publicLoginsRead(dir, identityId, options, signal)).count;
+}
+
+/** The identity's public logins, and when they were read (undefined when not read). */
+async function publicLoginsRead(
+  dir: IdentityDirectory,
+  identityId: string,
+  options: ViewOptions,
+  signal: AbortSignal,
+): Promise<{ count: number | null; sentAt?: number }> {
   try {
-    const logins = await dir.loginsOfIdentity(identityId, signal, options.freshness);
-    return logins.filter((name) => name !== options.developerProvider).length;
+    const logins = await dir.loginsOfIdentityStamped(identityId, signal, options.freshness);
+    return { count: logins.value.filter((name) => name !== options.developerProvider).length, sentAt: logins.sentAt };
   } catch (err) {
     // Denied (DescribeIdentity needs its own IAM permission): unknown, which merge-rule.ts treats with care.
-    if (classifyError(err, signal) === 'auth') return null;
+    if (classifyError(err, signal) === 'auth') return { count: null };
     throw err;
   }
 }
@@ -61,18 +71,19 @@ export interface MergeUsers {
   destination: string;
 }
 
-/** Both identities of a merge; the destination's users with when they were read. */
+/** Both identities of a merge, the destination's users with when they were read, and when the oldest read was sent. */
 export interface ViewsNow {
   source: IdentityView;
   destination: IdentityView;
   destinationRead: Stamped<readonly string[]>;
+  oldestReadAt: number;
 }
 
 /**
  * Both identities of a merge as they are now, read by the identity ids plan
  * saw: two list reads in the usual case, or none when recent enough reads are
  * cached (options.freshness). Only a user that left its planned identity
- * costs a lookup, to say where it went.
+ * costs a lookup, to say where it went (and then the merge is off anyway).
  */
 export async function viewsNow(
   dir: IdentityDirectory,
@@ -82,16 +93,18 @@ export async function viewsNow(
   signal: AbortSignal,
 ): Promise<ViewsNow> {
   const strict = { ...options, listedByUserIsEnough: false };
-  const [srcUsers, dstRead] = await Promise.all([
-    dir.usersOfIdentity(m.poolId, planned.source.identityId, signal, options.freshness),
+  const [srcRead, dstRead] = await Promise.all([
+    dir.usersOfIdentityStamped(m.poolId, planned.source.identityId, signal, options.freshness),
     dir.usersOfIdentityStamped(m.poolId, planned.destination.identityId, signal, options.freshness),
   ]);
+  const oldestReadAt = Math.min(srcRead.sentAt, dstRead.sentAt);
   const destination: IdentityView = dstRead.value.includes(m.destination)
     ? { identityId: planned.destination.identityId, users: dstRead.value, publicLogins: null }
     : await viewOfUser(dir, m.poolId, m.destination, { ...strict, withPublicLogins: false }, signal);
-  const destinationRead = { ...dstRead, value: destination.users };
-  if (destination.users.includes(m.source)) return { source: destination, destination, destinationRead };
-  if (!srcUsers.includes(m.source)) return { source: await viewOfUser(dir, m.poolId, m.source, strict, signal), destination, destinationRead };
-  const publicLogins = options.withPublicLogins ? await publicLoginsOf(dir, planned.source.identityId, options, signal) : null;
-  return { source: { identityId: planned.source.identityId, users: srcUsers, publicLogins }, destination, destinationRead };
+  const base = { destination, destinationRead: { ...dstRead, value: destination.users }, oldestReadAt };
+  if (destination.users.includes(m.source)) return { ...base, source: destination };
+  if (!srcRead.value.includes(m.source)) return { ...base, source: await viewOfUser(dir, m.poolId, m.source, strict, signal) };
+  const logins = options.withPublicLogins ? await publicLoginsRead(dir, planned.source.identityId, options, signal) : { count: null };
+  const source = { identityId: planned.source.identityId, users: srcRead.value, publicLogins: logins.count };
+  return { ...base, source, oldestReadAt: Math.min(oldestReadAt, logins.sentAt ?? oldestReadAt) };
 }

@@ -108,9 +108,14 @@ export class IdentityDirectory {
   }
 
   /** The provider names linked to an identity (DescribeIdentity). */
-  loginsOfIdentity(identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<string[]> {
+  async loginsOfIdentity(identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<string[]> {
+    return (await this.loginsOfIdentityStamped(identityId, signal, freshness)).value;
+  }
+
+  /** Like loginsOfIdentity, with when the answer was read. */
+  loginsOfIdentityStamped(identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<Stamped<string[]>> {
     const fetch = (sent: () => void) => withSendHook(sent, () => this.api.loginsOfIdentity(identityId, signal));
-    return this.loginsByIdentity.get(identityId, fetch, signal, freshness);
+    return this.loginsByIdentity.getStamped(identityId, fetch, signal, freshness);
   }
 
   describePool(poolId: string, signal: AbortSignal): Promise<PoolInfo> {

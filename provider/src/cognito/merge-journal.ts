@@ -19,6 +19,47 @@ export interface JournalEntry {
 export class MergeJournal {
   private readonly entries = new Map<string, JournalEntry[]>();
   private readonly locks = new Map<string, Promise<void>>();
+  /** pool + destination identity -> merges into it that are waiting for the lock or running. */
+  private readonly pending = new Map<string, number>();
+  private readonly settledWaiters = new Map<string, (() => void)[]>();
+
+  /** Counts a merge into `identityId` as pending until the returned function is called. */
+  expect(poolId: string, identityId: string): () => void {
+    const k = `${poolId}\u0000${identityId}`;
+    this.pending.set(k, (this.pending.get(k) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = (this.pending.get(k) ?? 1) - 1;
+      if (left > 0) {
+        this.pending.set(k, left);
+        return;
+      }
+      this.pending.delete(k);
+      const waiters = this.settledWaiters.get(k) ?? [];
+      this.settledWaiters.delete(k);
+      for (const wake of waiters) wake();
+    };
+  }
+
+  /**
+   * Resolves once no merge into `identityId` is pending, or after `maxWaitMs`:
+   * the read-backs of a fan-in then share one read of the destination.
+   */
+  settled(poolId: string, identityId: string, maxWaitMs: number): Promise<void> {
+    const k = `${poolId}\u0000${identityId}`;
+    if (!this.pending.has(k)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxWaitMs);
+      const waiters = this.settledWaiters.get(k) ?? [];
+      waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.settledWaiters.set(k, waiters);
+    });
+  }
 
   record(poolId: string, entry: JournalEntry): void {
     const list = this.entries.get(poolId) ?? [];

@@ -21,6 +21,8 @@ interface CallContext {
   signal?: AbortSignal;
   /** Told when the first attempt leaves its send slot (coalescing-cache.ts numbers requests by it). */
   onSend?: () => void;
+  /** Runs as each attempt leaves its send slot; throwing stops the call before that attempt is sent. */
+  beforeSend?: () => void;
 }
 
 const callContext = new AsyncLocalStorage<CallContext>();
@@ -28,6 +30,15 @@ const callContext = new AsyncLocalStorage<CallContext>();
 /** Runs `call` (a client.send) so that its attempts wait for a slot with this signal. */
 export function withCallSignal<T>(signal: AbortSignal, call: () => Promise<T>): Promise<T> {
   return callContext.run({ ...callContext.getStore(), signal }, call);
+}
+
+/**
+ * Runs `call` so that `guard` runs just before each attempt is sent, after any
+ * wait for a send slot; if it throws, that attempt is not sent and the call
+ * fails with its error (not retried: the SDK sees a client-side error).
+ */
+export function withSendGuard<T>(guard: () => void, call: () => Promise<T>): Promise<T> {
+  return callContext.run({ ...callContext.getStore(), beforeSend: guard }, call);
 }
 
 /** Runs `call` so that `onSend` is told each time one of its requests goes out. */
@@ -48,6 +59,7 @@ export function pacingPlugin<Input extends object, Output extends MetadataBearer
             const operation = operationOf(context);
             const call = callContext.getStore();
             const sentAt = await pacer.acquire(operation, call?.signal);
+            call?.beforeSend?.();
             call?.onSend?.();
             try {
               const out = await next(args);

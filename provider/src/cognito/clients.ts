@@ -90,7 +90,7 @@ export class CognitoClients {
 
   /** The Region calls about this pool go to: the provider's, else the pool id's prefix. */
   regionFor(poolId: string): string {
-    return this.settings.region ?? poolId.split(':')[0];
+    return this.settings.region ?? poolId.split(':')[0] ?? poolId;
   }
 
   endpointFor(poolId: string): string {

@@ -39,7 +39,7 @@ function profilesIn(file: string): Set<string> {
   } catch {
     return new Set();
   }
-  return new Set([...text.matchAll(/^\s*\[\s*(?:profile\s+)?([^\]\s]+)\s*\]/gm)].map((m) => m[1]));
+  return new Set([...text.matchAll(/^\s*\[\s*(?:profile\s+)?([^\]\s]+)\s*\]/gm)].flatMap((m) => (m[1] === undefined ? [] : [m[1]])));
 }
 
 const isSet = (env: NodeJS.ProcessEnv, name: string): string => (env[name] ? `${name} is set` : `${name} is not set`);

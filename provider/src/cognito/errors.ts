@@ -46,7 +46,7 @@ export function errorName(err: unknown): string {
   const n = shape(err).name;
   const name = typeof n === 'string' ? n : 'Error';
   const wrapped = name === 'Error' ? SDK_WRAPPER.exec(errorMessage(err)) : null;
-  return wrapped ? wrapped[1] : name;
+  return wrapped?.[1] ?? name;
 }
 
 export function errorMessage(err: unknown): string {
@@ -87,7 +87,8 @@ function networkCode(err: unknown, depth = 0): string | undefined {
   if (typeof s.code === 'string' && NETWORK_CODES.has(s.code)) return s.code;
   // Wrapped errors keep the code only in their message ("connect ECONNREFUSED 127.0.0.1:9").
   const inMessage = /\b(E[A-Z_]+)\b/.exec(errorMessage(err));
-  if (inMessage && NETWORK_CODES.has(inMessage[1])) return inMessage[1];
+  const inCode = inMessage?.[1];
+  if (inCode !== undefined && NETWORK_CODES.has(inCode)) return inCode;
   // The SDK names a reset connection "TimeoutError" too; Node says "socket hang up" for it.
   if (/socket hang up/i.test(errorMessage(err))) return 'ECONNRESET';
   if (errorName(err) === 'TimeoutError' || errorName(err) === 'RequestTimeout') return 'timeout';

@@ -79,8 +79,8 @@ async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: 
     identity_id: identityId,
     developer_user_identifiers: readBack.users,
     // What plan showed is what moved: the check compared it with Cognito just before the merge.
-    moving_users: isUnknown(planned['moving_users']) ? [] : planned['moving_users'],
-    moving_public_logins: isUnknown(planned['moving_public_logins']) ? null : planned['moving_public_logins'],
+    moving_users: isUnknown(planned['moving_users']) ? [] : (planned['moving_users'] ?? []),
+    moving_public_logins: isUnknown(planned['moving_public_logins']) ? null : (planned['moving_public_logins'] ?? null),
   });
   return { newState: state, diagnostics };
 }

@@ -109,7 +109,7 @@ function planUpdate(prior: ObjectValue, config: ObjectValue, proposed: ObjectVal
   const updated = IN_PLACE.filter((name) => !sameValue(config[name], prior[name] ?? null));
   if (updated.length > 0) {
     const plannedState = { ...prior };
-    for (const name of updated) plannedState[name] = config[name];
+    for (const name of updated) plannedState[name] = config[name] ?? null;
     return { plannedState, plannedPrivate, diagnostics: [] };
   }
   return { plannedState: prior, plannedPrivate, diagnostics: [] };

@@ -61,7 +61,7 @@ class Lane {
   reserve(): number {
     const now = this.clock.now();
     this.sent.push(now);
-    while (this.sent.length > 0 && this.sent[0] < now - WINDOW_MS) this.sent.shift();
+    while ((this.sent[0] ?? Infinity) < now - WINDOW_MS) this.sent.shift();
     if (this.rate === Infinity) return 0;
     const capacity = Math.max(1, this.rate);
     this.tokens = Math.min(capacity, this.tokens + ((now - this.refilledAt) * this.rate) / 1000);

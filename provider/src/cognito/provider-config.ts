@@ -166,7 +166,7 @@ export function readProviderSettings(config: ObjectValue, env: NodeJS.ProcessEnv
   const accessKey = str(config, 'access_key');
   const secretKey = str(config, 'secret_key');
   const token = str(config, 'token');
-  const retries = numberOf(config['max_retries']);
+  const retries = numberOf(config['max_retries'] ?? null);
   const mode = str(config, 'retry_mode');
   return {
     ...regionOf(config, env),
@@ -176,8 +176,8 @@ export function readProviderSettings(config: ObjectValue, env: NodeJS.ProcessEnv
     endpoint: str(config, 'endpoint') || undefined,
     maxAttempts: retries ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: mode === 'adaptive' ? 'adaptive' : 'standard',
-    connectTimeoutMs: (numberOf(config['connect_timeout_seconds']) ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
-    requestTimeoutMs: (numberOf(config['request_timeout_seconds']) ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000,
+    connectTimeoutMs: (numberOf(config['connect_timeout_seconds'] ?? null) ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,
+    requestTimeoutMs: (numberOf(config['request_timeout_seconds'] ?? null) ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000,
     countDeveloperIdsAsLinkedLogins: config['count_developer_ids_as_linked_logins'] !== false,
     unknownAttributes,
   };

@@ -19,7 +19,7 @@ export class RegionMismatchError extends Error {
 
 /** The pool id's Region prefix, when it has one. */
 export function poolRegion(poolId: string): string | undefined {
-  const prefix = poolId.split(':')[0];
+  const prefix = poolId.split(':')[0] ?? '';
   return poolId.includes(':') && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(prefix) ? prefix : undefined;
 }
 

@@ -59,19 +59,13 @@ export function parseResourceId(id: string): ParseResult {
     };
   }
   const values: string[] = [];
-  for (let i = 0; i < 4; i++) {
-    const decoded = unescapePart(parts[i], PART_NAMES[i]);
+  for (const [i, part] of parts.entries()) {
+    const name = PART_NAMES[i] ?? `part ${i + 1}`;
+    const decoded = unescapePart(part, name);
     if (!decoded.ok) return decoded;
-    if (decoded.value === '') return { ok: false, problem: `the ${PART_NAMES[i]} part is empty` };
+    if (decoded.value === '') return { ok: false, problem: `the ${name} part is empty` };
     values.push(decoded.value);
   }
-  return {
-    ok: true,
-    key: {
-      identityPoolId: values[0],
-      developerProviderName: values[1],
-      sourceUserIdentifier: values[2],
-      destinationUserIdentifier: values[3],
-    },
-  };
+  const [identityPoolId = '', developerProviderName = '', sourceUserIdentifier = '', destinationUserIdentifier = ''] = values;
+  return { ok: true, key: { identityPoolId, developerProviderName, sourceUserIdentifier, destinationUserIdentifier } };
 }

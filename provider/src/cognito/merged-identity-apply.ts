@@ -15,7 +15,7 @@ import { isUnknown, type ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import type { PlannedMerge } from './merge-rule';
 import { destroyRefusedDiagnostic, replacementWarning } from './merged-identity-plan';
-import { checkAndMerge, type Merged } from './merged-identity-merge';
+import { checkAndMerge, prepareCheck, type Merged } from './merged-identity-merge';
 import { readBackMerge } from './merged-identity-read-back';
 import { setupDiagnostic } from './merged-identity-setup';
 import { decodeNotes, extrasOf, knownKey, mergedIdentityObject } from './merged-identity-state';
@@ -63,6 +63,7 @@ async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: 
   const mergeDone = session.journal.expect(key.identityPoolId, seen.destination.identityId);
   let merged: Merged;
   try {
+    await prepareCheck(session, key, seen, ctx);
     merged = await session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, seen, ctx));
   } finally {
     mergeDone();

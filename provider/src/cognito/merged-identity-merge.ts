@@ -34,6 +34,21 @@ function staleCheck(): Error {
   return Object.assign(new Error('the reads the merge was checked against are too old'), { name: STALE_CHECK });
 }
 
+/**
+ * Makes sure the reads the check will need are at hand (recent enough, or read
+ * now), while the merge still waits for the pool's lock: the check itself then
+ * rarely waits on Cognito while every other merge of the pool waits on it.
+ * Errors are left for the check to report.
+ */
+export async function prepareCheck(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<void> {
+  const m = { poolId: key.identityPoolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier };
+  await viewsNow(session.directory, m, seen, checkOptions(key, seen), ctx.signal).catch(() => undefined);
+}
+
+function checkOptions(key: MergeKey, seen: PlannedMerge) {
+  return { developerProvider: key.developerProviderName, withPublicLogins: seen.source.publicLogins !== null, freshness: { sentWithinMs: RECHECK_MAX_AGE_MS } };
+}
+
 export async function checkAndMerge(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged> {
   for (let check = 1; ; check++) {
     const result = await checkAndMergeOnce(session, key, seen, ctx);
@@ -53,10 +68,9 @@ export async function checkAndMerge(session: RegionSession, key: MergeKey, seen:
 async function checkAndMergeOnce(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged | 'stale'> {
   const dir = session.directory;
   const poolId = key.identityPoolId;
-  const options = { developerProvider: key.developerProviderName, withPublicLogins: seen.source.publicLogins !== null, freshness: { sentWithinMs: RECHECK_MAX_AGE_MS } };
   let now: ViewsNow;
   try {
-    now = await viewsNow(dir, { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier }, seen, options, ctx.signal);
+    now = await viewsNow(dir, { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier }, seen, checkOptions(key, seen), ctx.signal);
   } catch (err) {
     return fail(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
   }

@@ -27,36 +27,36 @@ export interface ViewOptions {
  * attribute); only a DescribeIdentity that is not allowed makes publicLogins null.
  */
 export async function viewOfUser(
-  dir: IdentityDirectory,
+  directory: IdentityDirectory,
   poolId: string,
   user: string,
   options: ViewOptions,
   signal: AbortSignal,
 ): Promise<IdentityView> {
-  const found = await dir.lookupUser(poolId, user, signal, options.freshness);
+  const found = await directory.lookupUser(poolId, user, signal, options.freshness);
   const identityId = found.identityId;
   const listed = options.listedByUserIsEnough === true ? found.users : undefined;
   const [users, publicLogins] = await Promise.all([
-    listed ?? dir.usersOfIdentity(poolId, identityId, signal, options.freshness),
-    options.withPublicLogins ? publicLoginsOf(dir, identityId, options, signal) : Promise.resolve(null),
+    listed ?? directory.usersOfIdentity(poolId, identityId, signal, options.freshness),
+    options.withPublicLogins ? publicLoginsOf(directory, identityId, options, signal) : Promise.resolve(null),
   ]);
-  const partial = listed !== undefined && !dir.wholeListsByUser;
+  const partial = listed !== undefined && !directory.wholeListsByUser;
   return partial ? { identityId, users, publicLogins, partial } : { identityId, users, publicLogins };
 }
 
-async function publicLoginsOf(dir: IdentityDirectory, identityId: string, options: ViewOptions, signal: AbortSignal): Promise<number | null> {
-  return (await publicLoginsRead(dir, identityId, options, signal)).count;
+async function publicLoginsOf(directory: IdentityDirectory, identityId: string, options: ViewOptions, signal: AbortSignal): Promise<number | null> {
+  return (await publicLoginsRead(directory, identityId, options, signal)).count;
 }
 
 /** The identity's public logins, and when they were read (undefined when not read). */
 async function publicLoginsRead(
-  dir: IdentityDirectory,
+  directory: IdentityDirectory,
   identityId: string,
   options: ViewOptions,
   signal: AbortSignal,
 ): Promise<{ count: number | null; sentAt?: number }> {
   try {
-    const logins = await dir.loginsOfIdentityStamped(identityId, signal, options.freshness);
+    const logins = await directory.loginsOfIdentityStamped(identityId, signal, options.freshness);
     return { count: logins.value.filter((name) => name !== options.developerProvider).length, sentAt: logins.sentAt };
   } catch (err) {
     // Denied (DescribeIdentity needs its own IAM permission): unknown, which merge-rule.ts treats with care.
@@ -86,7 +86,7 @@ export interface ViewsNow {
  * costs a lookup, to say where it went (and then the merge is off anyway).
  */
 export async function viewsNow(
-  dir: IdentityDirectory,
+  directory: IdentityDirectory,
   m: MergeUsers,
   planned: { source: IdentityView; destination: IdentityView },
   options: ViewOptions,
@@ -94,17 +94,17 @@ export async function viewsNow(
 ): Promise<ViewsNow> {
   const strict = { ...options, listedByUserIsEnough: false };
   const [srcRead, dstRead] = await Promise.all([
-    dir.usersOfIdentityStamped(m.poolId, planned.source.identityId, signal, options.freshness),
-    dir.usersOfIdentityStamped(m.poolId, planned.destination.identityId, signal, options.freshness),
+    directory.usersOfIdentityStamped(m.poolId, planned.source.identityId, signal, options.freshness),
+    directory.usersOfIdentityStamped(m.poolId, planned.destination.identityId, signal, options.freshness),
   ]);
   const oldestReadAt = Math.min(srcRead.sentAt, dstRead.sentAt);
   const destination: IdentityView = dstRead.value.includes(m.destination)
     ? { identityId: planned.destination.identityId, users: dstRead.value, publicLogins: null }
-    : await viewOfUser(dir, m.poolId, m.destination, { ...strict, withPublicLogins: false }, signal);
+    : await viewOfUser(directory, m.poolId, m.destination, { ...strict, withPublicLogins: false }, signal);
   const base = { destination, destinationRead: { ...dstRead, value: destination.users }, oldestReadAt };
   if (destination.users.includes(m.source)) return { ...base, source: destination };
-  if (!srcRead.value.includes(m.source)) return { ...base, source: await viewOfUser(dir, m.poolId, m.source, strict, signal) };
-  const logins = options.withPublicLogins ? await publicLoginsRead(dir, planned.source.identityId, options, signal) : { count: null };
+  if (!srcRead.value.includes(m.source)) return { ...base, source: await viewOfUser(directory, m.poolId, m.source, strict, signal) };
+  const logins = options.withPublicLogins ? await publicLoginsRead(directory, planned.source.identityId, options, signal) : { count: null };
   const source = { identityId: planned.source.identityId, users: srcRead.value, publicLogins: logins.count };
   return { ...base, source, oldestReadAt: Math.min(oldestReadAt, logins.sentAt ?? oldestReadAt) };
 }

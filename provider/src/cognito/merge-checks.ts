@@ -6,7 +6,7 @@ import type { RegionSession } from './clients';
 import type { PoolInfo } from './cognito-api';
 import { apiErrorDiagnostic, classifyError } from './errors';
 import type { IdentityView } from './merge-rule';
-import { poolNotFoundDiagnostic } from './merged-identity-state';
+import { poolNotFoundDiagnostic } from './merged-identity-diagnostics';
 
 /** Cognito's limit on linked logins (public logins + developer user ids) of source and destination together. */
 export const MAX_LINKED_LOGINS = 20;

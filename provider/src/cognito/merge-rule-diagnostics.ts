@@ -3,7 +3,7 @@
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { Change, Refusal } from './merge-rule';
-import { describeUser } from './merged-identity-state';
+import { describeUser } from './merged-identity-diagnostics';
 import type { MergeKey } from './resource-id';
 
 /** At most this many users are named in one message; the plan's moving_users has them all. */

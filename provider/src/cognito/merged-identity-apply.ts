@@ -18,7 +18,8 @@ import { destroyRefusedDiagnostic, replacementWarning } from './merged-identity-
 import { checkAndMerge, prepareCheck, type Merged } from './merged-identity-merge';
 import { readBackMerge } from './merged-identity-read-back';
 import { setupDiagnostic } from './merged-identity-setup';
-import { decodeNotes, extrasOf, knownKey, mergedIdentityObject } from './merged-identity-state';
+import { decodePrivate } from './merged-identity-private';
+import { extrasOf, knownKey, mergedIdentityObject } from './merged-identity-state';
 import { onDestroyOf } from './validation';
 
 /** The longest a read-back waits for other merges into the same destination. */
@@ -38,7 +39,7 @@ function applyDestroy(prior: ObjectValue | null, plannedPrivate: Uint8Array): Ap
   if (onDestroyOf(prior) === 'error') return { newState: prior, diagnostics: [destroyRefusedDiagnostic(prior)] };
   // Plan already warned that the merge stays (plan_destroy), once per resource; but the
   // destroy half of a forced replacement (-replace) could not (merged-identity-plan.ts).
-  const replaces = decodeNotes(plannedPrivate).replaces;
+  const replaces = decodePrivate(plannedPrivate).replaces;
   return { newState: null, diagnostics: replaces ? [replacementWarning(replaces.merge)] : [] };
 }
 
@@ -53,12 +54,12 @@ async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: 
   } catch (err) {
     return failed(setupDiagnostic(err, clients, key.identityPoolId, ctx));
   }
-  const notes = decodeNotes(req.plannedPrivate);
-  if (!notes.source || !notes.destination) {
+  const fromPlan = decodePrivate(req.plannedPrivate);
+  if (!fromPlan.source || !fromPlan.destination) {
     // Plan always records both identities once it knows the users; without them there is nothing to check against.
     return failed(errorDiag('Plan did not record the identities', 'The plan of this merge holds no record of the two identities, so apply cannot check them again before merging. Run terraform plan again.'));
   }
-  const seen: PlannedMerge = { source: notes.source, destination: notes.destination };
+  const seen: PlannedMerge = { source: fromPlan.source, destination: fromPlan.destination };
   // The last check and the merge run together, after every earlier merge of this pool in this process.
   const mergeDone = session.journal.expect(key.identityPoolId, seen.destination.identityId);
   let merged: Merged;

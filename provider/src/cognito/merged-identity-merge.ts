@@ -18,7 +18,7 @@ import { apiErrorDiagnostic, classifyError, errorName } from './errors';
 import { viewsNow, type ViewsNow } from './identity-views';
 import { applyVerdict, type PlannedMerge } from './merge-rule';
 import { changedDiagnostic } from './merge-rule-diagnostics';
-import { describeUser, userLookupDiagnostic } from './merged-identity-state';
+import { describeUser, userLookupDiagnostic } from './merged-identity-diagnostics';
 import type { MergeKey } from './resource-id';
 
 /** The oldest a read may be when the merge checked against it is sent. */
@@ -66,11 +66,11 @@ export async function checkAndMerge(session: RegionSession, key: MergeKey, seen:
 }
 
 async function checkAndMergeOnce(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged | 'stale'> {
-  const dir = session.directory;
+  const directory = session.directory;
   const poolId = key.identityPoolId;
   let now: ViewsNow;
   try {
-    now = await viewsNow(dir, { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier }, seen, checkOptions(key, seen), ctx.signal);
+    now = await viewsNow(directory, { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier }, seen, checkOptions(key, seen), ctx.signal);
   } catch (err) {
     return fail(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
   }
@@ -90,14 +90,14 @@ async function checkAndMergeOnce(session: RegionSession, key: MergeKey, seen: Pl
     });
   } catch (err) {
     // Whatever happened, the cached view of these identities is no longer trustworthy.
-    dir.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId]);
+    directory.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId]);
     // Stopped before an attempt left: check again, afresh (an earlier attempt that got no answer shows up there as an adoption).
     if (errorName(err) === STALE_CHECK) return 'stale';
     return fail(mergeFailedDiagnostic(err, key, session, ctx.signal));
   }
   session.journal.record(poolId, { from: srcNow, to: identityId });
-  if (identityId === dstNow.identityId) dir.recordMerge(poolId, srcNow, { ...now.destinationRead, identityId });
-  else dir.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId, identityId]);
+  if (identityId === dstNow.identityId) directory.recordMerge(poolId, srcNow, { ...now.destinationRead, identityId });
+  else directory.invalidateMerge(poolId, srcNow.users, [dstNow.identityId, srcNow.identityId, identityId]);
   ctx.log.info('merged developer identities', { identity_id: identityId, disabled_identity_id: srcNow.identityId, moved_users: srcNow.users.length });
   const diagnostics: Diagnostic[] = [];
   if (identityId !== seen.destination.identityId) {

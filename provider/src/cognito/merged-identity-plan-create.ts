@@ -12,7 +12,9 @@ import { checkLinkedLogins, checkPool } from './merge-checks';
 import { planVerdict, type IdentityView } from './merge-rule';
 import { refusalDiagnostic } from './merge-rule-diagnostics';
 import { setupDiagnostic } from './merged-identity-setup';
-import { encodeNotes, knownKey, knownString, userLookupDiagnostic } from './merged-identity-state';
+import { userLookupDiagnostic } from './merged-identity-diagnostics';
+import { encodePrivate } from './merged-identity-private';
+import { knownKey, knownString } from './merged-identity-state';
 import { formatResourceId, type MergeKey } from './resource-id';
 
 type Role = 'source_user_identifier' | 'destination_user_identifier';
@@ -86,13 +88,13 @@ export async function planCreate(clients: CognitoClients, config: ObjectValue, p
     ctx.log.info('source already resolves to the destination identity; apply will adopt it without merging', { identity_id: dst.identityId });
     planned.moving_users = [];
     planned.moving_public_logins = 0;
-    return { plannedState: planned, plannedPrivate: encodeNotes({ adopt: true, source: src, destination: dst }), diagnostics: [] };
+    return { plannedState: planned, plannedPrivate: encodePrivate({ adopt: true, source: src, destination: dst }), diagnostics: [] };
   }
   planned.moving_users = verdict.moving;
   planned.moving_public_logins = verdict.movingPublicLogins;
   const limits = { session, poolId, provider, pool: pool.info, countDeveloperIds: clients.settings.countDeveloperIdsAsLinkedLogins };
   const limit = await checkLinkedLogins(limits, src, dst, ctx);
-  return { plannedState: planned, plannedPrivate: encodeNotes({ source: src, destination: dst }), diagnostics: limit ? [limit] : [] };
+  return { plannedState: planned, plannedPrivate: encodePrivate({ source: src, destination: dst }), diagnostics: limit ? [limit] : [] };
 }
 
 /**

@@ -7,7 +7,8 @@ import type { PlanRequest, PlanResult, RequestContext } from '../framework/provi
 import { UNKNOWN, type ObjectValue } from '../framework/values';
 import type { CognitoClients } from './clients';
 import { planCreate } from './merged-identity-plan-create';
-import { decodeNotes, encodeNotes, KEY_ATTRIBUTES, knownKey, knownString, sameValue } from './merged-identity-state';
+import { decodePrivate, encodePrivate } from './merged-identity-private';
+import { KEY_ATTRIBUTES, knownKey, knownString, sameValue } from './merged-identity-state';
 import { formatResourceId } from './resource-id';
 import { onDestroyOf } from './validation';
 
@@ -39,13 +40,13 @@ async function planCreateOrReplacement(
   priorPrivate: Uint8Array,
   ctx: RequestContext,
 ): Promise<PlanResult> {
-  const replaced = decodeNotes(priorPrivate).replaces;
+  const replaced = decodePrivate(priorPrivate).replaces;
   if (replaced?.onDestroy === 'error') {
     return { plannedState: proposed, diagnostics: [replaceRefusedDiagnostic(['-replace'], replaced.merge)] };
   }
   const result = await planCreate(clients, config, proposed, ctx);
   if (!replaced || !result.plannedPrivate) return result;
-  return { ...result, plannedPrivate: encodeNotes({ ...decodeNotes(result.plannedPrivate), replaces: replaced }) };
+  return { ...result, plannedPrivate: encodePrivate({ ...decodePrivate(result.plannedPrivate), replaces: replaced }) };
 }
 
 function planDestroy(prior: ObjectValue | null): PlanResult {
@@ -105,7 +106,7 @@ function planUpdate(prior: ObjectValue, config: ObjectValue, proposed: ObjectVal
     };
   }
   // Core passes this to its second plan call if it forces a replacement (planCreateOrReplacement).
-  const plannedPrivate = encodeNotes({ ...decodeNotes(priorPrivate), replaces: { onDestroy: onDestroyOf(prior), merge: describe(prior) } });
+  const plannedPrivate = encodePrivate({ ...decodePrivate(priorPrivate), replaces: { onDestroy: onDestroyOf(prior), merge: describe(prior) } });
   const updated = IN_PLACE.filter((name) => !sameValue(config[name], prior[name] ?? null));
   if (updated.length > 0) {
     const plannedState = { ...prior };

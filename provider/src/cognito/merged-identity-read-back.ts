@@ -19,14 +19,14 @@ export type ReadBack = { users: string[] } | { users: string[]; error: Diagnosti
  * with an error, because the merge itself already happened.
  */
 export async function readBackMerge(session: RegionSession, key: MergeKey, identityId: string, ctx: RequestContext): Promise<ReadBack> {
-  const dir = session.directory;
+  const directory = session.directory;
   const deadline = Date.now() + READ_BACK_DEADLINE_MS;
   let lastUsers: string[] | undefined;
   let lastError: unknown;
   for (let attempt = 0; ; attempt++) {
-    const after = dir.mark();
+    const after = directory.mark();
     try {
-      lastUsers = await readMergedUsers(dir, key, identityId, ctx.signal, { startedAfter: after });
+      lastUsers = await readMergedUsers(directory, key, identityId, ctx.signal, { startedAfter: after });
       lastError = undefined;
       if (lastUsers.includes(key.sourceUserIdentifier)) return { users: lastUsers };
     } catch (err) {
@@ -68,9 +68,9 @@ export async function readBackMerge(session: RegionSession, key: MergeKey, ident
  * from then on, the identity is read by id, where the reads of several merges
  * into one destination coalesce.
  */
-async function readMergedUsers(dir: IdentityDirectory, key: MergeKey, identityId: string, signal: AbortSignal, freshness: Freshness): Promise<string[]> {
-  if (!dir.wholeListsByUser) await dir.lookupUser(key.identityPoolId, key.sourceUserIdentifier, signal, freshness);
-  return dir.usersOfIdentity(key.identityPoolId, identityId, signal, freshness);
+async function readMergedUsers(directory: IdentityDirectory, key: MergeKey, identityId: string, signal: AbortSignal, freshness: Freshness): Promise<string[]> {
+  if (!directory.wholeListsByUser) await directory.lookupUser(key.identityPoolId, key.sourceUserIdentifier, signal, freshness);
+  return directory.usersOfIdentity(key.identityPoolId, identityId, signal, freshness);
 }
 
 /** Resolves true after `ms`, or false as soon as the signal aborts. */

@@ -11,15 +11,8 @@ import type { ImportResult, ReadRequest, ReadResult, RequestContext } from '../f
 import type { CognitoClients, RegionSession } from './clients';
 import { classifyError, isPoolNotFound } from './errors';
 import { setupDiagnostic } from './merged-identity-setup';
-import {
-  describeUser,
-  extrasOf,
-  knownKey,
-  mergedIdentityObject,
-  NO_EXTRAS,
-  poolNotFoundDiagnostic,
-  userLookupDiagnostic,
-} from './merged-identity-state';
+import { describeUser, poolNotFoundDiagnostic, userLookupDiagnostic } from './merged-identity-diagnostics';
+import { extrasOf, knownKey, mergedIdentityObject, NO_EXTRAS } from './merged-identity-state';
 import { parseResourceId, RESOURCE_ID_FORMAT, type MergeKey } from './resource-id';
 import { checkString, POOL_ID_RULE, PROVIDER_NAME_RULE, USER_ID_RULE } from './validation';
 
@@ -36,7 +29,7 @@ export async function readMergedIdentity(clients: CognitoClients, req: ReadReque
   } catch (err) {
     return keep(setupDiagnostic(err, clients, key.identityPoolId, ctx));
   }
-  const dir = session.directory;
+  const directory = session.directory;
   const poolId = key.identityPoolId;
 
   // Keyed on the users, not on the stored identity_id: after a chain, an
@@ -48,9 +41,9 @@ export async function readMergedIdentity(clients: CognitoClients, req: ReadReque
   let identityId: string;
   let users: string[];
   try {
-    const found = await dir.lookupUser(poolId, key.sourceUserIdentifier, ctx.signal);
+    const found = await directory.lookupUser(poolId, key.sourceUserIdentifier, ctx.signal);
     identityId = found.identityId;
-    users = found.users?.includes(key.destinationUserIdentifier) ? found.users : await dir.usersOfIdentity(poolId, identityId, ctx.signal);
+    users = found.users?.includes(key.destinationUserIdentifier) ? found.users : await directory.usersOfIdentity(poolId, identityId, ctx.signal);
   } catch (err) {
     if (classifyError(err, ctx.signal) === 'not-found') return gone(ctx, key, 'the source user or the pool no longer exists');
     return keep(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
@@ -94,13 +87,13 @@ export async function importMergedIdentity(clients: CognitoClients, id: string, 
   } catch (err) {
     return { state: null, diagnostics: [setupDiagnostic(err, clients, key.identityPoolId, ctx)] };
   }
-  const dir = session.directory;
+  const directory = session.directory;
   let dstIdentity: string;
   let srcIdentity: string;
   try {
     [dstIdentity, srcIdentity] = await Promise.all([
-      dir.identityOfUser(key.identityPoolId, key.destinationUserIdentifier, ctx.signal),
-      dir.identityOfUser(key.identityPoolId, key.sourceUserIdentifier, ctx.signal),
+      directory.identityOfUser(key.identityPoolId, key.destinationUserIdentifier, ctx.signal),
+      directory.identityOfUser(key.identityPoolId, key.sourceUserIdentifier, ctx.signal),
     ]);
   } catch (err) {
     if (isPoolNotFound(err)) return { state: null, diagnostics: [poolNotFoundDiagnostic(key.identityPoolId, session)] };

@@ -1,12 +1,7 @@
-// Reading and building cognitoidentity_merged_identity objects, the private
-// data carried from plan to apply, and the diagnostics shared by its steps.
+// Reading and building cognitoidentity_merged_identity objects: the merge
+// key, known attribute values, and the attributes besides the key.
 
-import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import { isUnknown, type CtyValue, type ObjectValue } from '../framework/values';
-import type { RegionSession } from './clients';
-import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
-import type { IdentityView } from './merge-rule';
-import type { OnDestroy } from './validation';
 import { formatResourceId, type MergeKey } from './resource-id';
 
 /** The attributes that say which merge this is; changing any of them means a new merge. */
@@ -79,79 +74,4 @@ export function extrasOf(obj: ObjectValue): MergedIdentityExtras {
 export function sameValue(a: CtyValue | undefined, b: CtyValue | undefined): boolean {
   if (isUnknown(a) || isUnknown(b)) return false;
   return (a ?? null) === (b ?? null);
-}
-
-/** What the final plan saw, for apply (which may run in another process). */
-export interface PlanNotes {
-  /** The source already resolved to the destination identity: nothing to merge. */
-  adopt?: boolean;
-  source?: IdentityView;
-  destination?: IdentityView;
-  /**
-   * Set by an update plan for core's second plan call when it forces a
-   * replacement (-replace=ADDR): that call has no prior state, only this.
-   */
-  replaces?: { onDestroy: OnDestroy; merge: string };
-}
-
-export function encodeNotes(notes: PlanNotes): Uint8Array {
-  return Buffer.from(JSON.stringify(notes), 'utf8');
-}
-
-export function decodeNotes(bytes: Uint8Array | undefined): PlanNotes {
-  if (!bytes || bytes.length === 0) return {};
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null ? (parsed as PlanNotes) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** A user id to put in a sentence: quoted whole, or (when long) its start and its length. */
-export function describeUser(user: string): string {
-  const chars = [...user];
-  return chars.length <= 80 ? `"${user}"` : `"${chars.slice(0, 40).join('')}…" (${chars.length} characters)`;
-}
-
-/**
- * A diagnostic for a failed lookup of a developer user: a missing pool is
- * reported on identity_pool_id, a missing user on the user's attribute.
- */
-export function userLookupDiagnostic(
-  err: unknown,
-  session: RegionSession,
-  poolId: string,
-  user: string,
-  attribute: 'source_user_identifier' | 'destination_user_identifier',
-  signal: AbortSignal,
-): Diagnostic {
-  if (isPoolNotFound(err)) return poolNotFoundDiagnostic(poolId, session);
-  const role = attribute === 'source_user_identifier' ? 'source' : 'destination';
-  if (classifyError(err) === 'not-found') {
-    return errorDiag(
-      `Unknown ${role} developer user`,
-      `There is no developer user ${describeUser(user)} in identity pool "${poolId}" (Region ${session.region}); create it first (GetOpenIdTokenForDeveloperIdentity), then plan again.`,
-      attribute,
-    );
-  }
-  return apiErrorDiagnostic(
-    err,
-    {
-      action: `look up the ${role} developer user ${describeUser(user)}`,
-      operation: 'LookupDeveloperIdentity',
-      endpoint: session.endpoint,
-      redactor: session.redactor,
-      attribute,
-    },
-    signal,
-  );
-}
-
-export function poolNotFoundDiagnostic(poolId: string, session: RegionSession): Diagnostic {
-  return errorDiag(
-    'Identity pool not found',
-    `Identity pool "${poolId}" does not exist in Region ${session.region} (endpoint ${session.endpoint}). Check \`identity_pool_id\` and the provider's \`region\`/\`endpoint\`.`,
-    'identity_pool_id',
-  );
 }

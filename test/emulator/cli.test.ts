@@ -1,18 +1,19 @@
 /** The `cognito-identity-emulator` CLI as a child process. */
-import { CognitoIdentityClient, GetIdCommand } from '@aws-sdk/client-cognito-identity';
+import { GetIdCommand } from '@aws-sdk/client-cognito-identity';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { LOCAL_CREDENTIALS, localClient } from '../../examples/demo/local-emulator';
 import { REPO, requireBuild, runCli, startChild } from './child-process';
-import { createPool, DUMMY_CREDENTIALS } from './helpers';
+import { createPool } from './helpers';
 import { waitFor } from '../support/wait';
 
 test('prints the endpoint as the first stdout line, serves, logs to stderr and exits 0 on SIGTERM', async () => {
   const run = await startChild(['--port', '0', '--rate-limit', 'GetId=100', '--latency-ms', '0']);
   expect(run.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  const client = new CognitoIdentityClient({ endpoint: run.endpoint, region: 'us-east-1', credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
+  const client = localClient(run.endpoint, { maxAttempts: 1 });
   const poolId = await createPool(client);
   expect((await client.send(new GetIdCommand({ IdentityPoolId: poolId }))).IdentityId).toBeDefined();
   client.destroy();
@@ -22,21 +23,16 @@ test('prints the endpoint as the first stdout line, serves, logs to stderr and e
 });
 
 test('--credentials turns on signature verification and the secret is never logged', async () => {
-  const run = await startChild(['--port', '0', '--credentials', `${DUMMY_CREDENTIALS.accessKeyId}:${DUMMY_CREDENTIALS.secretAccessKey}`]);
-  const good = new CognitoIdentityClient({ endpoint: run.endpoint, region: 'us-east-1', credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
-  const bad = new CognitoIdentityClient({
-    endpoint: run.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: DUMMY_CREDENTIALS.accessKeyId, secretAccessKey: 'wrong' },
-    maxAttempts: 1,
-  });
+  const run = await startChild(['--port', '0', '--credentials', `${LOCAL_CREDENTIALS.accessKeyId}:${LOCAL_CREDENTIALS.secretAccessKey}`]);
+  const good = localClient(run.endpoint, { maxAttempts: 1 });
+  const bad = localClient(run.endpoint, { credentials: { accessKeyId: LOCAL_CREDENTIALS.accessKeyId, secretAccessKey: 'wrong' }, maxAttempts: 1 });
   await createPool(good);
   await expect(createPool(bad)).rejects.toMatchObject({ name: 'InvalidSignatureException' });
   good.destroy();
   bad.destroy();
   run.child.kill('SIGINT');
   expect(await run.exited).toBe(0);
-  expect(run.stderr()).not.toContain(DUMMY_CREDENTIALS.secretAccessKey);
+  expect(run.stderr()).not.toContain(LOCAL_CREDENTIALS.secretAccessKey);
 });
 
 test.each([
@@ -48,6 +44,7 @@ test.each([
   [['--credentials', 'onlykey'], '--credentials must be KEY:SECRET'],
   [['--region', 'Not A Region'], 'region must look like'],
   [['--login-limit-counts', 'some'], "--login-limit-counts: 'some' is not one of all, public"],
+  [['--lookup-by-user-lists', 'all'], "--lookup-by-user-lists: 'all' is not one of identity, given"],
 ])('bad flags %j exit 2 with a clear message', async (args, message) => {
   const run = runCli(args);
   expect(await run.exited).toBe(2);

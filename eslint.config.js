@@ -44,6 +44,12 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The harness the tests and the benchmarks share lives in examples/demo (local-emulator.ts), so
+    // that what `npm start` builds and runs never pulls in test or benchmark code.
+    files: ['examples/**/*.ts'],
+    rules: noImports(['**/test/**', '**/bench/**'], 'The examples (and the shared harness in examples/demo) import neither test/ nor bench/.'),
+  },
+  {
     files: ['provider/src/framework/**/*.ts'],
     rules: noImports(
       ['**/cognito/**', '**/plugin/**', '@grpc/*', '@msgpack/*', '@aws-sdk/*'],

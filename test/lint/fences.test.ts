@@ -34,6 +34,9 @@ test.each([
   ['provider/src/framework/probe.ts', "import { MERGED_IDENTITY } from '../cognito/schemas';", true],
   ['bindings/probe.ts', "import { mergedIdentitySchema } from '../provider/src/cognito/schemas';", true],
   ['bindings/probe.ts', "import { formatResourceId } from '../provider/src/public-api';", false],
+  ['examples/demo/probe.ts', "import { REPO_ROOT } from '../../test/support/paths';", true],
+  ['examples/demo/probe.ts', "import { printTable } from '../../bench/support/table';", true],
+  ['examples/demo/probe.ts', "import { startLocalEmulator } from './local-emulator';", false],
 ])('%s: `%s` restricted = %s', (file, code, expected) => {
   expect(restricted(file, code)).toBe(expected);
 });

@@ -104,7 +104,10 @@ export class IdentityMerge extends Construct {
 
   /** The last merge of the chain: its read-back reflects every merge. */
   get lastMerge(): MergedIdentity {
-    return this.merges[this.merges.length - 1];
+    const last = this.merges.at(-1);
+    // validateProps refuses an empty sourceUserIdentifiers, so there is always one.
+    if (!last) throw new IdentityMergeError(`IdentityMerge '${this.node.path}' has no merges.`);
+    return last;
   }
 
   /** The surviving identity id. */

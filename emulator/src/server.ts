@@ -76,7 +76,7 @@ function resolveOperation(req: IncomingMessage): Operation {
 }
 
 function checkContentType(req: IncomingMessage): void {
-  const contentType = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const contentType = (header(req, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!ACCEPTED_CONTENT_TYPES.includes(contentType)) {
     throw new ServiceError(
       'UnknownOperationException',
@@ -154,7 +154,7 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const started = Date.now();
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     let summary: string;
     try {
       if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {

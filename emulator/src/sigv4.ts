@@ -39,7 +39,7 @@ function parseAuthorization(header: string): ParsedAuthorization {
   const match = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(header.trim());
   if (!match) throw incomplete("the algorithm must be 'AWS4-HMAC-SHA256'");
   const fields = new Map<string, string>();
-  for (const part of match[1].split(',')) {
+  for (const part of (match[1] ?? '').split(',')) {
     const eq = part.indexOf('=');
     if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
   }
@@ -49,11 +49,11 @@ function parseAuthorization(header: string): ParsedAuthorization {
   if (!credential) throw incomplete("'Credential' is missing");
   if (!signedHeaders) throw incomplete("'SignedHeaders' is missing");
   if (!signature) throw incomplete("'Signature' is missing");
-  const scope = credential.split('/');
-  if (scope.length !== 5 || scope[4] !== 'aws4_request') {
+  const [accessKeyId, date, region, service, terminator, ...rest] = credential.split('/');
+  const complete = accessKeyId !== undefined && date !== undefined && region !== undefined && service !== undefined;
+  if (!complete || terminator !== 'aws4_request' || rest.length > 0) {
     throw incomplete("'Credential' must be KEY/DATE/REGION/SERVICE/aws4_request");
   }
-  const [accessKeyId, date, region, service] = scope;
   return { accessKeyId, date, region, service, signedHeaders: signedHeaders.split(';'), signature };
 }
 
@@ -115,7 +115,8 @@ export async function checkSignature(request: ReceivedRequest, credentials: Emul
     sha256: Sha256,
     applyChecksum: false,
   });
-  const [path, query = ''] = request.path.split('?', 2);
+  // split always gives at least one part: the default only satisfies the type.
+  const [path = '', query = ''] = request.path.split('?', 2);
   const signed = await signer.sign(
     {
       method: request.method,

@@ -143,8 +143,9 @@ export class Store {
   }
 
   unlinkLogin(identity: IdentityRecord, provider: string): void {
-    if (!Object.hasOwn(identity.logins, provider)) return;
-    this.loginIndex.delete(loginKey(identity.poolId, provider, identity.logins[provider]));
+    const tokenHash = Object.hasOwn(identity.logins, provider) ? identity.logins[provider] : undefined;
+    if (tokenHash === undefined) return;
+    this.loginIndex.delete(loginKey(identity.poolId, provider, tokenHash));
     delete identity.logins[provider];
     identity.lastModified = Date.now();
   }

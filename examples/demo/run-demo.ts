@@ -113,8 +113,9 @@ async function main(): Promise<void> {
       if (!fs.existsSync(path.join(dir, 'cdk.tf.json'))) throw new Error(`no ${dir}/cdk.tf.json after synth`);
       out(`    ${path.relative(work, dir)}/cdk.tf.json: merge ${settings.sourceUserIdentifiers.join(', ')} into ${settings.destinationUserIdentifier}`);
       const pools = addressesOf(dir, 'aws_cognito_identity_pool');
-      if (pools.length !== 1) throw new Error(`expected one aws_cognito_identity_pool in the stack, found ${pools.length}`);
-      return { dir, poolAddress: pools[0], mergeAddresses: addressesOf(dir, 'cognitoidentity_merged_identity') };
+      const [poolAddress] = pools;
+      if (pools.length !== 1 || poolAddress === undefined) throw new Error(`expected one aws_cognito_identity_pool in the stack, found ${pools.length}`);
+      return { dir, poolAddress, mergeAddresses: addressesOf(dir, 'cognitoidentity_merged_identity') };
     });
     const tf = terraformRunner(stack.dir, env, out);
 

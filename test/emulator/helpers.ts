@@ -1,25 +1,19 @@
-/** Shared setup for the emulator suites: a running emulator and an SDK client pointed at it. */
-import {
-  CognitoIdentityClient,
-  CreateIdentityPoolCommand,
-  GetOpenIdTokenForDeveloperIdentityCommand,
-  type CreateIdentityPoolCommandInput,
-} from '@aws-sdk/client-cognito-identity';
+/**
+ * Shared setup for the emulator suites: a running emulator and an SDK client
+ * pointed at it, signed with the harness's dummy keys; pools and users are
+ * made by the harness the demo, the other tests and the benchmarks share
+ * (examples/demo: local-emulator.ts, seed.ts).
+ */
+import type { CognitoIdentityClient, CreateIdentityPoolCommandInput } from '@aws-sdk/client-cognito-identity';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/src';
+import { localClient, type LocalClientOptions } from '../../examples/demo/local-emulator';
+import { createDeveloperPool, registerDeveloperUser } from '../../examples/demo/seed';
 
-export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIDEMULATORTEST', secretAccessKey: 'emulator-test-secret' };
 export const DEV_PROVIDER = 'login.example.app';
 
-export function clientFor(
-  emulator: RunningEmulator,
-  overrides: { maxAttempts?: number; credentials?: { accessKeyId: string; secretAccessKey: string } } = {},
-): CognitoIdentityClient {
-  return new CognitoIdentityClient({
-    endpoint: emulator.endpoint,
-    region: 'us-east-1',
-    credentials: overrides.credentials ?? DUMMY_CREDENTIALS,
-    maxAttempts: overrides.maxAttempts ?? 1,
-  });
+/** A client of `emulator` signed with LOCAL_CREDENTIALS (or `overrides.credentials`), one attempt per call unless told. */
+export function clientFor(emulator: RunningEmulator, overrides: LocalClientOptions = {}): CognitoIdentityClient {
+  return localClient(emulator.endpoint, { ...overrides, maxAttempts: overrides.maxAttempts ?? 1 });
 }
 
 /** Starts an emulator (and a client) before all tests of a suite; stops it after. */
@@ -50,26 +44,17 @@ export async function createPool(
   client: CognitoIdentityClient,
   extra: Partial<CreateIdentityPoolCommandInput> = {},
 ): Promise<string> {
-  const out = await client.send(
-    new CreateIdentityPoolCommand({
-      IdentityPoolName: 'test pool',
-      AllowUnauthenticatedIdentities: true,
-      DeveloperProviderName: DEV_PROVIDER,
-      SupportedLoginProviders: { 'graph.facebook.com': '1234567890' },
-      ...extra,
-    }),
-  );
-  if (!out.IdentityPoolId) throw new Error('CreateIdentityPool returned no IdentityPoolId');
-  return out.IdentityPoolId;
+  const pool = await createDeveloperPool(client, 'test pool', DEV_PROVIDER, {
+    AllowUnauthenticatedIdentities: true,
+    SupportedLoginProviders: { 'graph.facebook.com': '1234567890' },
+    ...extra,
+  });
+  return pool.poolId;
 }
 
 /** Registers a developer user (creating its identity) and returns the identity id. */
 export async function registerUser(client: CognitoIdentityClient, poolId: string, userId: string, extraLogins: Record<string, string> = {}): Promise<string> {
-  const out = await client.send(
-    new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [DEV_PROVIDER]: userId, ...extraLogins } }),
-  );
-  if (!out.IdentityId) throw new Error('GetOpenIdTokenForDeveloperIdentity returned no IdentityId');
-  return out.IdentityId;
+  return registerDeveloperUser(client, { poolId, providerName: DEV_PROVIDER }, userId, extraLogins);
 }
 
 /** Posts a raw request (for what the SDK would never send). */

@@ -1,6 +1,5 @@
 /** The state file: survives restarts (in-process and as a child stopped with SIGTERM); corrupt files stop the start. */
 import {
-  CognitoIdentityClient,
   DescribeIdentityPoolCommand,
   LookupDeveloperIdentityCommand,
   MergeDeveloperIdentitiesCommand,
@@ -9,8 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, StateFileError } from '../../emulator/src';
+import { LOCAL_CREDENTIALS, localClient } from '../../examples/demo/local-emulator';
 import { runCli, startChild } from './child-process';
-import { clientFor, createPool, DEV_PROVIDER, DUMMY_CREDENTIALS, registerUser } from './helpers';
+import { clientFor, createPool, DEV_PROVIDER, registerUser } from './helpers';
 
 const tempFile = (): string => join(mkdtempSync(join(tmpdir(), 'cognito-emulator-')), 'state.json');
 
@@ -30,7 +30,7 @@ test('pools, identities and merges survive a restart', async () => {
   // Provider tokens are not written to disk (only a hash), nor are credentials.
   const saved = readFileSync(stateFile, 'utf8');
   expect(saved).not.toContain('fb-token-secret');
-  expect(saved).not.toContain(DUMMY_CREDENTIALS.secretAccessKey);
+  expect(saved).not.toContain(LOCAL_CREDENTIALS.secretAccessKey);
 
   const second = await startEmulator({ stateFile });
   const client2 = clientFor(second);
@@ -68,7 +68,7 @@ test('a corrupt state file stops the start with a clear error and is left untouc
 test('as a child process: state is flushed on SIGTERM and loaded by the next run', async () => {
   const stateFile = tempFile();
   const first = await startChild(['--port', '0', '--state', stateFile]);
-  const client1 = new CognitoIdentityClient({ endpoint: first.endpoint, region: 'us-east-1', credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
+  const client1 = localClient(first.endpoint, { maxAttempts: 1 });
   const poolId = await createPool(client1);
   const identityId = await registerUser(client1, poolId, 'persisted-user');
   client1.destroy();
@@ -76,7 +76,7 @@ test('as a child process: state is flushed on SIGTERM and loaded by the next run
   expect(await first.exited).toBe(0);
 
   const second = await startChild(['--port', '0', '--state', stateFile]);
-  const client2 = new CognitoIdentityClient({ endpoint: second.endpoint, region: 'us-east-1', credentials: DUMMY_CREDENTIALS, maxAttempts: 1 });
+  const client2 = localClient(second.endpoint, { maxAttempts: 1 });
   try {
     expect(
       (await client2.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: 'persisted-user' }))).IdentityId,

@@ -5,7 +5,8 @@ import {
   ListIdentityPoolsCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { startEmulator, type RunningEmulator } from '../../emulator/src';
-import { clientFor, createPool, DUMMY_CREDENTIALS, jsonHeaders, rawPost } from './helpers';
+import { LOCAL_CREDENTIALS } from '../../examples/demo/local-emulator';
+import { clientFor, createPool, jsonHeaders, rawPost } from './helpers';
 
 describe('without configured credentials', () => {
   let emulator: RunningEmulator;
@@ -41,7 +42,7 @@ describe('with configured credentials', () => {
   let emulator: RunningEmulator;
   const logLines: string[] = [];
   beforeAll(async () => {
-    emulator = await startEmulator({ credentials: DUMMY_CREDENTIALS, log: (line) => logLines.push(line) });
+    emulator = await startEmulator({ credentials: LOCAL_CREDENTIALS, log: (line) => logLines.push(line) });
   });
   afterAll(() => emulator.stop());
 
@@ -53,12 +54,12 @@ describe('with configured credentials', () => {
   });
 
   test('a wrong secret is InvalidSignatureException; an unknown key is UnrecognizedClientException', async () => {
-    const wrongSecret = clientFor(emulator, { credentials: { accessKeyId: DUMMY_CREDENTIALS.accessKeyId, secretAccessKey: 'not-the-secret' } });
+    const wrongSecret = clientFor(emulator, { credentials: { accessKeyId: LOCAL_CREDENTIALS.accessKeyId, secretAccessKey: 'not-the-secret' } });
     await expect(wrongSecret.send(new ListIdentityPoolsCommand({ MaxResults: 5 }))).rejects.toMatchObject({
       name: 'InvalidSignatureException',
       $metadata: { httpStatusCode: 400 },
     });
-    const unknownKey = clientFor(emulator, { credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: DUMMY_CREDENTIALS.secretAccessKey } });
+    const unknownKey = clientFor(emulator, { credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: LOCAL_CREDENTIALS.secretAccessKey } });
     await expect(unknownKey.send(new ListIdentityPoolsCommand({ MaxResults: 5 }))).rejects.toMatchObject({
       name: 'UnrecognizedClientException',
     });
@@ -98,7 +99,7 @@ describe('with configured credentials', () => {
 
   test('neither the secret nor the Authorization header reaches the log', () => {
     const log = logLines.join('\n');
-    expect(log).not.toContain(DUMMY_CREDENTIALS.secretAccessKey);
+    expect(log).not.toContain(LOCAL_CREDENTIALS.secretAccessKey);
     expect(log).not.toMatch(/Signature=|AWS4-HMAC-SHA256/);
     expect(logLines.length).toBeGreaterThan(0);
   });

@@ -66,9 +66,10 @@ function ownerOf(store: Store, poolId: string, entry: LoginEntry): IdentityRecor
  * them. AWS does not say which one owns it (UNCONFIRMED); the oldest does, so
  * the id an app stored first keeps working.
  */
-function mergeImplicitly(store: Store, identities: IdentityRecord[]): IdentityRecord {
+function mergeImplicitly(store: Store, poolId: string, identities: IdentityRecord[]): IdentityRecord {
   // identitiesOf lists in creation order (also after a state file reload).
-  const [owner, ...others] = store.identitiesOf(identities[0].poolId).filter((i) => identities.includes(i));
+  const [owner, ...others] = store.identitiesOf(poolId).filter((i) => identities.includes(i));
+  if (!owner) throw new Error(`mergeImplicitly: none of the ${identities.length} identities is in pool ${poolId}`);
   // Check everything before changing anything: a refused call leaves the state as it was.
   const combined = new Map(Object.entries(owner.logins));
   for (const [provider, tokenHash] of others.flatMap((o) => Object.entries(o.logins))) {
@@ -105,7 +106,7 @@ export function resolveAndLink(store: Store, pool: PoolRecord, entries: LoginEnt
     }
   } else {
     const distinct = [...new Set(owners.filter((o): o is IdentityRecord => o !== undefined))];
-    identity = distinct.length > 1 ? mergeImplicitly(store, distinct) : distinct[0];
+    identity = distinct.length > 1 ? mergeImplicitly(store, pool.IdentityPoolId, distinct) : distinct[0];
   }
   entries.forEach((entry, i) => {
     if (owners[i] !== undefined || entry.kind !== 'public' || !identity) return;

@@ -59,8 +59,9 @@ export function poolArn(region: string, poolId: string): string {
 function poolOfArn(store: Store, arn: string): PoolRecord {
   const match = /^arn:aws[\w-]*:cognito-identity:([^:]*):(\d*):identitypool\/(.+)$/.exec(arn);
   if (!match) throw invalidParameter(`ResourceArn '${arn}' is not an identity pool ARN (arn:aws:cognito-identity:REGION:ACCOUNT:identitypool/POOL_ID).`);
-  const pool = store.pools.get(match[3]);
-  if (!pool || match[1] !== store.region) throw notFound(`Resource '${arn}' not found.`);
+  const [, region, , poolId] = match;
+  const pool = poolId === undefined ? undefined : store.pools.get(poolId);
+  if (!pool || region !== store.region) throw notFound(`Resource '${arn}' not found.`);
   return pool;
 }
 

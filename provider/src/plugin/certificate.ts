@@ -51,7 +51,7 @@ const KEY_USAGE_UNUSED_BITS = 2;
  */
 export function randomSerialHex(): string {
   const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] & 0x3f) | 0x40;
+  bytes.writeUInt8((bytes.readUInt8(0) & 0x3f) | 0x40, 0);
   return bytes.toString('hex');
 }
 

@@ -64,7 +64,7 @@ export function unsignedInteger(magnitude: Uint8Array | number): Buffer {
   while (start < bytes.length - 1 && bytes[start] === 0) start++;
   bytes = bytes.subarray(start);
   if (bytes.length === 0) bytes = Buffer.from([0]);
-  if (bytes[0] & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
+  if ((bytes[0] ?? 0) & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
   return tlv(TAG.integer, bytes);
 }
 
@@ -78,9 +78,10 @@ function smallIntBytes(n: number): Buffer {
 /** Dotted OID, e.g. "2.5.29.17": first two arcs as 40*a+b, each arc base-128 with continuation bits. */
 export function oid(dotted: string): Buffer {
   const arcs = dotted.split('.').map(Number);
-  if (arcs.length < 2 || arcs.some((a) => !Number.isSafeInteger(a) || a < 0)) throw new RangeError(`bad OID ${dotted}`);
+  const [first, second, ...rest] = arcs;
+  if (first === undefined || second === undefined || arcs.some((a) => !Number.isSafeInteger(a) || a < 0)) throw new RangeError(`bad OID ${dotted}`);
   const out: number[] = [];
-  for (const arc of [arcs[0] * 40 + arcs[1], ...arcs.slice(2)]) {
+  for (const arc of [first * 40 + second, ...rest]) {
     const base128: number[] = [arc % 128];
     for (let rest = Math.floor(arc / 128); rest > 0; rest = Math.floor(rest / 128)) base128.unshift((rest % 128) | 0x80);
     out.push(...base128);

@@ -85,15 +85,16 @@ for platforms without a release executable, such as macOS (docs/releasing.md; it
 
 function parse(args: readonly string[]): ReleaseInstallOptions | string {
   const options: ReleaseInstallOptions = { mirrorDir: defaultMirrorDir() };
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].split(/=(.*)/s, 2);
+  const rest = [...args];
+  for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
+    const [flag, inline] = arg.split(/=(.*)/s, 2);
     if (flag === '--help' || flag === '-h') return USAGE;
     if (flag === '--launcher' && inline === undefined) {
       options.launcher = true;
       continue;
     }
-    if (flag !== '--mirror' && flag !== '--source') return `unknown argument: ${args[i]}\n${USAGE}`;
-    const value = inline ?? args[++i];
+    if (flag !== '--mirror' && flag !== '--source') return `unknown argument: ${arg}\n${USAGE}`;
+    const value = inline ?? rest.shift();
     if (!value || value.startsWith('--')) return `${flag} needs a value\n${USAGE}`;
     if (flag === '--mirror') options.mirrorDir = value;
     else options.sourceAddress = value;

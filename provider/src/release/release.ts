@@ -81,8 +81,9 @@ const USAGE = `Usage: npm run release -- --out DIR [--gpg-key KEY_ID] [--version
 
 export function parseReleaseArgs(args: readonly string[]): ReleaseOptions {
   const values = new Map<string, string>();
-  for (let i = 0; i < args.length; i += 2) {
-    const [flag, value] = [args[i], args[i + 1]];
+  const rest = [...args];
+  for (let flag = rest.shift(); flag !== undefined; flag = rest.shift()) {
+    const value = rest.shift();
     if (!['--out', '--gpg-key', '--version', '--platforms'].includes(flag)) throw new Error(`unknown option ${flag}\n${USAGE}`);
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
     values.set(flag, value);

@@ -7,7 +7,7 @@ import type { CtyType, CtyValue } from '../../framework/values';
 import { Dynamic, Unknown } from '../../framework/values';
 import { attrPath, describeJs, indexPath, keyPath } from './errors';
 import { MAX_VALUE_DEPTH } from './limits';
-import { hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
+import { elementAt, hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
 
 export interface ConformProblem {
   /** cty-style path, e.g. `.developer_user_identifiers[2]`; empty for the whole value. */
@@ -64,7 +64,7 @@ function walk(v: CtyValue | undefined, type: CtyType, path: string, depth: numbe
       if (!Array.isArray(v)) return problem(`a tuple (array) is required, got ${describeJs(v)}`);
       const elements = type[1];
       if (v.length !== elements.length) return problem(`a tuple of ${elements.length} elements is required (${v.length} given)`);
-      return v.map((e, i) => walk(e, elements[i], indexPath(path, i), depth + 1, problems));
+      return v.map((e, i) => walk(e, elementAt(elements, i, 'tuple element type'), indexPath(path, i), depth + 1, problems));
     }
     case 'map': {
       if (!isPlainObject(v)) return problem(`a map (object) is required, got ${describeJs(v)}`);
@@ -79,8 +79,8 @@ function walk(v: CtyValue | undefined, type: CtyType, path: string, depth: numbe
       for (const name of Object.keys(v)) {
         if (!hasOwn(attrs, name)) problems.push({ path: attrPath(path, name), message: 'unsupported attribute' });
       }
-      for (const name of Object.keys(attrs)) {
-        setOwn(out, name, walk(hasOwn(v, name) ? v[name] : null, attrs[name], attrPath(path, name), depth + 1, problems));
+      for (const [name, attrType] of ownEntries(attrs)) {
+        setOwn(out, name, walk(hasOwn(v, name) ? v[name] : null, attrType, attrPath(path, name), depth + 1, problems));
       }
       return out;
     }

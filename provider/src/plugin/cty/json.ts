@@ -12,7 +12,7 @@ import { writeKnown, type FormatWriter } from './encode-walk';
 import { CtyCodecError, attrPath, describeJs, indexPath, keyPath, mismatch } from './errors';
 import { MAX_VALUE_DEPTH } from './limits';
 import { canonicalNumber, parseNumberString } from './numbers';
-import { hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
+import { elementAt, hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
 import { typeFromJsonValue, typeToJsonValue } from './type-json';
 
 /** Parsed JSON, as JSON.parse returns it (bigint allowed for callers that keep big numbers exact). */
@@ -69,7 +69,7 @@ function fromJson(j: unknown, type: CtyType, path: string, depth: number): CtyVa
       if (j.length !== elements.length) {
         throw new CtyCodecError(path, `a tuple of ${elements.length} elements is required (${j.length} given)`);
       }
-      return j.map((v: unknown, i) => fromJson(v, elements[i], indexPath(path, i), depth + 1));
+      return j.map((v: unknown, i) => fromJson(v, elementAt(elements, i, 'tuple element type'), indexPath(path, i), depth + 1));
     }
     case 'map': {
       if (!isPlainObject(j)) throw mismatch(path, 'a map (object)', j);
@@ -81,9 +81,9 @@ function fromJson(j: unknown, type: CtyType, path: string, depth: number): CtyVa
       if (!isPlainObject(j)) throw mismatch(path, 'an object', j);
       const attrs = type[1];
       const out: { [key: string]: CtyValue } = {};
-      for (const name of Object.keys(attrs)) {
+      for (const [name, attrType] of ownEntries(attrs)) {
         const v = hasOwn(j, name) ? j[name] : null;
-        setOwn(out, name, fromJson(v, attrs[name], attrPath(path, name), depth + 1));
+        setOwn(out, name, fromJson(v, attrType, attrPath(path, name), depth + 1));
       }
       return out;
     }

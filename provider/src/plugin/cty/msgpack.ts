@@ -11,7 +11,7 @@ import { writeKnown, type FormatWriter } from './encode-walk';
 import { CtyCodecError, attrPath, describeJs, indexPath, keyPath } from './errors';
 import { MAX_VALUE_DEPTH } from './limits';
 import { canonicalNumber, numberToWire, parseNumberString } from './numbers';
-import { hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
+import { elementAt, hasOwn, isPlainObject, ownEntries, setOwn } from './objects';
 import { EXT_REFINED_UNKNOWN, EXT_UNKNOWN, decodeRefinements, encodeRefinements, refineFor } from './refinements';
 import { parseTypeJson, typeToJson } from './type-json';
 
@@ -182,7 +182,7 @@ function fromWire(w: Wire, type: CtyType, path: string, depth: number): CtyValue
       if (w.length !== elements.length) {
         throw new CtyCodecError(path, `a tuple of ${elements.length} elements is required (${w.length} given)`);
       }
-      return w.map((v, i) => fromWire(v, elements[i], indexPath(path, i), depth + 1));
+      return w.map((v, i) => fromWire(v, elementAt(elements, i, 'tuple element type'), indexPath(path, i), depth + 1));
     }
     case 'map': {
       if (!isWireMap(w)) throw wireMismatch(path, 'a map', w);
@@ -199,10 +199,11 @@ function fromWire(w: Wire, type: CtyType, path: string, depth: number): CtyValue
         throw new CtyCodecError(path, `an object with ${expected} attributes is required (${names.length} given)`);
       }
       const out: { [key: string]: CtyValue } = {};
-      for (const name of names) {
+      for (const [name, value] of ownEntries(w)) {
         const at = attrPath(path, name.slice(0, 100));
-        if (!hasOwn(attrs, name)) throw new CtyCodecError(at, 'unsupported attribute');
-        setOwn(out, name, fromWire(w[name], attrs[name], at, depth + 1));
+        const attrType = hasOwn(attrs, name) ? attrs[name] : undefined;
+        if (attrType === undefined) throw new CtyCodecError(at, 'unsupported attribute');
+        setOwn(out, name, fromWire(value, attrType, at, depth + 1));
       }
       return out;
     }
@@ -212,10 +213,10 @@ function fromWire(w: Wire, type: CtyType, path: string, depth: number): CtyValue
 }
 
 function dynamicFromWire(w: Wire, path: string, depth: number): CtyValue {
-  if (!Array.isArray(w) || w.length !== 2) {
+  const [typeBytes, inner, ...extra] = Array.isArray(w) ? w : [];
+  if (typeBytes === undefined || inner === undefined || extra.length > 0) {
     throw wireMismatch(path, 'a dynamic value ([type JSON, value])', w);
   }
-  const [typeBytes, inner] = w;
   let typeJson: string;
   if (typeBytes instanceof Uint8Array) typeJson = utf8Decoder.decode(typeBytes);
   else if (typeof typeBytes === 'string') typeJson = typeBytes;

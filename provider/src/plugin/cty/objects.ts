@@ -1,4 +1,4 @@
-// Small helpers for the plain objects that hold cty maps and objects.
+// Small helpers for the plain objects that hold cty maps and objects, and the arrays of tuples.
 
 /**
  * Sets an own property, even one named `__proto__`, which plain assignment
@@ -14,7 +14,14 @@ export function setOwn<T>(obj: { [key: string]: T }, key: string, value: T): voi
 
 /** Own enumerable entries; `__proto__` included when it is an own property. */
 export function ownEntries<T>(obj: { [key: string]: T }): [string, T][] {
-  return Object.keys(obj).map((k) => [k, obj[k]]);
+  return Object.entries(obj);
+}
+
+/** The element at `index`, which the caller has checked is there (a tuple's type for one of its values). */
+export function elementAt<T>(list: readonly T[], index: number, what: string): T {
+  const element = list[index];
+  if (element === undefined) throw new RangeError(`${what}: no element ${index} (${list.length} given)`);
+  return element;
 }
 
 /** True for an own property, never for something inherited like `toString`. */

@@ -37,8 +37,8 @@ export function typeToJsonValue(t: CtyType, depth = 0): unknown {
         throw new CtyCodecError('', 'an object type needs an object of attribute types');
       }
       const attrs = {};
-      const names = Object.keys(arg).sort(compareCodePoints);
-      for (const name of names) setOwn(attrs, name, typeToJsonValue((arg as Record<string, CtyType>)[name], depth + 1));
+      const entries = ownEntries(arg as Record<string, CtyType>).sort(([a], [b]) => compareCodePoints(a, b));
+      for (const [name, attrType] of entries) setOwn(attrs, name, typeToJsonValue(attrType, depth + 1));
       return [kind, attrs];
     }
     default:

@@ -10,6 +10,7 @@ import { mergeOutOfBand, startTestEmulator, type TestEmulator } from '../support
 import { expectNoCrash, newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { expectExit } from '../support/terraform';
+import { first } from '../support/lists';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -53,9 +54,23 @@ test('under that reading a plain merge still applies, reads every user back by i
 
   expectExit(await ws.apply(), 0, 'apply');
   expect(await usersOf(pool.poolId, dst.identityId)).toEqual([dst.userId, other.userId, src.userId].sort());
-  const [res] = await ws.resources();
+  const res = first(await ws.resources(), 'the resources in state');
   expect(res.values.moving_users).toEqual([src.userId]);
   expect([...(res.values.developer_user_identifiers as string[])].sort()).toEqual([dst.userId, other.userId, src.userId].sort());
+  expectExit(await ws.plan('-detailed-exitcode'), 0, 'plan after apply');
+  ws.cleanup();
+});
+
+test('under that reading, consent makes plan read the source identity by id: plan shows the rider and apply moves it', async () => {
+  const { ws, pool, configure } = await newCase(env, 'given-consent', 3);
+  const [dst, src, rider] = pool.users;
+  await mergeOutOfBand(env.client, pool, rider.userId, src.userId);
+  configure(mergeResource('m', { ...mergeOf(pool, src, dst), allow_moving_unnamed_logins: true }));
+
+  const plan = expectExit(await ws.plan(), 0, 'plan');
+  expect(flat(plan.stdout)).toContain(`+ moving_users = [ + "${src.userId}", + "${rider.userId}", ]`);
+  expectExit(await ws.apply(), 0, 'apply');
+  expect(await usersOf(pool.poolId, dst.identityId)).toEqual([dst.userId, rider.userId, src.userId].sort());
   expectExit(await ws.plan('-detailed-exitcode'), 0, 'plan after apply');
   ws.cleanup();
 });

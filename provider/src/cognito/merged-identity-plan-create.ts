@@ -52,11 +52,15 @@ export async function planCreate(clients: CognitoClients, config: ObjectValue, p
   const provider = pool.info?.developerProvider ?? configured;
 
   const diagnostics: Diagnostic[] = [];
+  // Consent to move unnamed users must rest on seeing them, so then the source's identity is read by id.
+  const allow = config['allow_moving_unnamed_logins'];
+  const consent = allow === true || isUnknown(allow);
   const view = async (user: string | undefined, role: Role, withPublicLogins: boolean): Promise<IdentityView | undefined> => {
     if (user === undefined) return undefined;
     try {
       // One lookup per user where Cognito lists the identity with it; apply re-reads by identity id (identity-views.ts).
-      const options = { developerProvider: provider ?? '', withPublicLogins, listedByUserIsEnough: true };
+      const listedByUserIsEnough = role === 'destination_user_identifier' || !consent;
+      const options = { developerProvider: provider ?? '', withPublicLogins, listedByUserIsEnough };
       return await viewOfUser(session.directory, poolId, user, options, ctx.signal);
     } catch (err) {
       diagnostics.push(userLookupDiagnostic(err, session, poolId, user, role, ctx.signal));
@@ -72,12 +76,11 @@ export async function planCreate(clients: CognitoClients, config: ObjectValue, p
   if (!key || dst === undefined || srcNow === undefined) return { plannedState: planned, diagnostics: [] };
 
   const src = beforeThisApply(session, key, srcNow, dst);
-  const allow = config['allow_moving_unnamed_logins'];
   const intent = {
     source: key.sourceUserIdentifier,
     destination: key.destinationUserIdentifier,
     // Unknown until apply: decided by the plan apply makes, when it is known.
-    allowUnnamed: allow === true || isUnknown(allow),
+    allowUnnamed: consent,
   };
   const others = session.plannedMerges.othersOf(poolId, key.sourceUserIdentifier, key.destinationUserIdentifier);
   const verdict = planVerdict(intent, src, dst, others);

@@ -25,13 +25,13 @@ test('never waits while the operation was never throttled', async () => {
   expect(pacer.rateOf('LookupDeveloperIdentity')).toBe(Infinity);
 });
 
-test('a throttle sets the rate to 70 % of what was sent in the last second, and sends are spaced by it', async () => {
+test('a throttle sets the rate to 85 % of what was sent in the last second, and sends are spaced by it', async () => {
   const clock = fakeClock();
   const pacer = new OperationPacer(clock);
   for (let i = 0; i < 20; i++) await pacer.acquire('Merge');
   pacer.throttled('Merge', clock.t);
-  expect(pacer.rateOf('Merge')).toBeCloseTo(14);
-  for (let i = 0; i < 14; i++) await pacer.acquire('Merge');
+  expect(pacer.rateOf('Merge')).toBeCloseTo(17);
+  for (let i = 0; i < 17; i++) await pacer.acquire('Merge');
   const waited = clock.slept.reduce((a, b) => a + b, 0);
   expect(waited).toBeGreaterThanOrEqual(900);
   expect(waited).toBeLessThanOrEqual(1100);
@@ -44,7 +44,7 @@ test('throttles of requests sent before the last decrease count once; later ones
   for (let i = 0; i < 10; i++) sent.push(await pacer.acquire('Lookup'));
   clock.t += 1;
   for (const at of sent) pacer.throttled('Lookup', at);
-  expect(pacer.rateOf('Lookup')).toBeCloseTo(7);
+  expect(pacer.rateOf('Lookup')).toBeCloseTo(8.5);
   for (let i = 0; i < 40; i++) {
     clock.t += 600;
     pacer.throttled('Lookup', await pacer.acquire('Lookup'));
@@ -52,14 +52,14 @@ test('throttles of requests sent before the last decrease count once; later ones
   expect(pacer.rateOf('Lookup')).toBe(MIN_RATE);
 });
 
-test('successes add about a third of a request per second per second', async () => {
+test('successes add about 0.15 requests per second per second', async () => {
   const clock = fakeClock();
   const pacer = new OperationPacer(clock);
   for (let i = 0; i < 10; i++) await pacer.acquire('Lookup');
   pacer.throttled('Lookup', clock.t);
   const before = pacer.rateOf('Lookup');
   for (let i = 0; i < Math.round(before); i++) pacer.succeeded('Lookup');
-  expect(pacer.rateOf('Lookup') - before).toBeCloseTo(0.3, 1);
+  expect(pacer.rateOf('Lookup') - before).toBeCloseTo(0.15, 1);
 });
 
 test('operations are paced independently', async () => {

@@ -6,23 +6,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import {
-  CognitoIdentityClient,
-  GetOpenIdTokenForDeveloperIdentityCommand,
-  LookupDeveloperIdentityCommand,
-} from '@aws-sdk/client-cognito-identity';
-import { startEmulator, type RunningEmulator } from '../../emulator/src';
+import { LookupDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
 import { installProvider, SOURCE_ADDRESS } from '../../provider/src/install';
 import { DEFAULT_SETTINGS } from '../cdktf/settings';
 import { EXAMPLE_STACK_NAME } from '../cdktf/stack';
 import { findAwsProviderMirror } from './aws-provider-mirror';
+import { startLocalEmulator, type LocalEmulator } from './local-emulator';
+import { registerDeveloperUser } from './seed';
 import { createStepRunner, StepFailure } from './steps';
+import { filesystemMirror, terraformEnv, writeCliConfig } from './terraform-sandbox';
 import { terraformRunner } from './terraform-runner';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const REGION = 'us-east-1';
-// Dummy keys for the emulator only; it verifies SigV4 signatures made with them.
-const DEMO_CREDENTIALS = { accessKeyId: 'AKIDLOCALDEMO0000001', secretAccessKey: 'local-demo-secret-not-a-real-key' };
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -53,17 +48,17 @@ function compactProcessWarnings(): void {
 async function main(): Promise<void> {
   compactProcessWarnings();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cognitoidentity-demo-'));
-  let emulator: RunningEmulator | undefined;
+  let local: LocalEmulator | undefined;
   const steps = createStepRunner(11, out);
   const settings = DEFAULT_SETTINGS;
   try {
-    emulator = await steps.step('Start the local Cognito Identity emulator (SigV4 signatures verified)', async () => {
-      const running = await startEmulator({ port: 0, region: REGION, credentials: DEMO_CREDENTIALS });
-      out(`    emulator listening on ${running.endpoint}`);
+    local = await steps.step('Start the local Cognito Identity emulator (SigV4 signatures verified)', async () => {
+      const running = await startLocalEmulator();
+      out(`    emulator listening on ${running.emulator.endpoint}`);
       return running;
     });
-    const endpoint = emulator.endpoint;
-    const cognito = new CognitoIdentityClient({ region: REGION, endpoint, credentials: DEMO_CREDENTIALS });
+    const endpoint = local.emulator.endpoint;
+    const cognito = local.client;
 
     const cliConfig = await steps.step('Install the provider into a temporary filesystem mirror', async () => {
       const mirror = path.join(work, 'mirror');
@@ -71,39 +66,15 @@ async function main(): Promise<void> {
       const awsMirror = findAwsProviderMirror();
       out(`    ${installed.sourceAddress} ${installed.version} -> ${installed.executable}`);
       out(`    hashicorp/aws from ${awsMirror}`);
-      const file = path.join(work, 'terraform.rc');
-      fs.writeFileSync(
-        file,
-        `provider_installation {
-  filesystem_mirror {
-    path    = ${JSON.stringify(mirror)}
-    include = ["${SOURCE_ADDRESS}"]
-  }
-  filesystem_mirror {
-    path    = ${JSON.stringify(awsMirror)}
-    include = ["registry.terraform.io/hashicorp/aws"]
-  }
-}
-`,
-      );
-      return file;
+      return writeCliConfig(path.join(work, 'terraform.rc'), [
+        filesystemMirror(mirror, SOURCE_ADDRESS),
+        filesystemMirror(awsMirror, 'registry.terraform.io/hashicorp/aws'),
+      ]);
     });
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      TF_CLI_CONFIG_FILE: cliConfig,
-      TF_IN_AUTOMATION: '1',
-      CHECKPOINT_DISABLE: '1',
-      AWS_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: DEMO_CREDENTIALS.secretAccessKey,
-      AWS_REGION: REGION,
-      AWS_CONFIG_FILE: path.join(work, 'no-aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'no-aws-credentials'),
-      COGNITO_ENDPOINT: endpoint,
-    };
-    delete env.AWS_PROFILE;
-    delete env.AWS_SESSION_TOKEN;
-    delete env.TF_DATA_DIR;
+    // The same clean environment the tests give Terraform (nothing of the caller's AWS_*, TF_* or
+    // COGNITO_* settings), plus the emulator's endpoint for the cdktf app.
+    const env = terraformEnv(cliConfig, { COGNITO_ENDPOINT: endpoint });
 
     const stack = await steps.step('Synthesize the example cdktf stack (examples/cdktf)', async (): Promise<SynthesizedStack> => {
       const app = path.join(REPO_ROOT, 'dist', 'examples', 'cdktf', 'main.js');
@@ -134,11 +105,9 @@ async function main(): Promise<void> {
     });
 
     await steps.step('Register the developer users, as the application backend would (GetOpenIdTokenForDeveloperIdentity)', async () => {
+      const pool = { poolId, providerName: settings.developerProviderName };
       for (const user of [settings.destinationUserIdentifier, ...settings.sourceUserIdentifiers]) {
-        const r = await cognito.send(
-          new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [settings.developerProviderName]: user } }),
-        );
-        out(`    ${user.padEnd(16)} -> identity ${r.IdentityId}`);
+        out(`    ${user.padEnd(16)} -> identity ${await registerDeveloperUser(cognito, pool, user)}`);
       }
     });
 
@@ -181,7 +150,7 @@ async function main(): Promise<void> {
 
     out('\nDemo finished: merged, read back, second plan empty, destroy only forgot the merge.');
   } finally {
-    await emulator?.stop();
+    await local?.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,9 @@
 // The README's demo command, run as a user runs it (the built script, after
 // `npm run build`): the synthesized example cdktf stack is applied by the real
 // Terraform, with the real hashicorp/aws provider creating the pool, against
-// the emulator. It must exit 0 and show each promised result.
+// the emulator. It must exit 0 and show each promised result. The caller's
+// environment carries settings that would break the run if the demo passed
+// them on (Terraform gets the clean sandbox of examples/demo/terraform-sandbox.ts).
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,7 +14,13 @@ const DEMO = path.join(REPO_ROOT, 'dist', 'examples', 'demo', 'run-demo.js');
 
 test('npm start: the demo applies the example stack, reads the merge back, plans empty and destroys with the warning', () => {
   if (!fs.existsSync(DEMO)) throw new Error(`${DEMO} is missing: run \`npm run build\` first (npm test does).`);
-  const run = spawnSync(process.execPath, [DEMO], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 170_000 });
+  const stray = {
+    TF_CLI_ARGS: '-no-such-flag-from-the-caller',
+    TF_DATA_DIR: '/nonexistent/tf-data-dir',
+    COGNITO_SOURCE_USERS: 'not-a-demo-user',
+    AWS_PROFILE: 'no-such-profile',
+  };
+  const run = spawnSync(process.execPath, [DEMO], { cwd: REPO_ROOT, env: { ...process.env, ...stray }, encoding: 'utf8', timeout: 170_000 });
   const output = `${run.stdout}\n${run.stderr}`;
   if (run.status !== 0) throw new Error(`demo exited with ${run.status}${run.signal ? ` (${run.signal})` : ''}:\n${output.slice(-4000)}`);
 

@@ -7,7 +7,8 @@
 // LookupDeveloperIdentity at --rps), against the least time the limits allow.
 // Usage: node dist/bench/adoption-read.js [--identities 1000] [--rounds 3] [--rps 50]
 
-import { GetOpenIdTokenForDeveloperIdentityCommand, MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
+import { MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
+import { registerDeveloperUser, registerDeveloperUsers } from '../examples/demo/seed';
 import { parseOptions, positiveInt, runMain } from './support/args';
 import { seedPool, startBenchEmulator, type BenchEmulator } from './support/cognito-seed';
 import { providerHeader } from './support/merge-config';
@@ -33,12 +34,10 @@ async function seedMergedPool(cognito: BenchEmulator, identities: number): Promi
   const groups = Math.floor(identities / GROUP_EVERY);
   const pool = await seedPool(cognito.client, `adopt_${identities}`, []);
   const user = (i: number): string => `user-${String(i).padStart(5, '0')}`;
-  for (let i = 0; i < identities; i++) {
-    await cognito.client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: pool.poolId, Logins: { [pool.providerName]: user(i) } }));
-  }
+  await registerDeveloperUsers(cognito.client, pool, Array.from({ length: identities }, (_, i) => user(i)));
   for (let g = 0; g < groups; g++) {
     for (const extra of [`${user(g)}-a`, `${user(g)}-b`]) {
-      await cognito.client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: pool.poolId, Logins: { [pool.providerName]: extra } }));
+      await registerDeveloperUser(cognito.client, pool, extra);
       await cognito.client.send(
         new MergeDeveloperIdentitiesCommand({ IdentityPoolId: pool.poolId, DeveloperProviderName: pool.providerName, SourceUserIdentifier: extra, DestinationUserIdentifier: user(g) }),
       );

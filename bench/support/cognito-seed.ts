@@ -1,41 +1,25 @@
-// The emulator the Terraform benchmarks run against, and its test data:
+// The emulator the Terraform benchmarks run against, and their test data:
 // one identity pool with a developer provider, and developer users grouped
-// as destinations with their sources, created through the AWS SDK over HTTP.
+// as destinations with their sources. Starting the emulator and seeding go
+// through the harness the demo and the tests share (examples/demo).
 
-import {
-  CognitoIdentityClient,
-  CreateIdentityPoolCommand,
-  GetOpenIdTokenForDeveloperIdentityCommand,
-} from '@aws-sdk/client-cognito-identity';
-import { startEmulator, type EmulatorStats, type FaultConfig, type RunningEmulator } from '../../emulator/src';
+import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import type { EmulatorStats, FaultConfig } from '../../emulator/src';
+import { startLocalEmulator, type LocalEmulator } from '../../examples/demo/local-emulator';
+import { createDeveloperPool, registerDeveloperUsers } from '../../examples/demo/seed';
 
-export const REGION = 'us-east-1';
-/** Dummy keys known only to the emulator, which verifies SigV4 signatures made with them. */
-export const BENCH_CREDENTIALS = { accessKeyId: 'AKIDLOCALBENCH000001', secretAccessKey: 'local-bench-secret-not-a-real-key' };
 /** MergeDeveloperIdentities refuses identities with more than 20 linked logins together. */
 export const MAX_SOURCES_PER_DESTINATION = 19;
 /** Users created at once while seeding. */
 const SEED_CONCURRENCY = 16;
 
-export interface BenchEmulator {
-  emulator: RunningEmulator;
-  client: CognitoIdentityClient;
-  stop(): Promise<void>;
-}
+/** The shared harness's emulator (examples/demo/local-emulator.ts): dummy keys verified, a client signed with them. */
+export type BenchEmulator = LocalEmulator;
 
 export async function startBenchEmulator(faults?: FaultConfig): Promise<BenchEmulator> {
   // The SDK's notice about future Node versions says nothing about the figures; keep tables readable.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const emulator = await startEmulator({ region: REGION, credentials: BENCH_CREDENTIALS, faults });
-  const client = new CognitoIdentityClient({ region: REGION, endpoint: emulator.endpoint, credentials: BENCH_CREDENTIALS });
-  return {
-    emulator,
-    client,
-    async stop() {
-      client.destroy();
-      await emulator.stop();
-    },
-  };
+  return startLocalEmulator({ faults });
 }
 
 /** One merge to declare: `source` merges into `destination`'s identity. */
@@ -77,25 +61,12 @@ export function mergePairs(count: number, sourcesPerDestination: number): MergeP
   return pairs;
 }
 
-async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) {
-    await Promise.all(items.slice(i, i + size).map(work));
-  }
-}
-
 /** A fresh pool whose developer users are every source and destination of the pairs. */
 export async function seedPool(client: CognitoIdentityClient, name: string, pairs: readonly MergePair[]): Promise<SeededPool> {
-  const providerName = `login.bench.${name}`;
-  const created = await client.send(
-    new CreateIdentityPoolCommand({ IdentityPoolName: `bench_${name}`, AllowUnauthenticatedIdentities: false, DeveloperProviderName: providerName }),
-  );
-  const poolId = created.IdentityPoolId;
-  if (!poolId) throw new Error('CreateIdentityPool answered without IdentityPoolId');
+  const pool = await createDeveloperPool(client, `bench_${name}`, `login.bench.${name}`);
   const users = [...new Set(pairs.flatMap((p) => [p.destination, p.source]))];
-  await inBatches(users, SEED_CONCURRENCY, async (user) => {
-    await client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [providerName]: user } }));
-  });
-  return { poolId, providerName, pairs: [...pairs] };
+  await registerDeveloperUsers(client, pool, users, SEED_CONCURRENCY);
+  return { ...pool, pairs: [...pairs] };
 }
 
 /** Every API call the emulator received, whatever the outcome. */

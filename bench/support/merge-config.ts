@@ -3,8 +3,8 @@
 // cheapest resource Terraform has), both driven by for_each over one map.
 
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/src/install';
+import { REGION } from '../../examples/demo/local-emulator';
 import type { MergePair } from './cognito-seed';
-import { REGION } from './cognito-seed';
 
 /** `locals { pairs = { key = { source = ..., destination = ... } } }` */
 function pairsLocal(pairs: readonly MergePair[]): string {

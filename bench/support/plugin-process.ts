@@ -5,6 +5,7 @@
 
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { inheritedBasics } from '../../examples/demo/terraform-sandbox';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../provider/src/plugin/handshake';
 import { call, connect, startPlugin, type ClientCertificate } from '../../test/plugin/fixtures/plugin-client';
 import { nowMs } from './timing';
@@ -29,12 +30,8 @@ export interface LaunchMeasurement {
  * `tmpDir` is where the plugin puts its socket, so stopped plugins leave nothing elsewhere.
  */
 export function pluginEnvironment(clientCertPem: string, tmpDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const key of ['PATH', 'HOME', 'LANG', 'LC_ALL']) {
-    if (process.env[key] !== undefined) env[key] = process.env[key];
-  }
   return {
-    ...env,
+    ...inheritedBasics(),
     TMPDIR: tmpDir,
     [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
     PLUGIN_PROTOCOL_VERSIONS: '5,6',

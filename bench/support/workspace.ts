@@ -1,14 +1,16 @@
 // Temporary places the benchmarks work in: one root directory per run
 // (removed at the end), a filesystem mirror with our provider installed by
 // the product's installer, and Terraform working directories that get their
-// providers only from that mirror and run with dummy emulator credentials.
+// providers only from that mirror and run in the sandbox the demo and the
+// tests share (examples/demo/terraform-sandbox.ts: clean environment, dummy
+// emulator credentials).
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { installProvider, SOURCE_ADDRESS } from '../../provider/src/install';
+import { filesystemMirror, terraformEnv, writeCliConfig } from '../../examples/demo/terraform-sandbox';
 import { terraformRunner, type TerraformResult, type TerraformRunner } from '../../examples/demo/terraform-runner';
-import { BENCH_CREDENTIALS, REGION } from './cognito-seed';
 import { timed } from './timing';
 
 /** Roots not yet removed, so an interrupted run can still clean up (see removeAllBenchRoots). */
@@ -46,41 +48,6 @@ export function installOurProvider(root: BenchRoot): { mirrorDir: string; launch
   return { mirrorDir, launcher: executable };
 }
 
-/** A Terraform CLI config that takes our provider from `mirrorDir` and nothing from the network. */
-export function writeCliConfig(file: string, mirrorDir: string): void {
-  fs.writeFileSync(
-    file,
-    `provider_installation {
-  filesystem_mirror {
-    path    = ${JSON.stringify(mirrorDir)}
-    include = ["${SOURCE_ADDRESS}"]
-  }
-}
-`,
-  );
-}
-
-/** Terraform's environment: only what a process needs, plus the emulator's dummy keys. */
-export function terraformEnvironment(cliConfig: string, tmpDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const key of ['PATH', 'HOME', 'LANG', 'LC_ALL']) {
-    if (process.env[key] !== undefined) env[key] = process.env[key];
-  }
-  return {
-    ...env,
-    TMPDIR: tmpDir,
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TF_IN_AUTOMATION: '1',
-    CHECKPOINT_DISABLE: '1',
-    AWS_ACCESS_KEY_ID: BENCH_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: BENCH_CREDENTIALS.secretAccessKey,
-    AWS_REGION: REGION,
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-}
-
 export interface TimedResult extends TerraformResult {
   ms: number;
 }
@@ -99,10 +66,10 @@ export class TerraformDir {
 
   static create(root: BenchRoot, name: string, mirrorDir: string, mainTf: string): TerraformDir {
     const dir = root.subdir(name);
-    const cliConfig = path.join(dir, '.terraformrc');
-    writeCliConfig(cliConfig, mirrorDir);
+    // Our provider from `mirrorDir`, nothing from the network; temp files stay under the root.
+    const cliConfig = writeCliConfig(path.join(dir, '.terraformrc'), [filesystemMirror(mirrorDir, SOURCE_ADDRESS)]);
     fs.writeFileSync(path.join(dir, 'main.tf'), mainTf);
-    return new TerraformDir(dir, terraformEnvironment(cliConfig, root.subdir('tmp')));
+    return new TerraformDir(dir, terraformEnv(cliConfig, { TMPDIR: root.subdir('tmp') }));
   }
 
   async run(args: string[], allowExitCodes: number[] = [0]): Promise<TimedResult> {

@@ -6,8 +6,9 @@
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 import { CognitoidentityFunctions, CognitoidentityProvider, DataCognitoidentityMergedIdentities, MergeAdoption } from '../../bindings';
+import { LOCAL_CREDENTIALS } from '../../examples/demo/local-emulator';
 import { createPoolWithUsers, lookupUser, mergeOutOfBand, REGION, startTestEmulator, type TestEmulator } from '../support/emulator';
-import { expectExit, TEST_ACCESS_KEY, TEST_SECRET_KEY, TerraformWorkspace } from '../support/terraform';
+import { expectExit, TerraformWorkspace } from '../support/terraform';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -21,8 +22,8 @@ function provider(scope: Construct): CognitoidentityProvider {
   return new CognitoidentityProvider(scope, 'cognito', {
     endpoint: env.emulator.endpoint,
     region: REGION,
-    accessKey: TEST_ACCESS_KEY,
-    secretKey: TEST_SECRET_KEY,
+    accessKey: LOCAL_CREDENTIALS.accessKeyId,
+    secretKey: LOCAL_CREDENTIALS.secretAccessKey,
   });
 }
 

@@ -3,9 +3,10 @@
 // destroy. This pins the emulator to what a third-party client expects.
 
 import { DescribeIdentityPoolCommand, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
+import { LOCAL_CREDENTIALS } from '../../examples/demo/local-emulator';
 import { hclString } from '../support/hcl';
 import { REGION, startTestEmulator, type TestEmulator } from '../support/emulator';
-import { expectExit, TerraformWorkspace, TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../support/terraform';
+import { expectExit, TerraformWorkspace } from '../support/terraform';
 
 let env: TestEmulator;
 
@@ -30,9 +31,9 @@ terraform {
 
 provider "aws" {
   region                      = ${hclString(REGION)}
-  # The emulator verifies SigV4 signatures against the test key pair.
-  access_key                  = ${hclString(TEST_ACCESS_KEY)}
-  secret_key                  = ${hclString(TEST_SECRET_KEY)}
+  # The emulator verifies SigV4 signatures against the dummy key pair.
+  access_key                  = ${hclString(LOCAL_CREDENTIALS.accessKeyId)}
+  secret_key                  = ${hclString(LOCAL_CREDENTIALS.secretAccessKey)}
   skip_credentials_validation = true
   skip_requesting_account_id  = true
   skip_metadata_api_check     = true

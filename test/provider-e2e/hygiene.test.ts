@@ -3,11 +3,12 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LOCAL_CREDENTIALS } from '../../examples/demo/local-emulator';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { newCase } from '../support/e2e';
 import { capturingMirror } from '../support/mirrors';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
-import { expectExit, TEST_SECRET_KEY } from '../support/terraform';
+import { expectExit } from '../support/terraform';
 
 let env: TestEmulator;
 
@@ -86,7 +87,7 @@ test('TF_LOG=trace output and the state hold no secret_key', async () => {
     ['plan with TF_LOG=trace', refreshed.stdout + refreshed.stderr],
     ['state', state],
   ] as const) {
-    expect({ what, leaked: text.includes(TEST_SECRET_KEY) }).toEqual({ what, leaked: false });
+    expect({ what, leaked: text.includes(LOCAL_CREDENTIALS.secretAccessKey) }).toEqual({ what, leaked: false });
   }
   ws.cleanup();
 });

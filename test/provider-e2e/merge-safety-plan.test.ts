@@ -3,7 +3,7 @@
 // what the configuration does not name. Every check of what moved goes
 // through LookupDeveloperIdentity, not through the provider's output.
 
-import { CreateIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
+import { createDeveloperPool } from '../../examples/demo/seed';
 import { createDeveloperUser, lookupUser, mergeOutOfBand, startTestEmulator, type TestEmulator, type TestPool } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
@@ -54,15 +54,10 @@ test('a user on the source identity blocks the plan, named; with consent the pla
 
 test('a public login on the source identity blocks the plan; with consent the plan counts it', async () => {
   const { ws, configure } = await newCase(env, 'public-login', 0);
-  const created = await env.client.send(
-    new CreateIdentityPoolCommand({
-      IdentityPoolName: 'with_google',
-      AllowUnauthenticatedIdentities: false,
-      DeveloperProviderName: 'login.public.test',
-      SupportedLoginProviders: { 'accounts.google.com': 'app-client' },
-    }),
-  );
-  const pool: TestPool = { poolId: created.IdentityPoolId!, providerName: 'login.public.test', users: [] };
+  const created = await createDeveloperPool(env.client, 'with_google', 'login.public.test', {
+    SupportedLoginProviders: { 'accounts.google.com': 'app-client' },
+  });
+  const pool: TestPool = { ...created, users: [] };
   const dst = await createDeveloperUser(env.client, pool.poolId, pool.providerName, 'primary');
   const src = await createDeveloperUser(env.client, pool.poolId, pool.providerName, 'tablet');
   // The tablet user also signed in with Google, so its identity carries a public login.

@@ -15,8 +15,8 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import fc from 'fast-check';
 import { operationNames } from '../../emulator/src/index';
 import { inputShapes } from '../../emulator/src/shapes';
+import { LOCAL_CREDENTIALS } from '../../examples/demo/local-emulator';
 import { createPoolWithUsers, REGION, startTestEmulator, type TestEmulator, type TestPool } from '../support/emulator';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../support/terraform';
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
@@ -29,7 +29,7 @@ let pool: TestPool;
 let port: number;
 
 const signer = new SignatureV4({
-  credentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY },
+  credentials: LOCAL_CREDENTIALS,
   region: REGION,
   service: 'cognito-identity',
   sha256: Sha256,
@@ -211,7 +211,7 @@ test('random targets and headers', async () => {
     fc.constant(undefined),
     fc.constant(''),
     fc.stringMatching(/^[\x21-\x7e ]{0,200}$/).map((v) => v.trim()),
-    fc.constant(`AWS4-HMAC-SHA256 Credential=${TEST_ACCESS_KEY}/20000101/${REGION}/cognito-identity/aws4_request, SignedHeaders=host, Signature=00`),
+    fc.constant(`AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20000101/${REGION}/cognito-identity/aws4_request, SignedHeaders=host, Signature=00`),
   );
   await fc.assert(
     fc.asyncProperty(target, contentType, extra, fc.boolean(), authorization, async (t, ct, headers, sign, auth) => {

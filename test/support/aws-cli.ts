@@ -1,10 +1,11 @@
 // Runs the real AWS CLI against the emulator, isolated from the user's
-// AWS config: dummy keys in the environment, no config or credentials file.
+// AWS config: the harness's dummy keys in the environment, no config or
+// credentials file (examples/demo/local-emulator.ts).
 
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { describeResult, runProcess, type ProcessResult } from './process';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './terraform';
+import { localAwsEnv } from '../../examples/demo/local-emulator';
 
 /** Debian's awscli; a pyenv shim earlier on PATH may be a different install, so it is preferred by path. */
 export function findAwsCli(): string {
@@ -30,11 +31,7 @@ export class AwsCli {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
-        AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY,
-        AWS_SECRET_ACCESS_KEY: TEST_SECRET_KEY,
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-        AWS_EC2_METADATA_DISABLED: 'true',
+        ...localAwsEnv(),
         // No pager (CLI v2); v1 has none, and would refuse v2's --no-cli-pager flag.
         AWS_PAGER: '',
       },

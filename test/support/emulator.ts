@@ -1,51 +1,29 @@
 // Starts the Cognito Identity emulator for a test file and sets up identity
-// pools and developer users in it through the real AWS SDK over HTTP.
+// pools and developer users in it through the real AWS SDK over HTTP, with
+// the harness the demo and the benchmarks share (examples/demo:
+// local-emulator.ts, seed.ts).
 
 import { randomUUID } from 'node:crypto';
 import {
-  CognitoIdentityClient,
-  CreateIdentityPoolCommand,
-  GetOpenIdTokenForDeveloperIdentityCommand,
+  type CognitoIdentityClient,
   LookupDeveloperIdentityCommand,
   MergeDeveloperIdentitiesCommand,
   type LookupDeveloperIdentityCommandOutput,
 } from '@aws-sdk/client-cognito-identity';
-import { startEmulator } from '../../emulator/src/index';
-import type { EmulatorOptions, RunningEmulator } from '../../emulator/src/types';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './terraform';
+import type { EmulatorOptions } from '../../emulator/src/types';
+import { startLocalEmulator, type LocalEmulator } from '../../examples/demo/local-emulator';
+import { createDeveloperPool, registerDeveloperUser } from '../../examples/demo/seed';
 
-export const REGION = 'us-east-1';
+export { REGION } from '../../examples/demo/local-emulator';
 
-export interface TestEmulator {
-  emulator: RunningEmulator;
-  client: CognitoIdentityClient;
-  stop(): Promise<void>;
-}
+export type TestEmulator = LocalEmulator;
 
 /**
- * An emulator that verifies SigV4 signatures against the test key pair, and
- * an SDK client signed with it.
+ * An emulator that verifies SigV4 signatures against the dummy key pair, and
+ * an SDK client signed with it that tries each call once.
  */
-export async function startTestEmulator(options: Pick<EmulatorOptions, 'faults' | 'loginLimitCounts' | 'lookupByUserLists'> = {}): Promise<TestEmulator> {
-  const emulator = await startEmulator({
-    ...options,
-    credentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY },
-    region: REGION,
-  });
-  const client = new CognitoIdentityClient({
-    endpoint: emulator.endpoint,
-    region: REGION,
-    credentials: { accessKeyId: TEST_ACCESS_KEY, secretAccessKey: TEST_SECRET_KEY },
-    maxAttempts: 1,
-  });
-  return {
-    emulator,
-    client,
-    async stop() {
-      client.destroy();
-      await emulator.stop();
-    },
-  };
+export function startTestEmulator(options: Pick<EmulatorOptions, 'faults' | 'loginLimitCounts' | 'lookupByUserLists'> = {}): Promise<TestEmulator> {
+  return startLocalEmulator(options, { maxAttempts: 1 });
 }
 
 export interface DeveloperUser {
@@ -62,15 +40,7 @@ export interface TestPool {
 /** A fresh identity pool with a developer provider and `userCount` developer users (user-0, user-1, ...). */
 export async function createPoolWithUsers(client: CognitoIdentityClient, userCount: number): Promise<TestPool> {
   const suffix = randomUUID().slice(0, 8);
-  const providerName = `login.test.${suffix}`;
-  const created = await client.send(
-    new CreateIdentityPoolCommand({
-      IdentityPoolName: `pool_${suffix}`,
-      AllowUnauthenticatedIdentities: false,
-      DeveloperProviderName: providerName,
-    }),
-  );
-  const poolId = required(created.IdentityPoolId, 'CreateIdentityPool IdentityPoolId');
+  const { poolId, providerName } = await createDeveloperPool(client, `pool_${suffix}`, `login.test.${suffix}`);
   const users: DeveloperUser[] = [];
   for (let i = 0; i < userCount; i++) {
     users.push(await createDeveloperUser(client, poolId, providerName, `user-${i}`));
@@ -84,10 +54,7 @@ export async function createDeveloperUser(
   providerName: string,
   userId: string,
 ): Promise<DeveloperUser> {
-  const out = await client.send(
-    new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [providerName]: userId } }),
-  );
-  return { userId, identityId: required(out.IdentityId, 'GetOpenIdTokenForDeveloperIdentity IdentityId') };
+  return { userId, identityId: await registerDeveloperUser(client, { poolId, providerName }, userId) };
 }
 
 /** The identity a developer user resolves to now, with every user id linked to it. */

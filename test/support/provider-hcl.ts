@@ -1,10 +1,10 @@
 // Terraform configuration for our provider, as strings, so each test reads
 // as the HCL a user would write.
 
+import { LOCAL_CREDENTIALS } from '../../examples/demo/local-emulator';
 import { hclAttributes, hclString } from './hcl';
 import { OUR_SOURCE, OUR_VERSION } from './mirrors';
 import { REGION, type DeveloperUser, type TestPool } from './emulator';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from './terraform';
 
 export interface ProviderSettings {
   endpoint: string;
@@ -17,7 +17,7 @@ export interface ProviderSettings {
   count_developer_ids_as_linked_logins?: boolean;
   connect_timeout_seconds?: number;
   request_timeout_seconds?: number;
-  /** Default: the test key pair the emulator verifies signatures with; null leaves the attribute out. */
+  /** Default: the dummy key pair the emulator verifies signatures with; null leaves the attribute out. */
   access_key?: string | null;
   secret_key?: string | null;
   profile?: string;
@@ -38,8 +38,8 @@ provider "cognitoidentity" {
 ${hclAttributes({
   endpoint: p.endpoint,
   region: p.region ?? REGION,
-  access_key: p.access_key === null ? undefined : (p.access_key ?? TEST_ACCESS_KEY),
-  secret_key: p.secret_key === null ? undefined : (p.secret_key ?? TEST_SECRET_KEY),
+  access_key: p.access_key === null ? undefined : (p.access_key ?? LOCAL_CREDENTIALS.accessKeyId),
+  secret_key: p.secret_key === null ? undefined : (p.secret_key ?? LOCAL_CREDENTIALS.secretAccessKey),
   profile: p.profile,
   max_retries: p.max_retries,
   retry_mode: p.retry_mode,

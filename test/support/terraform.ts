@@ -1,15 +1,15 @@
 // A Terraform working directory per test, driving the real `terraform`
-// binary. Providers come only from filesystem mirrors (ours and hashicorp/aws),
-// credentials are dummies, and nothing is read from the user's own config.
+// binary in the sandbox the demo and the benchmarks share
+// (examples/demo/terraform-sandbox.ts): providers come only from filesystem
+// mirrors (ours and hashicorp/aws), credentials are the emulator's dummies,
+// and nothing is read from the user's own config or environment.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { filesystemMirror, terraformEnv, writeCliConfig } from '../../examples/demo/terraform-sandbox';
 import { findAwsProviderMirror, ourProviderMirror } from './mirrors';
 import { describeResult, runProcess, startProcess, type ProcessResult, type RunningProcess } from './process';
-
-export const TEST_ACCESS_KEY = 'AKIDTESTHARNESS00001';
-export const TEST_SECRET_KEY = 'harnessSecretKey/DoNotLog+0123456789abcdef';
 
 export interface WorkspaceOptions {
   /** Include our provider's mirror (needs the built provider). Default true. */
@@ -55,13 +55,12 @@ export class TerraformWorkspace {
     const mirrors: string[] = [];
     if ((options.ourProvider ?? true) && options.installation === undefined) {
       const mirror = options.ourMirror ? options.ourMirror(dir) : ourProviderMirror();
-      mirrors.push(mirrorBlock(mirror, 'terraform.local/*/*'));
+      mirrors.push(filesystemMirror(mirror, 'terraform.local/*/*'));
     }
     if (options.awsProvider) {
-      mirrors.push(mirrorBlock(findAwsProviderMirror(), 'registry.terraform.io/hashicorp/aws'));
+      mirrors.push(filesystemMirror(findAwsProviderMirror(), 'registry.terraform.io/hashicorp/aws'));
     }
-    const cliConfig = path.join(dir, '.terraformrc');
-    fs.writeFileSync(cliConfig, `provider_installation {\n${options.installation ?? mirrors.join('\n')}\n}\n`);
+    const cliConfig = writeCliConfig(path.join(dir, '.terraformrc'), options.installation === undefined ? mirrors : [options.installation]);
     const extraEnv = typeof options.env === 'function' ? options.env(dir) : options.env;
     return new TerraformWorkspace(dir, terraformEnv(cliConfig, extraEnv));
   }
@@ -181,30 +180,4 @@ export function stateResources(show: ShowJson): StateResource[] {
   };
   walk(show.values?.root_module);
   return out;
-}
-
-function mirrorBlock(dir: string, include: string): string {
-  return `  filesystem_mirror {\n    path    = ${JSON.stringify(dir)}\n    include = [${JSON.stringify(include)}]\n  }`;
-}
-
-/** The environment terraform runs in: isolated from the user's config and credentials. */
-function terraformEnv(cliConfig: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  // Keep only what a process needs to run; drop AWS_*, TF_* and anything else inherited.
-  for (const key of ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'SSL_CERT_FILE']) {
-    if (process.env[key] !== undefined) env[key] = process.env[key];
-  }
-  return {
-    ...env,
-    TF_CLI_CONFIG_FILE: cliConfig,
-    TF_IN_AUTOMATION: '1',
-    CHECKPOINT_DISABLE: '1',
-    AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY,
-    AWS_SECRET_ACCESS_KEY: TEST_SECRET_KEY,
-    AWS_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    ...extra,
-  };
 }

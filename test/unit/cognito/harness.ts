@@ -3,16 +3,11 @@
 // tests then call the resource methods directly with framework values.
 
 import { randomUUID } from 'node:crypto';
-import {
-  type CognitoIdentityClient,
-  CreateIdentityPoolCommand,
-  GetOpenIdTokenForDeveloperIdentityCommand,
-  LookupDeveloperIdentityCommand,
-  UnlinkDeveloperIdentityCommand,
-} from '@aws-sdk/client-cognito-identity';
+import { type CognitoIdentityClient, LookupDeveloperIdentityCommand, UnlinkDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
 import type { RunningEmulator } from '../../../emulator/src/index';
+import { LOCAL_CREDENTIALS } from '../../../examples/demo/local-emulator';
+import { createDeveloperPool, registerDeveloperUser } from '../../../examples/demo/seed';
 import { REGION, startTestEmulator } from '../../support/emulator';
-import { TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../../support/terraform';
 import type { Diagnostic } from '../../../provider/src/framework/diagnostics';
 import type { Logger, RequestContext } from '../../../provider/src/framework/provider';
 import type { CtyValue, ObjectValue } from '../../../provider/src/framework/values';
@@ -21,9 +16,9 @@ import { cognitoProvider } from '../../../provider/src/cognito/provider';
 import { formatResourceId } from '../../../provider/src/cognito/resource-id';
 
 export { REGION };
-// The keys the shared test emulator verifies signatures against.
-export const ACCESS_KEY = TEST_ACCESS_KEY;
-export const SECRET_KEY = TEST_SECRET_KEY;
+// The keys the shared emulator verifies signatures against (examples/demo/local-emulator.ts).
+export const ACCESS_KEY = LOCAL_CREDENTIALS.accessKeyId;
+export const SECRET_KEY = LOCAL_CREDENTIALS.secretAccessKey;
 
 export interface LogLine {
   level: string;
@@ -88,26 +83,15 @@ export interface Pool {
 
 export async function createPool(sdk: CognitoIdentityClient, publicProviders: string[] = []): Promise<Pool> {
   const suffix = randomUUID().slice(0, 8);
-  const provider = `login.unit.${suffix}`;
-  const out = await sdk.send(
-    new CreateIdentityPoolCommand({
-      IdentityPoolName: `unit_${suffix}`,
-      AllowUnauthenticatedIdentities: false,
-      DeveloperProviderName: provider,
-      SupportedLoginProviders: Object.fromEntries(publicProviders.map((p) => [p, `app-${suffix}`])),
-    }),
-  );
-  if (!out.IdentityPoolId) throw new Error('CreateIdentityPool returned no id');
-  return { poolId: out.IdentityPoolId, provider };
+  const { poolId, providerName } = await createDeveloperPool(sdk, `unit_${suffix}`, `login.unit.${suffix}`, {
+    SupportedLoginProviders: Object.fromEntries(publicProviders.map((p) => [p, `app-${suffix}`])),
+  });
+  return { poolId, provider: providerName };
 }
 
 /** Registers a developer user (plus optional public logins on the same identity); returns its identity id. */
 export async function createUser(sdk: CognitoIdentityClient, pool: Pool, user: string, extraLogins: Record<string, string> = {}): Promise<string> {
-  const out = await sdk.send(
-    new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: pool.poolId, Logins: { [pool.provider]: user, ...extraLogins } }),
-  );
-  if (!out.IdentityId) throw new Error('GetOpenIdTokenForDeveloperIdentity returned no id');
-  return out.IdentityId;
+  return registerDeveloperUser(sdk, { poolId: pool.poolId, providerName: pool.provider }, user, extraLogins);
 }
 
 export async function identityOf(sdk: CognitoIdentityClient, pool: Pool, user: string): Promise<string | undefined> {

@@ -3,7 +3,7 @@
 //   provider-bundle.js                     the provider (dist/provider/src/main.js) and its dependencies in one file;
 //                                          one read and compile instead of resolving ~150 modules (~22% faster start)
 //   provider-bundle.js.v8cache             V8's code cache from one real start of that bundle (~8% faster start)
-//   terraform-provider-cognitoidentity.js  the entry point the launchers run (src/plugin/start-bundle.ts)
+//   terraform-provider-cognitoidentity.js  the entry point the launchers run (src/start-bundle.ts)
 //   provider-sea.js                        the provider with every dependency inlined, AWS SDK included: the
 //                                          main script of the single executables (sea-bundle.js says how)
 // Start-up gains were measured side by side with `node dist/bench/launch.js`.
@@ -78,7 +78,7 @@ async function writeCodeCache(bundlePath) {
 async function main() {
   const bundlePath = path.join(DIST, 'provider-bundle.js');
   await bundle(path.join(DIST, 'src', 'main.js'), bundlePath, ['@aws-sdk/*', '@smithy/*', '@aws-crypto/*']);
-  await bundle(path.join(BUILT_PLUGIN, 'start-bundle.js'), path.join(DIST, 'terraform-provider-cognitoidentity.js'), []);
+  await bundle(path.join(DIST, 'src', 'start-bundle.js'), path.join(DIST, 'terraform-provider-cognitoidentity.js'), []);
   await writeSeaBundle(path.join(DIST, 'provider-sea.js'));
   await writeCodeCache(bundlePath);
 }

@@ -1,7 +1,10 @@
 // Entry point of dist/provider/terraform-provider-cognitoidentity.js (made by
-// provider/scripts/bundle.js): the provider bundle and its code cache sit next
-// to that file, and __dirname is that file's directory once bundled.
+// provider/scripts/bundle.js), the file the launchers run: starts the provider
+// bundle next to it with its code cache (plugin/bundle-loader.ts). __dirname is
+// that file's directory once bundled. Like main.ts, it tells the plugin layer
+// which provider it starts.
 
-import { startProvider } from './bundle-loader';
+import { PROVIDER_IDENTITY } from './cognito/identity';
+import { startProvider } from './plugin/bundle-loader';
 
-startProvider(__dirname);
+startProvider(__dirname, PROVIDER_IDENTITY);

@@ -1,4 +1,4 @@
-// Behind the provider executable (start-bundle.ts, bundled to
+// Behind the provider executable (provider/src/start-bundle.ts, bundled to
 // dist/provider/terraform-provider-cognitoidentity.js): runs the provider bundle
 // next to it with the V8 code cache that `npm run build` made by starting the
 // provider once (provider/scripts/bundle.js). With the cache V8 skips parsing
@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
+import type { ProviderIdentity } from '../framework/provider';
 
 export const BUNDLE_FILE = 'provider-bundle.js';
 export const CODE_CACHE_SUFFIX = '.v8cache';
@@ -38,15 +39,15 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /** Starts the provider from `dir`, the directory holding the bundle and its cache. */
-export function startProvider(dir: string): void {
+export function startProvider(dir: string, identity: ProviderIdentity): void {
   const tooOld = nodeTooOld(process.versions.node);
-  if (tooOld) return cannotStart(tooOld);
+  if (tooOld) return cannotStart(identity, tooOld);
   const bundlePath = path.join(dir, BUNDLE_FILE);
   let script: Script;
   try {
     script = compileBundle(bundlePath, readCache(bundlePath + CODE_CACHE_SUFFIX));
   } catch (err) {
-    return cannotStart(`${err instanceof Error ? err.message : String(err)} (run \`npm run build\`)`);
+    return cannotStart(identity, `${err instanceof Error ? err.message : String(err)} (run \`npm run build\`)`);
   }
   runBundle(script, bundlePath);
 }
@@ -64,8 +65,8 @@ export function nodeTooOld(version: string): string | undefined {
  * that is not one as "Unrecognized remote plugin message: ...", so the user
  * sees why, instead of "Failed to read any lines from plugin's stdout".
  */
-function cannotStart(reason: string): void {
-  const line = `terraform-provider-cognitoidentity: cannot start: ${reason.replace(/\s+/g, ' ')}\n`;
+function cannotStart(identity: ProviderIdentity, reason: string): void {
+  const line = `terraform-provider-${identity.typeName}: cannot start: ${reason.replace(/\s+/g, ' ')}\n`;
   process.stdout.write(line);
   process.stderr.write(line);
   process.exitCode = 1;

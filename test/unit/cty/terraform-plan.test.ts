@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { terraformEnv } from '../../../examples/demo/terraform-sandbox';
 import type { CtyType, CtyValue } from '../../../provider/src/framework/values';
 import { Dynamic, Unknown } from '../../../provider/src/framework/values';
 import { decodeJsonValue, decodeMsgpack, encodeJsonValue, encodeMsgpack } from '../../../provider/src/plugin/cty';
@@ -120,7 +121,7 @@ describe('values Terraform writes into a plan file (real go-cty msgpack)', () =>
     dir = mkdtempSync(join(tmpdir(), 'cty-plan-'));
     writeFileSync(join(dir, 'main.tf'), CONFIG);
     writeFileSync(join(dir, 'cli.tfrc'), '');
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'), TF_IN_AUTOMATION: '1', TF_LOG: '' };
+    const env = terraformEnv(join(dir, 'cli.tfrc'));
     run('terraform', ['init', '-input=false', '-no-color'], dir, env);
     run('terraform', ['plan', '-input=false', '-no-color', '-out=plan.tfplan'], dir, env);
     const tfplan = new Uint8Array(run('unzip', ['-p', 'plan.tfplan', 'tfplan'], dir, env));
@@ -214,7 +215,7 @@ resource "terraform_data" "j" {
     dir = mkdtempSync(join(tmpdir(), 'cty-state-'));
     writeFileSync(join(dir, 'main.tf'), config);
     writeFileSync(join(dir, 'cli.tfrc'), '');
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'), TF_IN_AUTOMATION: '1', TF_LOG: '' };
+    const env = terraformEnv(join(dir, 'cli.tfrc'));
     run('terraform', ['init', '-input=false', '-no-color'], dir, env);
     run('terraform', ['apply', '-input=false', '-no-color', '-auto-approve'], dir, env);
     const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as {

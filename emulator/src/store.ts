@@ -59,6 +59,15 @@ const devKey = (poolId: string, userId: string): string => `${poolId}\u0000${use
 const loginKey = (poolId: string, provider: string, tokenHash: string): string =>
   `${poolId}\u0000${provider}\u0000${tokenHash}`;
 
+/**
+ * An identity whose last login was unlinked cannot go back to being
+ * unauthenticated: it is disabled (an AWS SDK maintainer's answer in
+ * amazon-archives/aws-sdk-unity#114; emulator/README.md, evidence table).
+ */
+function disableWhenNoLoginsLeft(identity: IdentityRecord): void {
+  if (identity.developerUserIds.length === 0 && Object.keys(identity.logins).length === 0) identity.disabled = true;
+}
+
 export class Store {
   readonly pools = new Map<string, PoolRecord>();
   readonly identities = new Map<string, IdentityRecord>();
@@ -133,6 +142,7 @@ export class Store {
     identity.developerUserIds = identity.developerUserIds.filter((u) => u !== userId);
     this.developerIndex.delete(devKey(identity.poolId, userId));
     identity.lastModified = Date.now();
+    disableWhenNoLoginsLeft(identity);
   }
 
   linkLogin(identity: IdentityRecord, provider: string, tokenHash: string): void {
@@ -148,6 +158,7 @@ export class Store {
     this.loginIndex.delete(loginKey(identity.poolId, provider, tokenHash));
     delete identity.logins[provider];
     identity.lastModified = Date.now();
+    disableWhenNoLoginsLeft(identity);
   }
 
   /** Moves every login and developer user id of `source` onto `destination`; disables `source`. */

@@ -2,7 +2,6 @@
 // bindings can be built against CDK Terrain (`cdktn`, the community
 // continuation of cdktf) by changing the one module name below. See README.md.
 export {
-  App,
   ImportableResource,
   TerraformDataSource,
   TerraformElement,
@@ -10,7 +9,6 @@ export {
   TerraformLocal,
   TerraformProvider,
   TerraformResource,
-  TerraformStack,
   Token,
   booleanToHclTerraform,
   call,

@@ -5,7 +5,7 @@
 import { invalidParameter } from './errors';
 import { isJsonObject } from './validation';
 
-export const DEFAULT_PAGE_SIZE = 60;
+const DEFAULT_PAGE_SIZE = 60;
 
 export interface Page<T> {
   items: T[];

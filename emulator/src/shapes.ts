@@ -6,7 +6,7 @@ import type { Members, Rule } from './validation';
 
 const ID_PATTERN = '[\\w-]+:[0-9a-f-]+';
 
-export const rules = {
+const rules = {
   identityPoolId: { kind: 'string', min: 1, max: 55, pattern: ID_PATTERN },
   identityId: { kind: 'string', min: 1, max: 55, pattern: ID_PATTERN },
   developerProviderName: { kind: 'string', min: 1, max: 128, pattern: '[\\w._-]+' },

@@ -11,7 +11,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { ServiceError } from './errors';
 import type { EmulatorCredentials } from './types';
 
-export const SIGNING_SERVICE = 'cognito-identity';
+const SIGNING_SERVICE = 'cognito-identity';
 const MAX_SKEW_MS = 5 * 60 * 1000;
 
 export interface ReceivedRequest {

@@ -40,7 +40,7 @@ export function terraformPlatform(platform: string = process.platform, arch: str
 }
 
 /** The root of this package: the nearest directory upwards whose package.json is ours. */
-export function packageRoot(from: string = __dirname): string {
+function packageRoot(from: string = __dirname): string {
   let dir = from;
   for (;;) {
     const manifest = path.join(dir, 'package.json');
@@ -59,7 +59,7 @@ export function packageRoot(from: string = __dirname): string {
 }
 
 /** The esbuild bundle of the provider (provider/scripts/bundle.js): one file starts faster than the module tree. */
-export function defaultEntryPoint(): string {
+function defaultEntryPoint(): string {
   return path.join(packageRoot(), 'dist', 'provider', 'terraform-provider-cognitoidentity.js');
 }
 

@@ -18,7 +18,7 @@ import { defineOperation, type Operation, type Output } from './operation';
 import { requirePool } from './pools';
 
 /** Linked logins of source and destination together (what counts: EmulatorOptions.loginLimitCounts). */
-export const MAX_LINKED_LOGINS = 20;
+const MAX_LINKED_LOGINS = 20;
 /** TokenDuration default: 15 minutes. */
 const DEFAULT_TOKEN_SECONDS = 15 * 60;
 

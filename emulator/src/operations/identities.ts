@@ -8,7 +8,7 @@ import { defineOperation, epochSeconds, type Operation, type Output } from './op
 import { requirePool } from './pools';
 
 /** IdentityDescription: Logins lists provider names only (never tokens or user ids). */
-export function describeIdentity(store: Store, identity: IdentityRecord): Output {
+function describeIdentity(store: Store, identity: IdentityRecord): Output {
   const logins = Object.keys(identity.logins);
   const developerProvider = store.pools.get(identity.poolId)?.DeveloperProviderName;
   if (identity.developerUserIds.length > 0 && developerProvider) logins.push(developerProvider);

@@ -5,7 +5,7 @@ import { identityOperations } from './identities';
 import type { Operation } from './operation';
 import { poolOperations } from './pools';
 
-export type { Operation, OperationContext, Output } from './operation';
+export type { Operation, OperationContext } from './operation';
 
 export const operations: ReadonlyMap<string, Operation> = new Map(
   [...poolOperations, ...identityOperations, ...developerOperations, ...credentialOperations].map((op) => [op.name, op]),

@@ -3,8 +3,6 @@ import type { IdentityRecord, Store } from '../store';
 import { inputShapes } from '../shapes';
 import { validateInput, type JsonObject } from '../validation';
 
-export const ACCOUNT_ID = '000000000000';
-
 export interface OperationContext {
   store: Store;
   region: string;

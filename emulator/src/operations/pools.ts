@@ -12,13 +12,13 @@ import type {
   UpdateIdentityPoolInput,
 } from '../shapes';
 import type { PoolRecord, Store } from '../store';
-import { ACCOUNT_ID, defineOperation, type Operation, type Output } from './operation';
+import { defineOperation, type Operation, type Output } from './operation';
 import { checkRoleMappings } from './role-mappings';
 
 /** Identity pools per account and Region (fact sheet, quotas). */
 const MAX_POOLS = 1000;
 /** Tags per resource, the limit of AWS tagging (emulator/README.md, choices). */
-export const MAX_TAGS = 50;
+const MAX_TAGS = 50;
 
 function checkTagCount(tags: { [key: string]: string }): void {
   const count = Object.keys(tags).length;
@@ -50,10 +50,6 @@ function describe(pool: PoolRecord): Output {
   const out: Output = { IdentityPoolTags: tags };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
   return out;
-}
-
-export function poolArn(region: string, poolId: string): string {
-  return `arn:aws:cognito-identity:${region}:${ACCOUNT_ID}:identitypool/${poolId}`;
 }
 
 function poolOfArn(store: Store, arn: string): PoolRecord {

@@ -13,7 +13,7 @@ import type { PoolRecord } from '../store';
  * ARN, and each SAML provider ARN. Developer users carry no IdP token whose
  * claims a mapping could read, so the developer provider is not among them.
  */
-export function roleMappingKeys(pool: PoolRecord): Set<string> {
+function roleMappingKeys(pool: PoolRecord): Set<string> {
   const keys = new Set(Object.keys(pool.SupportedLoginProviders ?? {}));
   for (const p of pool.CognitoIdentityProviders ?? []) {
     if (p.ProviderName !== undefined && p.ClientId !== undefined) keys.add(`${p.ProviderName}:${p.ClientId}`);

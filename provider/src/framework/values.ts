@@ -69,12 +69,3 @@ export function isWhollyKnown(v: CtyValue): boolean {
   if (v !== null && typeof v === 'object') return Object.values(v).every(isWhollyKnown);
   return true;
 }
-
-/** Reads a string attribute: the string, null, or undefined when unknown. */
-export function stringAttr(obj: ObjectValue, name: string): string | null | undefined {
-  const v = obj[name];
-  if (v === null || v === undefined) return null;
-  if (v instanceof Unknown) return undefined;
-  if (typeof v !== 'string') throw new TypeError(`attribute ${name} is not a string`);
-  return v;
-}

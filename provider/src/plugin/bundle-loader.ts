@@ -52,7 +52,7 @@ export function startProvider(dir: string, identity: ProviderIdentity): void {
   runBundle(script, bundlePath);
 }
 
-export const MIN_NODE_MAJOR = 20;
+const MIN_NODE_MAJOR = 20;
 
 /** Why this Node cannot run the provider, or undefined when it can. */
 export function nodeTooOld(version: string): string | undefined {

@@ -15,7 +15,7 @@ export function attributePathToProto(path: AttributePath): AttributePathMsg {
   };
 }
 
-export function diagnosticToProto(d: Diagnostic): DiagnosticMsg {
+function diagnosticToProto(d: Diagnostic): DiagnosticMsg {
   const msg: DiagnosticMsg = {
     severity: d.severity === 'warning' ? 'WARNING' : 'ERROR',
     // Secrets registered by the provider never reach the user's terminal.

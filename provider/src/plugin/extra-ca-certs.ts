@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { isSea } from 'node:sea';
 import tls = require('node:tls');
 
-export const EXTRA_CA_ENV = 'NODE_EXTRA_CA_CERTS';
+const EXTRA_CA_ENV = 'NODE_EXTRA_CA_CERTS';
 
 /**
  * Options that make tls.connect build its own secure context; a connection
@@ -35,7 +35,7 @@ type Connect = typeof tls.connect;
  * A file that cannot be read or parsed is reported once through `warn`, and
  * connections then use Node's roots, as Node does.
  */
-export function trustExtraCaCertsLazily(file: string, warn: (message: string) => void): void {
+function trustExtraCaCertsLazily(file: string, warn: (message: string) => void): void {
   let context: tls.SecureContext | null | undefined;
   const sharedContext = (): tls.SecureContext | null => {
     if (context !== undefined) return context;

@@ -24,7 +24,7 @@ import type { ProviderService } from './provider-service';
 import type { TransportPlan } from './tls';
 
 /** Terraform sends whole states and configs; grpc's 4 MiB default is too small. */
-export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
 /**
  * A unary handler around one service method. The service never throws; if it
@@ -51,7 +51,7 @@ function unimplemented(rpc: string): grpc.handleUnaryCall<unknown, unknown> {
   };
 }
 
-export function providerImplementation<C>(log: Logger, svc: ProviderService<C>): grpc.UntypedServiceImplementation {
+function providerImplementation<C>(log: Logger, svc: ProviderService<C>): grpc.UntypedServiceImplementation {
   const u = <Req>(rpc: string, body: (request: Req) => unknown) => unary<Req>(log, rpc, body);
   return {
     GetMetadata: u('GetMetadata', () => svc.getMetadata()),

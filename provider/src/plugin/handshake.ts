@@ -5,9 +5,9 @@ export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 /** go-plugin's own protocol version; always 1. */
-export const CORE_PROTOCOL_VERSION = 1;
+const CORE_PROTOCOL_VERSION = 1;
 /** The only Terraform plugin protocol this provider speaks. */
-export const APP_PROTOCOL_VERSION = 6;
+const APP_PROTOCOL_VERSION = 6;
 
 /** A reason the process cannot serve, meant for a human reading stderr. */
 export class HandshakeError extends Error {}

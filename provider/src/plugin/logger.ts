@@ -12,7 +12,7 @@ export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 const LEVEL_ORDER: Record<LogLevel, number> = { trace: 0, debug: 1, info: 2, warn: 3, error: 4 };
 
 /** The module name Terraform shows next to our log lines. */
-export const PROVIDER_LOG_MODULE = 'provider';
+const PROVIDER_LOG_MODULE = 'provider';
 
 export const REDACTED = '[REDACTED]';
 
@@ -39,7 +39,7 @@ export function redactText(text: string): string {
 }
 
 /** Deep copy of a log field value with secret-named fields and secret values redacted. */
-export function redactValue(value: unknown, seen: Set<unknown> = new Set()): unknown {
+function redactValue(value: unknown, seen: Set<unknown> = new Set()): unknown {
   if (typeof value === 'string') return redactText(value);
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Error) return redactText(value.stack ?? value.message);

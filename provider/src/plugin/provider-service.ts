@@ -54,7 +54,7 @@ import { conformObject, decodeObject, DiagnosticError, encodeObject, errorMessag
 type OnWire<R extends { diagnostics: Diagnostic[] }> = Omit<R, 'diagnostics'> & { diagnostics: DiagnosticMsg[] };
 
 /** The prefix of the diagnostic for any exception thrown by provider logic. */
-export const INTERNAL_ERROR_SUMMARY = 'Internal error in provider';
+const INTERNAL_ERROR_SUMMARY = 'Internal error in provider';
 
 export class ProviderService<C> {
   private client: C | undefined;

@@ -22,7 +22,7 @@ function checkAttribute(owner: string, name: string, a: BlockSchema['attributes'
   }
 }
 
-export function blockToProto(owner: string, block: BlockSchema, version: number): SchemaBlockMsg {
+function blockToProto(owner: string, block: BlockSchema, version: number): SchemaBlockMsg {
   const attributes: SchemaAttributeMsg[] = Object.entries(block.attributes)
     // Sorted so the wire form does not depend on object key order.
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -32,7 +32,7 @@ function routeProcessWarnings(log: HclogLogger): void {
 /** Loads the provider itself; called after the handshake line. */
 export type ProviderLoader<C> = () => Promise<ProviderDefinition<C>>;
 
-export async function servePlugin<C>(identity: ProviderIdentity, load: ProviderLoader<C>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+async function servePlugin<C>(identity: ProviderIdentity, load: ProviderLoader<C>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const parent = process.ppid; // read first: Terraform may die while we start
   checkMagicCookie(env, identity.installHint);
   negotiateProtocolVersion(env);

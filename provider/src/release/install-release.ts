@@ -12,7 +12,7 @@ import { defaultMirrorDir, installInstructions, installProvider, PROVIDER_VERSIO
 import { buildPackage, seaBundlePath } from './package-zip';
 import { hostPlatform, NODE_VERSION, zipName } from './targets';
 
-export interface ReleaseInstallOptions {
+interface ReleaseInstallOptions {
   mirrorDir: string;
   /** HOST/NAMESPACE/TYPE the configuration's required_providers uses. */
   sourceAddress?: string;
@@ -21,7 +21,7 @@ export interface ReleaseInstallOptions {
   launcher?: boolean;
 }
 
-export interface ReleaseInstallResult {
+interface ReleaseInstallResult {
   sourceAddress: string;
   version: string;
   /** The zip placed in the mirror. */
@@ -37,7 +37,7 @@ function noReleaseHint(err: unknown): Error {
 
 const SOURCE_FORM = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9-]+\/cognitoidentity$/;
 
-export async function installRelease(options: ReleaseInstallOptions): Promise<ReleaseInstallResult> {
+async function installRelease(options: ReleaseInstallOptions): Promise<ReleaseInstallResult> {
   const sourceAddress = options.sourceAddress ?? SOURCE_ADDRESS;
   if (!SOURCE_FORM.test(sourceAddress)) {
     throw new Error(`--source ${JSON.stringify(sourceAddress)} is not a provider source address of the form HOST/NAMESPACE/cognitoidentity`);

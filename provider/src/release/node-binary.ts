@@ -12,7 +12,7 @@ import { NODE_VERSION, type ReleaseTarget } from './targets';
 /** A download of ~45 MB; npm gives up sooner on its own when the registry is unreachable. */
 const FETCH_TIMEOUT_MS = 300_000;
 
-export function defaultCacheDir(): string {
+function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'terraform-provider-cognitoidentity');
 }

@@ -14,7 +14,7 @@ import { PROVIDER_VERSION } from '../install';
 import { buildPackage, seaBundlePath } from './package-zip';
 import { DEFAULT_PLATFORMS, PROTOCOL_VERSIONS, PROVIDER_TYPE } from './targets';
 
-export interface ReleaseOptions {
+interface ReleaseOptions {
   outDir: string;
   version: string;
   platforms: readonly string[];
@@ -24,7 +24,7 @@ export interface ReleaseOptions {
 
 const GPG_TIMEOUT_MS = 60_000;
 
-export function releaseFileName(version: string, suffix: string): string {
+function releaseFileName(version: string, suffix: string): string {
   return `terraform-provider-${PROVIDER_TYPE}_${version}_${suffix}`;
 }
 
@@ -46,7 +46,7 @@ function sign(sums: string, keyId: string): void {
 }
 
 /** Builds every platform's zip, then the manifest, checksums and signature. Returns the files written. */
-export async function release(options: ReleaseOptions): Promise<string[]> {
+async function release(options: ReleaseOptions): Promise<string[]> {
   const { outDir, version } = options;
   fs.mkdirSync(outDir, { recursive: true });
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-release-'));
@@ -79,7 +79,7 @@ export async function release(options: ReleaseOptions): Promise<string[]> {
 
 const USAGE = `Usage: npm run release -- --out DIR [--gpg-key KEY_ID] [--version V] [--platforms ${DEFAULT_PLATFORMS.join(',')}]`;
 
-export function parseReleaseArgs(args: readonly string[]): ReleaseOptions {
+function parseReleaseArgs(args: readonly string[]): ReleaseOptions {
   const values = new Map<string, string>();
   const rest = [...args];
   for (let flag = rest.shift(); flag !== undefined; flag = rest.shift()) {

@@ -76,7 +76,7 @@ function writeBlob(build: SeaBuild): string {
 const EXTRA_CA_ENV = Buffer.from('NODE_EXTRA_CA_CERTS');
 const EXTRA_CA_ENV_RENAMED = Buffer.from('NODE_EXTRA_CA_LAZY_');
 
-export function renameExtraCaVariable(node: Buffer): Buffer {
+function renameExtraCaVariable(node: Buffer): Buffer {
   const out = Buffer.from(node);
   let count = 0;
   for (let at = out.indexOf(EXTRA_CA_ENV); at >= 0; at = out.indexOf(EXTRA_CA_ENV, at + EXTRA_CA_ENV.length)) {

@@ -4,9 +4,7 @@
 export { CtyCodecError } from './errors';
 export { encodeMsgpack, decodeMsgpack } from './msgpack';
 export { decodeJsonValue, encodeJsonValue } from './json';
-export type { JsonValue } from './json';
-export { typeToJson, parseTypeJson, typeToJsonValue, typeFromJsonValue } from './type-json';
+export { typeToJson, parseTypeJson } from './type-json';
 export { conform } from './conform';
-export type { ConformProblem, ConformResult } from './conform';
 export { canonicalNumber, numbersEqual } from './numbers';
-export { MAX_TYPE_DEPTH, MAX_VALUE_DEPTH } from './limits';
+export { MAX_VALUE_DEPTH } from './limits';

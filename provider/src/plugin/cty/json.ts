@@ -16,7 +16,7 @@ import { elementAt, hasOwn, isPlainObject, ownEntries, setOwn } from './objects'
 import { typeFromJsonValue, typeToJsonValue } from './type-json';
 
 /** Parsed JSON, as JSON.parse returns it (bigint allowed for callers that keep big numbers exact). */
-export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
+type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** Reads a parsed JSON value as a value of the given type. Throws CtyCodecError naming the path. */
 export function decodeJsonValue(json: unknown, type: CtyType): CtyValue {

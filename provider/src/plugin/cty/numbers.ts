@@ -11,7 +11,7 @@ const INT32_MIN = -(2n ** 31n);
 const UINT32_LIMIT = 2n ** 32n;
 
 /** Integers with more digits than this are refused rather than built as huge bigints. */
-export const MAX_INTEGER_DIGITS = 1000;
+const MAX_INTEGER_DIGITS = 1000;
 
 /** The canonical JS form of a number: bigint only for integers outside the safe range; -0 becomes 0. */
 export function canonicalNumber(n: number | bigint): number | bigint {

@@ -13,7 +13,7 @@ export const EXT_UNKNOWN = 0;
 export const EXT_REFINED_UNKNOWN = 12;
 
 /** cty refuses refinement payloads longer than this. */
-export const MAX_REFINEMENT_BYTES = 1024;
+const MAX_REFINEMENT_BYTES = 1024;
 
 /** cty keeps string prefixes to at most this many UTF-8 bytes (cutting to 255 when longer). */
 const MAX_PREFIX_BYTES = 256;

@@ -75,8 +75,8 @@ async function interleaved<T>(subjects: readonly Subject[], launches: number, me
   for (const s of subjects) await measure(s); // warm-up
   const runs = new Map<string, T[]>(subjects.map((s) => [s.name, []]));
   for (let round = 0; round < launches; round++) {
-    for (let i = 0; i < subjects.length; i++) {
-      const s = subjects[(round + i) % subjects.length];
+    const start = round % subjects.length;
+    for (const s of [...subjects.slice(start), ...subjects.slice(0, start)]) {
       runs.get(s.name)?.push(await measure(s));
     }
   }
@@ -106,20 +106,21 @@ export async function main(argv: string[]): Promise<void> {
   const root = new BenchRoot('launch');
   try {
     const release = await releaseExecutable(root);
-    const subjects: Subject[] = [
-      { name: 'ours, release executable', executable: release.executable },
-      { name: 'ours, development launcher', executable: installOurProvider(root).launcher },
-      { name: `hashicorp/aws ${AWS_PROVIDER_VERSION} (Go)`, executable: awsProviderExecutable() },
-      { name: 'node -e "console.log(1)"', executable: process.execPath, args: NODE_START },
-      { name: 'ours, release executable, NODE_EXTRA_CA_CERTS', executable: release.executable, extraCa: true },
-      { name: 'node -e, NODE_EXTRA_CA_CERTS', executable: process.execPath, args: NODE_START, extraCa: true },
-    ];
+    const named = {
+      ours: { name: 'ours, release executable', executable: release.executable },
+      dev: { name: 'ours, development launcher', executable: installOurProvider(root).launcher },
+      aws: { name: `hashicorp/aws ${AWS_PROVIDER_VERSION} (Go)`, executable: awsProviderExecutable() },
+      node: { name: 'node -e "console.log(1)"', executable: process.execPath, args: NODE_START },
+      oursCa: { name: 'ours, release executable, NODE_EXTRA_CA_CERTS', executable: release.executable, extraCa: true },
+      nodeCa: { name: 'node -e, NODE_EXTRA_CA_CERTS', executable: process.execPath, args: NODE_START, extraCa: true },
+    } satisfies Record<string, Subject>;
+    const subjects: Subject[] = [named.ours, named.dev, named.aws, named.node, named.oursCa, named.nodeCa];
     const clientCert = await generateClientCertificate();
     const env = pluginEnvironment(clientCert.certPem, root.subdir('tmp'));
     process.stdout.write(`Launching each subject ${launches} times (plus one warm-up each), interleaved...\n`);
     const s = await measureAll(subjects, launches, env);
-    const get = (name: string): Summary => s.get(name) ?? { name, medianMs: NaN, medianMiB: NaN };
-    const [ours, dev, aws, node, oursCa, nodeCa] = subjects.map((x) => get(x.name));
+    const get = ({ name }: Subject): Summary => s.get(name) ?? { name, medianMs: NaN, medianMiB: NaN };
+    const [ours, dev, aws, node, oursCa, nodeCa] = [get(named.ours), get(named.dev), get(named.aws), get(named.node), get(named.oursCa), get(named.nodeCa)];
     printTable(
       `Launch: spawn to first stdout line, median of ${launches}; peak RSS (VmHWM) right after it`,
       ['subject', 'median launch', 'median peak RSS'],

@@ -14,10 +14,13 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: 
 }
 
 export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of no values');
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const upper = sorted[mid];
+  if (upper === undefined) throw new Error('median of no values');
+  if (sorted.length % 2 === 1) return upper;
+  // An even count of at least two: the one below the middle is there too.
+  return ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
 export function formatMs(ms: number): string {

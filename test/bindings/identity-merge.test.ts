@@ -158,8 +158,8 @@ describe('IdentityMerge chain', () => {
       }),
     ) as Synth;
     const last = Object.entries(out.resource.cognitoidentity_merged_identity).find(([, b]) => b.source_user_identifier === 'b')?.[0];
-    expect(out.output?.id.value).toBe(`\${cognitoidentity_merged_identity.${last}.identity_id}`);
-    expect(out.output?.ids.value).toBe(`\${cognitoidentity_merged_identity.${last}.developer_user_identifiers}`);
+    expect(out.output?.id?.value).toBe(`\${cognitoidentity_merged_identity.${last}.identity_id}`);
+    expect(out.output?.ids?.value).toBe(`\${cognitoidentity_merged_identity.${last}.developer_user_identifiers}`);
   });
 });
 

@@ -28,6 +28,7 @@ import {
 } from '../../provider/src/cognito/schemas';
 import type { AttributeSchema, Schema } from '../../provider/src/framework/schema';
 import type { CtyType } from '../../provider/src/framework/values';
+import { first, required } from '../support/lists';
 
 // --- Compile-time half: `npm run build` type-checks these tables against the
 // config interfaces (a missing or extra key fails), and the runtime tests
@@ -89,6 +90,14 @@ function attributeKeys(block: Record<string, unknown>): string[] {
 type Synth = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
 const synth = (fn: (scope: Construct) => void): Synth => JSON.parse(Testing.synthScope(fn)) as Synth;
 
+/** The synthesized block `section.type.name`; fails naming it when it is missing. */
+const blockOf = (out: Synth, section: string, type: string, name: string): Record<string, unknown> =>
+  required(out[section]?.[type]?.[name], `${section}.${type}.${name} in the synthesized JSON`);
+
+/** The first synthesized `provider` block of `type` (provider blocks are a list). */
+const providerBlockOf = (out: Synth, type: string): Record<string, unknown> =>
+  first((out.provider?.[type] ?? []) as unknown as Record<string, unknown>[], `provider.${type} in the synthesized JSON`);
+
 /** Names of accessors defined on the class itself (not inherited). */
 function ownAccessors(proto: object): { getters: string[]; setters: string[]; methods: string[] } {
   const getters: string[] = [];
@@ -148,7 +157,7 @@ describe('provider binding vs providerSchema', () => {
   test('synthesized provider block holds exactly the schema attributes, with their values', () => {
     const config = fullConfig(providerSchema);
     const out = synth((s) => new CognitoidentityProvider(s, 'p', config as CognitoidentityProviderConfig));
-    const block = (out.provider[PROVIDER_TYPE] as unknown as Record<string, unknown>[])[0];
+    const block = providerBlockOf(out, PROVIDER_TYPE);
     expect(attributeKeys(block)).toEqual(settableNames(providerSchema));
     for (const [name, a] of attrs(providerSchema)) expect(block[name]).toEqual(sampleValue(name, a.type));
   });
@@ -163,7 +172,7 @@ describe('provider binding vs providerSchema', () => {
       }
       (target[`reset${pascal('region')}`] as () => void).call(p);
     });
-    const block = (out.provider[PROVIDER_TYPE] as unknown as Record<string, unknown>[])[0];
+    const block = providerBlockOf(out, PROVIDER_TYPE);
     for (const [name, a] of attrs(providerSchema)) {
       if (name === 'region') expect(block).not.toHaveProperty('region');
       else expect(block[name]).toEqual(sampleValue(name, a.type, 'set'));
@@ -172,7 +181,7 @@ describe('provider binding vs providerSchema', () => {
 
   test('required_providers carries the source address', () => {
     const out = synth((s) => new CognitoidentityProvider(s, 'p'));
-    expect(out.terraform.required_providers[PROVIDER_TYPE]).toEqual({
+    expect(out.terraform?.required_providers?.[PROVIDER_TYPE]).toEqual({
       source: 'terraform.local/cognito/cognitoidentity',
       version: '0.1.0',
     });
@@ -237,7 +246,7 @@ describe.each(elementCases)('$label', (c) => {
 
   test('synthesized keys are exactly the configurable attributes, with their values', () => {
     const out = synth((s) => c.create(s, 'x', fullConfig(c.schema)));
-    const block = out[c.section][c.typeName].x;
+    const block = blockOf(out, c.section, c.typeName, 'x');
     expect(attributeKeys(block)).toEqual(settableNames(c.schema));
     for (const [name, a] of attrs(c.schema)) if (settable(a)) expect(block[name]).toEqual(sampleValue(name, a.type));
   });
@@ -253,9 +262,9 @@ describe.each(elementCases)('$label', (c) => {
       const y = c.create(s, 'y', fullConfig(c.schema));
       for (const [name, a] of attrs(c.schema)) if (a.optional) (y[`reset${pascal(name)}`] as () => void).call(y);
     });
-    const x = out[c.section][c.typeName].x;
+    const x = blockOf(out, c.section, c.typeName, 'x');
     for (const [name, a] of attrs(c.schema)) if (settable(a)) expect(x[name]).toEqual(sampleValue(name, a.type, 'set'));
-    const y = out[c.section][c.typeName].y;
+    const y = blockOf(out, c.section, c.typeName, 'y');
     expect(attributeKeys(y)).toEqual(attrs(c.schema).filter(([, a]) => a.required).map(([n]) => n).sort());
   });
 
@@ -272,7 +281,7 @@ describe.each(elementCases)('$label', (c) => {
       }
     });
     for (const [name] of attrs(c.schema)) {
-      expect(out.output[`o_${name}`]).toEqual({ value: `\${${prefix}.x.${name}}` });
+      expect(out.output?.[`o_${name}`]).toEqual({ value: `\${${prefix}.x.${name}}` });
     }
   });
 });

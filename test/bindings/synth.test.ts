@@ -87,7 +87,7 @@ describe('resources and data sources', () => {
         });
       }),
     ) as { resource: Record<string, Record<string, Record<string, unknown>>> };
-    expect(out.resource.cognitoidentity_merged_identity.m).not.toHaveProperty('on_destroy');
+    expect(out.resource.cognitoidentity_merged_identity?.m).not.toHaveProperty('on_destroy');
   });
 });
 

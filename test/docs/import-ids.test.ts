@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { mergedIdentityImportId } from '../../bindings';
 import { RESOURCE_ID_FORMAT, formatResourceId, parseResourceId } from '../../provider/src/cognito/resource-id';
 import { readRegistryDoc } from './registry-docs';
+import { firstGroups } from '../support/lists';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -15,9 +16,9 @@ const ROOT = join(__dirname, '..', '..');
  * in `id = "ID"` lines of import blocks, and in the last cell of table rows.
  */
 function importIdsIn(text: string): string[] {
-  const cli = [...text.matchAll(/terraform import \S+\s*(?:\\\n\s*)?'([^']+)'/g)].map((m) => m[1]);
-  const blocks = [...text.matchAll(/import \{[^}]*?\bid\s*=\s*"([^"]+)"/g)].map((m) => m[1]);
-  const table = [...text.matchAll(/^\|.*\| `([^`]+,[^`]+)` \|$/gm)].map((m) => m[1]);
+  const cli = firstGroups(text, /terraform import \S+\s*(?:\\\n\s*)?'([^']+)'/g);
+  const blocks = firstGroups(text, /import \{[^}]*?\bid\s*=\s*"([^"]+)"/g);
+  const table = firstGroups(text, /^\|.*\| `([^`]+,[^`]+)` \|$/gm);
   return [...cli, ...blocks, ...table];
 }
 

@@ -18,15 +18,14 @@ function layoutBlock(file: string, heading: RegExp): string {
   const text = read(file);
   const at = text.search(heading);
   if (at < 0) throw new Error(`${file} has no heading matching ${heading}`);
-  const block = /```\n([\s\S]*?)```/.exec(text.slice(at));
-  if (!block) throw new Error(`${file} has no layout block after ${heading}`);
-  return block[1];
+  const block = /```\n([\s\S]*?)```/.exec(text.slice(at))?.[1];
+  if (block === undefined) throw new Error(`${file} has no layout block after ${heading}`);
+  return block;
 }
 
-const layouts = [
-  { file: 'README.md', block: layoutBlock('README.md', /^## Layout/m) },
-  { file: 'docs/architecture.md', block: layoutBlock('docs/architecture.md', /^# Architecture/m) },
-];
+const readme = { file: 'README.md', block: layoutBlock('README.md', /^## Layout/m) };
+const architecture = { file: 'docs/architecture.md', block: layoutBlock('docs/architecture.md', /^# Architecture/m) };
+const layouts = [readme, architecture];
 
 describe.each(layouts)('$file layout', ({ block }) => {
   test.each(dirsOf('.'))('names the top-level folder %s/', (dir) => {
@@ -41,7 +40,7 @@ describe.each(layouts)('$file layout', ({ block }) => {
 });
 
 test('docs/architecture.md names every file of provider/src/release', () => {
-  const block = layouts[1].block;
+  const block = architecture.block;
   const files = fs.readdirSync(path.join(REPO_ROOT, 'provider/src/release')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   expect(files.filter((f) => !block.includes(f))).toEqual([]);
 });

@@ -2,6 +2,7 @@
 // `## Attribute Reference` bullet lists (`* \`name\` - (Required) text`).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { firstGroups, required } from '../support/lists';
 
 export const DOCS_DIR = join(__dirname, '..', '..', 'docs');
 
@@ -38,16 +39,18 @@ function bullets(sec: { start: number; lines: string[] }, path: string): DocBull
   const out: DocBullet[] = [];
   sec.lines.forEach((raw, i) => {
     const m = BULLET.exec(raw);
+    const previous = out.at(-1);
     if (m) {
-      const markerMatch = MARKERS.exec(m[2]);
+      const body = required(m[2], `the text of bullet "${raw}"`);
+      const markerMatch = MARKERS.exec(body);
       out.push({
-        name: m[1],
-        markers: markerMatch ? markerMatch[1].split(',').map((s) => s.trim()) : [],
-        text: markerMatch ? m[2].slice(markerMatch[0].length) : m[2],
+        name: required(m[1], `the name of bullet "${raw}"`),
+        markers: markerMatch ? required(markerMatch[1], `the markers of bullet "${raw}"`).split(',').map((s) => s.trim()) : [],
+        text: markerMatch ? body.slice(markerMatch[0].length) : body,
         line: sec.start + i + 1,
       });
-    } else if (/^\s{2,}\S/.test(raw) && out.length > 0) {
-      out[out.length - 1].text += ` ${raw.trim()}`;
+    } else if (/^\s{2,}\S/.test(raw) && previous) {
+      previous.text += ` ${raw.trim()}`;
     } else if (/^\s*[*-] /.test(raw)) {
       throw new Error(`${path}:${sec.start + i + 1}: list item not in the form "* \`name\` - ...": ${raw}`);
     }
@@ -72,5 +75,5 @@ export function readRegistryDoc(relativePath: string): RegistryDoc {
 /** The bodies of fenced code blocks with the given info string (e.g. `hcl`, `sh`). */
 export function codeBlocks(text: string, lang: string): string[] {
   const re = new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```', 'gm');
-  return [...text.matchAll(re)].map((m) => m[1]);
+  return firstGroups(text, re);
 }

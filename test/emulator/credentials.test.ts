@@ -11,6 +11,7 @@ import { fromCognitoIdentity } from '@aws-sdk/credential-providers';
 import { AwsCli, findAwsCli } from '../support/aws-cli';
 import { REGION, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { createPool, DEV_PROVIDER, jsonHeaders, rawPost } from './helpers';
+import { required } from '../support/lists';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -133,7 +134,7 @@ test('the SDK exports the commands this test walks', () => {
 });
 
 test.each(commands.map(([name]) => name))('%s is an operation the emulator knows', async (name) => {
-  const Ctor = (sdk as unknown as Record<string, new (input: object) => Parameters<typeof env.client.send>[0]>)[name];
+  const Ctor = required((sdk as unknown as Record<string, new (input: object) => Parameters<typeof env.client.send>[0]>)[name], `sdk.${name}`);
   const err = await env.client.send(new Ctor({})).then(() => undefined, (e: unknown) => e as { name?: string });
   // An empty input may be refused for what it lacks, never for the operation itself.
   expect(err?.name).not.toBe('UnknownOperationException');

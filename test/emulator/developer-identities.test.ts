@@ -9,6 +9,7 @@ import {
   type CognitoIdentityClient,
 } from '@aws-sdk/client-cognito-identity';
 import { createPool, DEV_PROVIDER, registerUser, useEmulator } from './helpers';
+import { first } from '../support/lists';
 
 const ctx = useEmulator();
 const MISSING_POOL = 'us-east-1:00000000-0000-0000-0000-000000000000';
@@ -161,7 +162,7 @@ describe('LookupDeveloperIdentity', () => {
     const poolId = await createPool(client);
     const users = Array.from({ length: 65 }, (_, i) => `user-${String(i).padStart(2, '0')}`);
     // user-00 plus a Facebook login: later links include that login, so "Logins don't match" does not apply.
-    const identityId = await registerUser(client, poolId, users[0], { 'graph.facebook.com': 'fb-owner' });
+    const identityId = await registerUser(client, poolId, first(users, 'the users'), { 'graph.facebook.com': 'fb-owner' });
     for (const user of users.slice(1)) {
       const out = await client.send(
         new GetOpenIdTokenForDeveloperIdentityCommand({

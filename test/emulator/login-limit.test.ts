@@ -6,6 +6,7 @@
 import { LookupDeveloperIdentityCommand, MergeDeveloperIdentitiesCommand, type CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { startEmulator } from '../../emulator/src';
 import { createPool, DEV_PROVIDER, registerUser, useEmulator } from './helpers';
+import { nth } from '../support/lists';
 
 const USERS = 30;
 
@@ -49,7 +50,7 @@ describe("loginLimitCounts: 'all' (the default)", () => {
     const client = ctx.client();
     const { poolId, sources } = await seed(client);
     await mergeAllInto(client, poolId, 'dst', sources.slice(0, 19));
-    await expect(mergeAllInto(client, poolId, 'dst', [sources[19]])).rejects.toMatchObject({
+    await expect(mergeAllInto(client, poolId, 'dst', [nth(sources, 19, 'the sources')])).rejects.toMatchObject({
       name: 'InvalidParameterException',
       message: expect.stringContaining('21 linked logins'),
     });

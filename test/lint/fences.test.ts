@@ -5,6 +5,7 @@
 
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { first } from '../support/lists';
 
 const root = path.resolve(__dirname, '../..');
 const eslintBin = path.join(root, 'node_modules', '.bin', 'eslint');
@@ -21,7 +22,7 @@ function lint(args: string[], stdin?: string): LintResult[] {
 }
 
 function restricted(file: string, code: string): boolean {
-  const [result] = lint(['--stdin', '--stdin-filename', file], `${code}\nexport const probe = 1;\n`);
+  const result = first(lint(['--stdin', '--stdin-filename', file], `${code}\nexport const probe = 1;\n`), 'the eslint results');
   return result.messages.some((m) => m.ruleId === 'no-restricted-imports');
 }
 

@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { required } from '../support/lists';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LIMIT_MS = 50;
@@ -28,7 +29,7 @@ function fixedWaits(text: string): string[] {
   const found: string[] = [];
   for (const { pattern, unitMs } of WAITS) {
     for (const m of text.matchAll(pattern)) {
-      if (Number(m[1].replace(/_/g, '')) * unitMs <= LIMIT_MS) continue;
+      if (Number(required(m[1], 'the wait\'s number').replace(/_/g, '')) * unitMs <= LIMIT_MS) continue;
       const line = text.slice(0, m.index).split('\n').length;
       found.push(`${line}: ${m[0].replace(/\s+/g, ' ')}`);
     }

@@ -12,7 +12,7 @@ import { status } from '@grpc/grpc-js';
 import { decodeMsgpack, encodeMsgpack } from '../../provider/src/plugin/cty';
 import { objectTypeOf } from '../../provider/src/framework/schema';
 import { UNKNOWN, Unknown, type ObjectValue } from '../../provider/src/framework/values';
-import { echoProvider } from './fixtures/echo-provider';
+import { echoProvider, echoResource } from './fixtures/echo-provider';
 import {
   call,
   connect,
@@ -26,8 +26,9 @@ import {
   type RunningPlugin,
 } from './fixtures/plugin-client';
 import { waitFor } from '../support/wait';
+import { nth, only, required } from '../support/lists';
 
-const echoType = objectTypeOf(echoProvider.resources.cognitoidentity_echo.schema.block);
+const echoType = objectTypeOf(echoResource.schema.block);
 const providerType = objectTypeOf(echoProvider.schema.block);
 const dv = (value: ObjectValue | null, type = echoType) => ({ msgpack: Buffer.from(encodeMsgpack(value, type)) });
 const undv = (msg: { msgpack: Buffer } | null, type = echoType) => (msg && msg.msgpack.length ? decodeMsgpack(msg.msgpack, type) : null);
@@ -85,8 +86,9 @@ describe('a provider process with AutoMTLS', () => {
     expect(res.provider.block).toBeTruthy();
     expect(Object.keys(res.resource_schemas)).toEqual(['cognitoidentity_echo']);
     expect(Object.keys(res.data_source_schemas)).toEqual(['cognitoidentity_clock']);
-    expect(res.resource_schemas.cognitoidentity_echo.version).toBe(1);
-    const tags = res.resource_schemas.cognitoidentity_echo.block.attributes.find((a) => a.name === 'tags');
+    const echoSchema = required(res.resource_schemas.cognitoidentity_echo, 'the cognitoidentity_echo schema');
+    expect(echoSchema.version).toBe(1);
+    const tags = echoSchema.block.attributes.find((a) => a.name === 'tags');
     expect(tags?.type.toString()).toBe('["map","string"]');
     expect(res.server_capabilities).toMatchObject({ plan_destroy: true, get_provider_schema_optional: false });
   });
@@ -119,9 +121,9 @@ describe('a provider process with AutoMTLS', () => {
       terraform_version: '1.11.4',
       config: dv({ prefix: null, password: 'wrong' }, providerType),
     });
-    expect(res.diagnostics).toHaveLength(1);
-    expect(res.diagnostics[0].severity).toBe('ERROR');
-    expect(res.diagnostics[0].summary).toBe('Internal error in provider: bad password [REDACTED]');
+    const diagnostic = only(res.diagnostics, 'the ConfigureProvider diagnostics');
+    expect(diagnostic.severity).toBe('ERROR');
+    expect(diagnostic.summary).toBe('Internal error in provider: bad password [REDACTED]');
     expect(await call(clients.health, 'Check', { service: 'plugin' })).toEqual({ status: 'SERVING' });
   });
 
@@ -209,14 +211,14 @@ describe('a provider process with AutoMTLS', () => {
       config: dv(null),
     });
     expect(unknownType.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'Unknown resource type' });
-    expect(unknownType.diagnostics[0].detail).toContain('cognitoidentity_nope');
+    expect(unknownType.diagnostics[0]?.detail).toContain('cognitoidentity_nope');
 
     const garbage = await call<{ diagnostics: Diag[] }>(clients.provider, 'ValidateResourceConfig', {
       type_name: 'cognitoidentity_echo',
       config: { msgpack: Buffer.from([0x81, 0xa2, 0x69, 0x64]) },
     });
     expect(garbage.diagnostics[0]).toMatchObject({ severity: 'ERROR' });
-    expect(garbage.diagnostics[0].summary).toMatch(/^Invalid configuration of cognitoidentity_echo/);
+    expect(garbage.diagnostics[0]?.summary).toMatch(/^Invalid configuration of cognitoidentity_echo/);
   });
 
   test('messages over the gRPC 4 MiB default get through (limit raised to 256 MiB)', async () => {
@@ -241,9 +243,9 @@ describe('a provider process with AutoMTLS', () => {
       { type_name: 'cognitoidentity_echo', id: 'imp' },
     );
     expect(res.diagnostics).toEqual([]);
-    expect(res.imported_resources).toHaveLength(1);
-    expect(res.imported_resources[0].type_name).toBe('cognitoidentity_echo');
-    expect(undv(res.imported_resources[0].state)).toEqual({ id: 'imp', input: 'imp', output: 'p-imp', tags: null });
+    const imported = only(res.imported_resources, 'the imported resources');
+    expect(imported.type_name).toBe('cognitoidentity_echo');
+    expect(undv(imported.state)).toEqual({ id: 'imp', input: 'imp', output: 'p-imp', tags: null });
   });
 
   test('features we do not offer answer UNIMPLEMENTED', async () => {
@@ -333,7 +335,7 @@ echo $!`;
   const exited = await waitFor(() => !alive(), { what: 'the orphaned provider to exit' }).catch(() => false);
   if (!exited) process.kill(pid, 'SIGKILL');
   expect(exited).toBe(true);
-  const socketDir = path.dirname(fs.readFileSync(out, 'utf8').split('|')[3]);
+  const socketDir = path.dirname(nth(fs.readFileSync(out, 'utf8').split('|'), 3, 'the handshake line'));
   expect(fs.existsSync(socketDir)).toBe(false);
   fs.rmSync(dir, { recursive: true, force: true });
 });

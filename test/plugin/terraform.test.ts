@@ -9,6 +9,7 @@ import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
 import { ECHO_PROVIDER, requireBuilt } from './fixtures/plugin-client';
+import { required } from '../support/lists';
 
 const HEADER = `terraform {
   required_providers {
@@ -75,7 +76,7 @@ output "out" {
 
   test('providers schema -json shows our types', async () => {
     const r = expectExit(await ws.run(['providers', 'schema', '-json']), 0, 'terraform providers schema -json');
-    const schema = (JSON.parse(r.stdout) as SchemaJson).provider_schemas['terraform.local/cognito/cognitoidentity'];
+    const schema = required((JSON.parse(r.stdout) as SchemaJson).provider_schemas['terraform.local/cognito/cognitoidentity'], 'the provider schema');
     expect(Object.keys(schema.resource_schemas ?? {})).toEqual(['cognitoidentity_echo']);
     expect(Object.keys(schema.data_source_schemas ?? {})).toEqual(['cognitoidentity_clock']);
   });
@@ -141,7 +142,7 @@ resource "cognitoidentity_merged_identity" "m" {
     );
     expectExit(await ws.init(), 0, 'terraform init');
     const r = expectExit(await ws.run(['providers', 'schema', '-json']), 0, 'terraform providers schema -json');
-    const schema = (JSON.parse(r.stdout) as SchemaJson).provider_schemas['terraform.local/cognito/cognitoidentity'];
+    const schema = required((JSON.parse(r.stdout) as SchemaJson).provider_schemas['terraform.local/cognito/cognitoidentity'], 'the provider schema');
     expect(Object.keys(schema.resource_schemas ?? {})).toContain('cognitoidentity_merged_identity');
     expect(Object.keys(schema.data_source_schemas ?? {})).toContain('cognitoidentity_developer_identity');
     const v = await ws.run(['validate', '-no-color']);

@@ -4,7 +4,8 @@
 import { mergeOutOfBand, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
-import { expectExit } from '../support/terraform';
+import { expectExit, type TerraformWorkspace } from '../support/terraform';
+import { required } from '../support/lists';
 
 let env: TestEmulator;
 
@@ -18,6 +19,12 @@ afterAll(async () => {
 
 interface Outputs {
   [name: string]: { value: unknown };
+}
+
+/** `terraform output -json`, read by name: a missing output fails with its name. */
+async function outputsOf(ws: TerraformWorkspace): Promise<(name: string) => unknown> {
+  const out = JSON.parse(expectExit(await ws.run(['output', '-no-color', '-json']), 0, 'terraform output -json').stdout) as Outputs;
+  return (name) => required(out[name], `output "${name}"`).value;
 }
 
 test('lookup by user id and by identity id after a merge', async () => {
@@ -45,11 +52,11 @@ output "by_id" { value = data.cognitoidentity_developer_identity.by_id }
 output "unmerged" { value = data.cognitoidentity_developer_identity.unmerged }
 `);
   expectExit(await ws.apply(), 0, 'terraform apply (data sources)');
-  const out = JSON.parse(expectExit(await ws.run(['output', '-no-color', '-json']), 0, 'terraform output -json').stdout) as Outputs;
+  const output = await outputsOf(ws);
   type Found = { id: string; identity_id: string; developer_user_identifiers: string[] };
-  const byUser = out.by_user.value as Found;
-  const byId = out.by_id.value as Found;
-  const unmerged = out.unmerged.value as Found;
+  const byUser = output('by_user') as Found;
+  const byId = output('by_id') as Found;
+  const unmerged = output('unmerged') as Found;
 
   expect(byUser.identity_id).toBe(dst.identityId);
   expect(byUser.id).toBe(dst.identityId);
@@ -106,8 +113,8 @@ output "identity_id" { value = data.cognitoidentity_developer_identity.x.identit
   expectExit(await ws.run(['validate', '-no-color']), 0, 'terraform validate (null identity_id)');
   expectExit(await ws.plan(), 0, 'terraform plan (null identity_id)');
   expectExit(await ws.apply(), 0, 'terraform apply (null identity_id)');
-  const out = JSON.parse(expectExit(await ws.run(['output', '-no-color', '-json']), 0, 'terraform output').stdout) as Outputs;
-  expect(out.identity_id.value).toBe(user.identityId);
+  const output = await outputsOf(ws);
+  expect(output('identity_id')).toBe(user.identityId);
 
   // Known and non-null on both sides: the conflict is reported once the variable is known.
   const r = await ws.plan(`-var=id=${user.identityId}`);
@@ -151,7 +158,7 @@ output "users" { value = data.cognitoidentity_developer_identity.old.developer_u
   expect(text).toContain('Warning: Identity has no developer users');
   expect(text).toContain(`Identity "${src.identityId}" in identity pool "${pool.poolId}" has no developer user ids`);
   expect(text).toContain('merged into another identity');
-  const out = JSON.parse(expectExit(await ws.run(['output', '-no-color', '-json']), 0, 'terraform output').stdout) as Outputs;
-  expect(out.users.value).toEqual([]);
+  const output = await outputsOf(ws);
+  expect(output('users')).toEqual([]);
   ws.cleanup();
 });

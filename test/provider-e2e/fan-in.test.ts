@@ -12,6 +12,7 @@ import { lookupUser, startTestEmulator, type TestEmulator, type TestPool } from 
 import { newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
 import { expectExit } from '../support/terraform';
+import { first } from '../support/lists';
 
 const SOURCES = 50;
 // Rate limits make this slow by design (5 requests/s for merges and lookups), so it gets a generous guard.
@@ -65,7 +66,8 @@ describe('developer user ids do not count (count_developer_ids_as_linked_logins 
   test(`for_each over ${SOURCES} sources into one destination at default parallelism under the quota rate limits`, async () => {
     const { ws, pool, configure } = await newCase(env, 'fan-in', SOURCES + 1);
     ws.guardMs = FAN_IN_GUARD_MS;
-    const [dst, ...sources] = pool.users;
+    const dst = first(pool.users, 'the users');
+    const sources = pool.users.slice(1);
     configure(fanIn(pool, sources.map((s) => s.userId), dst.userId), { count_developer_ids_as_linked_logins: false });
     env.emulator.setFaults(quotaPreset());
     env.emulator.resetStats();

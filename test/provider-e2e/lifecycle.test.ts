@@ -7,6 +7,7 @@ import { expectNoCrash, newCase } from '../support/e2e';
 import { importId, mergeResource, type MergeSettings } from '../support/provider-hcl';
 import { hclString } from '../support/hcl';
 import { expectExit } from '../support/terraform';
+import { first } from '../support/lists';
 
 let env: TestEmulator;
 
@@ -45,7 +46,7 @@ test('apply merges the source into the destination identity, and a second plan i
   const now = await lookupUser(env.client, pool.poolId, src.userId);
   expect(now.identityId).toBe(dst.identityId);
 
-  const [res] = await ws.resources();
+  const res = first(await ws.resources(), 'the resources in state');
   expect(res.address).toBe(ADDR);
   expect(res.values.identity_id).toBe(dst.identityId);
   expect([...(res.values.developer_user_identifiers as string[])].sort()).toEqual([src.userId, dst.userId].sort());
@@ -108,7 +109,7 @@ test('terraform import by id (identifiers holding "," and "%"), then an empty pl
 
   const before = env.emulator.stats().merges;
   expectExit(await ws.import(ADDR, importId(m)), 0, 'terraform import');
-  const [res] = await ws.resources();
+  const res = first(await ws.resources(), 'the resources in state');
   expect(res.values.source_user_identifier).toBe(src.userId);
   expect(res.values.destination_user_identifier).toBe(dst.userId);
   expect(res.values.identity_id).toBe(dst.identityId);

@@ -8,6 +8,7 @@ import { expectNoCrash, newCase } from '../support/e2e';
 import { importId, mergeOf, mergeResource } from '../support/provider-hcl';
 import { hclString } from '../support/hcl';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
+import { first } from '../support/lists';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -129,7 +130,7 @@ test('after the merged identity is itself merged elsewhere, refresh follows the 
   const plan = expectExit(await ws.plan('-detailed-exitcode'), 0, 'plan after the out-of-band merge');
   expect(plan.stdout).not.toContain('will be created');
   expectExit(await ws.apply('-refresh-only'), 0, 'apply -refresh-only');
-  const [res] = await ws.resources();
+  const res = first(await ws.resources(), 'the resources in state');
   expect(res.values.identity_id).toBe(hub.identityId);
   expect([...(res.values.developer_user_identifiers as string[])].sort()).toEqual([dst.userId, src.userId, hub.userId].sort());
   ws.cleanup();
@@ -145,7 +146,7 @@ test('import of a merge whose identity holds other users: imported as it is, and
   configure(mergeResource('m', m));
   expectExit(await ws.import('cognitoidentity_merged_identity.m', importId(m)), 0, 'import');
   expectExit(await ws.plan('-detailed-exitcode'), 0, 'plan after import');
-  const [res] = await ws.resources();
+  const res = first(await ws.resources(), 'the resources in state');
   expect([...(res.values.developer_user_identifiers as string[])].sort()).toEqual([dst.userId, src.userId, rider.userId].sort());
   expect(res.values.moving_users).toEqual([]);
   expect(env.emulator.stats().merges).toBe(merges);

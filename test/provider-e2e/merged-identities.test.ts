@@ -3,10 +3,11 @@
 // the answers for a pool without merges, a missing pool, a wrong provider
 // name and a bad min_developer_users.
 
-import { createDeveloperUser, mergeOutOfBand, startTestEmulator, type TestEmulator, type TestPool } from '../support/emulator';
+import { createDeveloperUser, mergeOutOfBand, startTestEmulator, type DeveloperUser, type TestEmulator, type TestPool } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
 import { expectExit, type TerraformWorkspace } from '../support/terraform';
+import { nth } from '../support/lists';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -76,10 +77,10 @@ test('a pool without merges gives an empty list', async () => {
 
 test('a pool of 130 identities is read across pages', async () => {
   const { ws, pool, configure } = await newCase(env, 'merged-pages', 0);
-  for (let i = 0; i < 130; i++) pool.users.push(await createDeveloperUser(env.client, pool.poolId, pool.providerName, `page-user-${i}`));
-  const last = pool.users[129];
-  const first = pool.users[0];
-  if (!last || !first) throw new Error('seeding failed');
+  const users: DeveloperUser[] = [];
+  for (let i = 0; i < 130; i++) users.push(await createDeveloperUser(env.client, pool.poolId, pool.providerName, `page-user-${i}`));
+  const first = nth(users, 0, 'the seeded users');
+  const last = nth(users, 129, 'the seeded users');
   await mergeOutOfBand(env.client, pool, first.userId, last.userId);
   configure(dataSource(pool));
   expect(await identities(ws)).toEqual([{ identity_id: last.identityId, developer_user_identifiers: [first.userId, last.userId].sort() }]);

@@ -3,12 +3,12 @@
 
 import { MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
-import { expectNoCrash, newCase, type E2eCase } from '../support/e2e';
+import { expectNoCrash, newCase, type E2eCase, type E2eCaseOf } from '../support/e2e';
 import { mergeOf, mergeResource, type MergeSettings } from '../support/provider-hcl';
 import type { ProcessResult } from '../support/process';
 
 let env: TestEmulator;
-let c: E2eCase;
+let c: E2eCaseOf<2>;
 let valid: MergeSettings;
 
 beforeAll(async () => {

@@ -20,6 +20,7 @@ import { startHttpsFront } from '../support/https-front';
 import { makeTestCertificates, startTestRegistry, type TestCertificates, type TestRegistry } from '../support/registry';
 import { releaseFile, RELEASE_VERSION, runInstall, runRelease } from '../support/release';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
+import { nth } from '../support/lists';
 
 jest.setTimeout(240_000);
 
@@ -156,7 +157,7 @@ test('providers lock records both platforms from the signed checksums; an instal
   }
   // The lock file made through the registry holds for an init from the installed mirror (no registry).
   const fromMirror = TerraformWorkspace.create('mirror-lock', {
-    installation: `  filesystem_mirror {\n    path = ${JSON.stringify(path.dirname(path.dirname(path.dirname(path.dirname(zips[1])))))}\n  }`,
+    installation: `  filesystem_mirror {\n    path = ${JSON.stringify(path.dirname(path.dirname(path.dirname(path.dirname(nth(zips, 1, 'the installed zips'))))))}\n  }`,
   });
   fromMirror.write('main.tf', providerBlock({ endpoint: env.emulator.endpoint, source: registry.source }));
   fromMirror.write('.terraform.lock.hcl', lock);

@@ -6,11 +6,12 @@
 
 import { MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
 import { createDeveloperUser, startTestEmulator, type TestEmulator } from '../support/emulator';
-import { expectNoCrash, newCase, type E2eCase } from '../support/e2e';
+import { expectNoCrash, newCase, type E2eCaseOf } from '../support/e2e';
 import { hclString } from '../support/hcl';
 import { importId, mergeResource, type MergeSettings } from '../support/provider-hcl';
 import { describeResult, type ProcessResult } from '../support/process';
 import { expectExit } from '../support/terraform';
+import { first } from '../support/lists';
 
 const TYPE = 'cognitoidentity_merged_identity';
 
@@ -39,7 +40,7 @@ const s = hclString;
 const GUID = '0123abcd-4567-89ef-0123-456789abcdef';
 
 let env: TestEmulator;
-let c: E2eCase;
+let c: E2eCaseOf<2>;
 let base: Overrides;
 
 beforeAll(async () => {
@@ -192,7 +193,7 @@ test('terraform plan names the attribute for bad input only the service can judg
   const { client } = env;
   const { poolId, providerName } = c.pool;
   // Users with unicode and separator characters in their ids are valid.
-  const odd = ['ユーザー-ü-😀', 'Ωmega user', 'a:b,c/d%e f', 'dest, with %2C/: too'];
+  const odd = ['ユーザー-ü-😀', 'Ωmega user', 'a:b,c/d%e f', 'dest, with %2C/: too'] as const;
   for (const id of odd) await createDeveloperUser(client, poolId, providerName, id);
   // A destination identity already holding 20 developer users: one more is over Cognito's limit.
   const full = await createDeveloperUser(client, poolId, providerName, 'full-destination');
@@ -261,7 +262,7 @@ test('identifiers with : , / % and spaces round-trip through an import id', asyn
   const r = await c.ws.import(`${TYPE}.imported`, importId(m));
   expectHealthy(r);
   expectExit(r, 0, 'terraform import');
-  const [res] = await c.ws.resources();
+  const res = first(await c.ws.resources(), 'the resources in state');
   expect(res.values).toMatchObject({ ...m, id: importId(m), identity_id: dst.identityId });
   expectExit(await c.ws.plan('-detailed-exitcode'), 0, 'terraform plan after import');
   c.ws.cleanup();

@@ -14,6 +14,7 @@ import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { isAlive, providerPids, until } from '../support/reliability-process';
 import { describeResult } from '../support/process';
 import { expectExit, type StateFile } from '../support/terraform';
+import { first } from '../support/lists';
 
 // Long enough that the kill lands while the read-back is still waiting; not a pass criterion.
 const READ_BACK_LATENCY_MS = 5000;
@@ -91,7 +92,7 @@ test.each(['provider', 'terraform'] as const)(
     expect(again.stdout).toMatch(/1 added, 0 changed, 0 destroyed/);
     expect(env.emulator.stats().merges - merges).toBe(1);
 
-    const [res] = await ws.resources();
+    const res = first(await ws.resources(), 'the resources in state');
     expect(res.address).toBe('cognitoidentity_merged_identity.m');
     expect(res.values.identity_id).toBe(dst.identityId);
     expect(res.values.developer_user_identifiers).toEqual(expect.arrayContaining([src.userId, dst.userId]));

@@ -2,7 +2,7 @@
 // file's emulator and an initialised Terraform working dir pointed at it.
 
 import { expectExit, TerraformWorkspace, type WorkspaceOptions } from './terraform';
-import { createPoolWithUsers, type TestEmulator, type TestPool } from './emulator';
+import { createPoolWithUsers, type TestEmulator, type TestPool, type TestPoolOf } from './emulator';
 import { providerBlock, type ProviderSettings } from './provider-hcl';
 import type { ProcessResult } from './process';
 
@@ -13,12 +13,15 @@ export interface E2eCase {
   configure(body: string, provider?: Partial<ProviderSettings>): void;
 }
 
-export async function newCase(
+/** A case whose pool users are a tuple of N when N is a literal (TestPoolOf). */
+export type E2eCaseOf<N extends number> = Omit<E2eCase, 'pool'> & { pool: TestPoolOf<N> };
+
+export async function newCase<N extends number>(
   env: TestEmulator,
   name: string,
-  userCount: number,
+  userCount: N,
   options: WorkspaceOptions = {},
-): Promise<E2eCase> {
+): Promise<E2eCaseOf<N>> {
   const pool = await createPoolWithUsers(env.client, userCount);
   const ws = TerraformWorkspace.create(name, options);
   const configure = (body: string, provider: Partial<ProviderSettings> = {}): void => {

@@ -13,6 +13,7 @@ import {
 import type { EmulatorOptions } from '../../emulator/src/types';
 import { startLocalEmulator, type LocalEmulator } from '../../examples/demo/local-emulator';
 import { createDeveloperPool, registerDeveloperUser } from '../../examples/demo/seed';
+import { tupleOf, type Tuple } from './lists';
 
 export { REGION } from '../../examples/demo/local-emulator';
 
@@ -37,15 +38,18 @@ export interface TestPool {
   users: DeveloperUser[];
 }
 
+/** A pool whose users are a tuple of N when N is a literal: `const [dst, src] = pool.users` needs no check. */
+export type TestPoolOf<N extends number> = Omit<TestPool, 'users'> & { users: Tuple<DeveloperUser, N> };
+
 /** A fresh identity pool with a developer provider and `userCount` developer users (user-0, user-1, ...). */
-export async function createPoolWithUsers(client: CognitoIdentityClient, userCount: number): Promise<TestPool> {
+export async function createPoolWithUsers<N extends number>(client: CognitoIdentityClient, userCount: N): Promise<TestPoolOf<N>> {
   const suffix = randomUUID().slice(0, 8);
   const { poolId, providerName } = await createDeveloperPool(client, `pool_${suffix}`, `login.test.${suffix}`);
   const users: DeveloperUser[] = [];
   for (let i = 0; i < userCount; i++) {
     users.push(await createDeveloperUser(client, poolId, providerName, `user-${i}`));
   }
-  return { poolId, providerName, users };
+  return { poolId, providerName, users: tupleOf(users, userCount, 'the created users') };
 }
 
 export async function createDeveloperUser(

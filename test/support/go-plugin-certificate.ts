@@ -21,7 +21,7 @@ export async function generateClientCertificate(): Promise<ClientCertificate> {
   const keys = await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
   const serial = webcrypto.getRandomValues(new Uint8Array(16));
   // Positive and minimally encoded, as Go's strict DER parser wants.
-  serial[0] = (serial[0] & 0x3f) | 0x40;
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
   const now = Date.now();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: Buffer.from(serial).toString('hex'),

@@ -57,8 +57,8 @@ function zipsOf(release: RegistryRelease): { os: string; arch: string; file: str
   const zips = [];
   for (const line of sums.trim().split('\n')) {
     const [shasum, file] = line.split(/\s+/);
-    const m = /_([a-z0-9]+)_([a-z0-9]+)\.zip$/.exec(file);
-    if (m) zips.push({ os: m[1], arch: m[2], file, shasum });
+    const [, os, arch] = /_([a-z0-9]+)_([a-z0-9]+)\.zip$/.exec(file ?? '') ?? [];
+    if (shasum !== undefined && file !== undefined && os !== undefined && arch !== undefined) zips.push({ os, arch, file, shasum });
   }
   return zips;
 }
@@ -82,9 +82,9 @@ function route(release: RegistryRelease, url: string, base: string): { status: n
       signing_keys: { gpg_public_keys: [{ key_id: release.keyId, ascii_armor: release.publicKey }] },
     });
   }
-  const file = /^\/files\/([\w.-]+)$/.exec(url);
-  if (file && fs.existsSync(path.join(release.dir, file[1]))) {
-    return { status: 200, body: fs.readFileSync(path.join(release.dir, file[1])), type: 'application/octet-stream' };
+  const file = /^\/files\/([\w.-]+)$/.exec(url)?.[1];
+  if (file !== undefined && fs.existsSync(path.join(release.dir, file))) {
+    return { status: 200, body: fs.readFileSync(path.join(release.dir, file)), type: 'application/octet-stream' };
   }
   return { status: 404, body: 'not found', type: 'text/plain' };
 }
@@ -93,7 +93,7 @@ export async function startTestRegistry(release: RegistryRelease, certs: TestCer
   const requests: string[] = [];
   let base = '';
   const server = https.createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
-    const url = (req.url ?? '/').split('?')[0];
+    const url = (req.url ?? '/').split('?')[0] ?? '/';
     requests.push(url);
     const answer = route(release, url, base);
     res.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body);

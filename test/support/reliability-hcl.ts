@@ -3,6 +3,7 @@
 
 import { lookupUser, type DeveloperUser, type TestEmulator, type TestPool } from './emulator';
 import { hclString } from './hcl';
+import { nth } from './lists';
 import type { StateResource } from './terraform';
 
 /** Source user id -> destination user. */
@@ -10,7 +11,7 @@ export type MergePlan = Map<string, DeveloperUser>;
 
 /** Spreads `sources` over `destinations` round-robin. */
 export function roundRobin(sources: DeveloperUser[], destinations: DeveloperUser[]): MergePlan {
-  return new Map(sources.map((s, i) => [s.userId, destinations[i % destinations.length]]));
+  return new Map(sources.map((s, i) => [s.userId, nth(destinations, i % destinations.length, 'destinations')]));
 }
 
 /** One `cognitoidentity_merged_identity.<name>` per source, keyed by source user id. */

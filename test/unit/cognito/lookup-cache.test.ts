@@ -1,10 +1,13 @@
 import { CoalescingCache, SequenceClock } from '../../../provider/src/cognito/lookup';
+import { nth } from '../../support/lists';
 
 /** A fetch the test resolves by hand, counting how often it was started. */
 function manualFetch<T>() {
   const pending: { resolve: (v: T) => void; reject: (e: unknown) => void }[] = [];
   const fetch = () => new Promise<T>((resolve, reject) => pending.push({ resolve, reject }));
-  return { fetch, pending };
+  /** The `index`th fetch started, to settle by hand. */
+  const started = (index: number) => nth(pending, index, 'the started fetches');
+  return { fetch, pending, started };
 }
 
 describe('coalescing lookup cache', () => {
@@ -21,7 +24,7 @@ describe('coalescing lookup cache', () => {
     const f = manualFetch<string>();
     const all = Promise.all([c.get('k', f.fetch, signal), c.get('k', f.fetch, signal), c.get('k', f.fetch, signal)]);
     expect(f.pending).toHaveLength(1);
-    f.pending[0].resolve('v');
+    f.started(0).resolve('v');
     expect(await all).toEqual(['v', 'v', 'v']);
   });
 
@@ -29,14 +32,14 @@ describe('coalescing lookup cache', () => {
     const c = cache();
     const f = manualFetch<string>();
     const first = c.get('k', f.fetch, signal);
-    f.pending[0].resolve('v1');
+    f.started(0).resolve('v1');
     await first;
     now += 2999;
     expect(await c.get('k', f.fetch, signal)).toBe('v1');
     now += 2;
     const third = c.get('k', f.fetch, signal);
     expect(f.pending).toHaveLength(2);
-    f.pending[1].resolve('v2');
+    f.started(1).resolve('v2');
     expect(await third).toBe('v2');
   });
 
@@ -44,11 +47,11 @@ describe('coalescing lookup cache', () => {
     const c = cache();
     const f = manualFetch<string>();
     const first = c.get('k', f.fetch, signal);
-    f.pending[0].reject(new Error('boom'));
+    f.started(0).reject(new Error('boom'));
     await expect(first).rejects.toThrow('boom');
     const second = c.get('k', f.fetch, signal);
     expect(f.pending).toHaveLength(2);
-    f.pending[1].resolve('ok');
+    f.started(1).resolve('ok');
     expect(await second).toBe('ok');
   });
 
@@ -62,8 +65,8 @@ describe('coalescing lookup cache', () => {
     expect(f.pending).toHaveLength(2);
     const joined = c.get('k', f.fetch, signal, { startedAfter: mark });
     expect(f.pending).toHaveLength(2);
-    f.pending[0].resolve('before');
-    f.pending[1].resolve('after');
+    f.started(0).resolve('before');
+    f.started(1).resolve('after');
     expect(await old).toBe('before');
     expect(await fresh).toBe('after');
     expect(await joined).toBe('after');
@@ -76,11 +79,11 @@ describe('coalescing lookup cache', () => {
     const f = manualFetch<string>();
     const stale = c.get('k', f.fetch, signal);
     c.invalidate('k');
-    f.pending[0].resolve('stale');
+    f.started(0).resolve('stale');
     expect(await stale).toBe('stale');
     const next = c.get('k', f.fetch, signal);
     expect(f.pending).toHaveLength(2);
-    f.pending[1].resolve('new');
+    f.started(1).resolve('new');
     expect(await next).toBe('new');
   });
 
@@ -92,7 +95,7 @@ describe('coalescing lookup cache', () => {
     const joined = c.get('k', f.fetch, controller.signal);
     controller.abort();
     await expect(joined).rejects.toMatchObject({ name: 'AbortError' });
-    f.pending[0].resolve('v');
+    f.started(0).resolve('v');
     expect(await first).toBe('v');
   });
 

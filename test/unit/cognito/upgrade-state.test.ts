@@ -29,6 +29,6 @@ describe('merged_identity upgradeState', () => {
   it('refuses state from a newer schema version', () => {
     const result = resource.upgradeState(1, {});
     expect(result.state).toBeNull();
-    expect(result.diagnostics[0].detail).toMatch(/schema version 1.*Upgrade the provider/);
+    expect(result.diagnostics[0]?.detail).toMatch(/schema version 1.*Upgrade the provider/);
   });
 });

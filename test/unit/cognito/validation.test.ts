@@ -50,7 +50,7 @@ describe('merged_identity validation', () => {
   ])('rejects %s, naming the attribute and the rule', (_what, overrides, attribute, detail) => {
     const diags = validateMergedIdentityConfig(merged(overrides));
     expect(diags).toHaveLength(1);
-    expect(diags[0].severity).toBe('error');
+    expect(diags[0]?.severity).toBe('error');
     expect(attributesOf(diags)).toEqual([attribute]);
     expect(text(diags)).toMatch(detail);
   });
@@ -95,9 +95,9 @@ describe('developer_identity validation', () => {
   ])('rejects %s, naming both attributes', (_what, config, detail) => {
     const diags = validateDeveloperIdentityConfig(config);
     expect(diags).toHaveLength(1);
-    expect(diags[0].detail).toMatch(detail);
-    expect(diags[0].detail).toContain('`developer_user_identifier`');
-    expect(diags[0].detail).toContain('`identity_id`');
+    expect(diags[0]?.detail).toMatch(detail);
+    expect(diags[0]?.detail).toContain('`developer_user_identifier`');
+    expect(diags[0]?.detail).toContain('`identity_id`');
   });
 
   it('checks the identity id pattern', () => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { CtyType, CtyValue, Refinements } from '../../../provider/src/framework/values';
 import { Dynamic, Unknown, UNKNOWN } from '../../../provider/src/framework/values';
 import { canonicalNumber } from '../../../provider/src/plugin/cty';
+import { nth, required } from '../../support/lists';
 
 /**
  * Attribute names and map keys: identifiers, unicode (astral too), integer-like
@@ -109,7 +110,7 @@ function knownArb(type: CtyType, opts: ValueOptions): fc.Arbitrary<CtyValue> {
     case 'object': {
       const attrs = type[1];
       const shape: { [name: string]: fc.Arbitrary<CtyValue> } = {};
-      for (const name of Object.keys(attrs)) shape[name] = valueArb(attrs[name], opts);
+      for (const [name, attrType] of Object.entries(attrs)) shape[name] = valueArb(attrType, opts);
       return fc.record(shape, { noNullPrototype: true });
     }
   }
@@ -128,11 +129,14 @@ export function canonical(v: CtyValue, type: CtyType): CtyValue {
   if (typeof v !== 'object') return v;
   if (Array.isArray(v)) {
     if (!Array.isArray(type)) return v;
-    return v.map((e, i) => canonical(e, type[0] === 'tuple' ? (type[1] as readonly CtyType[])[i] : (type[1] as CtyType)));
+    return v.map((e, i) => canonical(e, type[0] === 'tuple' ? nth(type[1] as readonly CtyType[], i, 'the tuple element types') : (type[1] as CtyType)));
   }
   const out: { [key: string]: CtyValue } = {};
   for (const [k, e] of Object.entries(v)) {
-    const et = Array.isArray(type) && type[0] === 'object' ? (type[1] as { [n: string]: CtyType })[k] : (type as readonly [string, CtyType])[1];
+    const et =
+      Array.isArray(type) && type[0] === 'object'
+        ? required((type[1] as { [n: string]: CtyType })[k], `the type of attribute "${k}"`)
+        : (type as readonly [string, CtyType])[1];
     out[k] = canonical(e, et);
   }
   return out;

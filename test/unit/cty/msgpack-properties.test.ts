@@ -78,7 +78,8 @@ describe('malformed msgpack always gives a CtyCodecError', () => {
     fc.assert(
       fc.property(typedValueArb(3, withUnknowns), fc.nat(), fc.integer({ min: 1, max: 255 }), ({ type, value }, at, mask) => {
         const b = Uint8Array.from(encodeMsgpack(value, type));
-        b[at % b.length] ^= mask;
+        const i = at % b.length;
+        b[i] = (b[i] ?? 0) ^ mask;
         decodeOrCodecError(b, type);
       }),
       { numRuns: 500 },

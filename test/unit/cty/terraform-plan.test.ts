@@ -13,6 +13,7 @@ import type { CtyType, CtyValue } from '../../../provider/src/framework/values';
 import { Dynamic, Unknown } from '../../../provider/src/framework/values';
 import { decodeJsonValue, decodeMsgpack, encodeJsonValue, encodeMsgpack } from '../../../provider/src/plugin/cty';
 import { hex, num } from './arbitraries';
+import { first } from '../../support/lists';
 
 /** The schema of terraform_data (terraform internal/builtin/providers/terraform). */
 const TERRAFORM_DATA: CtyType = ['object', { id: 'string', input: 'dynamic', output: 'dynamic', triggers_replace: 'dynamic' }];
@@ -69,8 +70,9 @@ function parseMessage(buf: Uint8Array): Uint8Array[] | null {
   const varint = (): number | null => {
     let result = 0;
     for (let shift = 0; shift < 64; shift += 7) {
-      if (at >= buf.length) return null;
-      const b = buf[at++];
+      const b = at < buf.length ? buf[at] : undefined;
+      if (b === undefined) return null;
+      at++;
       result += (b & 0x7f) * 2 ** shift;
       if ((b & 0x80) === 0) return result;
     }
@@ -130,7 +132,7 @@ describe('values Terraform writes into a plan file (real go-cty msgpack)', () =>
       try {
         const value = decodeMsgpack(bytes, TERRAFORM_DATA);
         if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof Dynamic)) {
-          planned.push({ input: value.input, bytes, value });
+          planned.push({ input: value.input ?? null, bytes, value });
         }
       } catch {
         // not a cty value of this type: some other field of the plan
@@ -221,7 +223,7 @@ resource "terraform_data" "j" {
     const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as {
       resources: { instances: { attributes: unknown }[] }[];
     };
-    attributes = state.resources[0].instances[0].attributes;
+    attributes = first(first(state.resources, 'the state resources').instances, 'the instances').attributes;
   });
 
   afterAll(() => {

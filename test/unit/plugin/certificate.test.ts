@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { generateServerCertificate, randomSerialHex } from '../../../provider/src/plugin/certificate';
+import { nth, tupleOf } from '../../support/lists';
 
 describe('server certificate', () => {
   const now = new Date('2026-03-01T12:00:00Z');
@@ -91,17 +92,18 @@ describe('server certificate', () => {
   });
 
   test('is strict DER: v3, minimal positive serial, UTCTime before 2050 and GeneralizedTime after', () => {
-    const certificate = children(readTlv(der, 0));
-    expect(certificate).toHaveLength(3);
-    const tbs = children(certificate[0]);
+    const [tbsCertificate] = tupleOf(children(readTlv(der, 0)), 3, 'the Certificate sequence');
+    const tbs = children(tbsCertificate);
     // version [0] EXPLICIT INTEGER 2
-    expect(tbs[0].tag).toBe(0xa0);
-    expect([...tbs[0].value]).toEqual([0x02, 0x01, 0x02]);
+    const version = nth(tbs, 0, 'the TBSCertificate');
+    expect(version.tag).toBe(0xa0);
+    expect([...version.value]).toEqual([0x02, 0x01, 0x02]);
     // serial: 16 bytes, first byte 0x40..0x7f, so no padding zero and not negative
-    expect(tbs[1].tag).toBe(0x02);
-    expect(tbs[1].value).toHaveLength(16);
-    expect(tbs[1].value[0] & 0xc0).toBe(0x40);
-    const [notBefore, notAfter] = children(tbs[4]);
+    const serial = nth(tbs, 1, 'the TBSCertificate');
+    expect(serial.tag).toBe(0x02);
+    expect(serial.value).toHaveLength(16);
+    expect(serial.value.readUInt8(0) & 0xc0).toBe(0x40);
+    const [notBefore, notAfter] = tupleOf(children(nth(tbs, 4, 'the TBSCertificate')), 2, 'the Validity sequence');
     expect(notBefore.tag).toBe(0x17); // UTCTime: 2026
     expect(notBefore.value.toString('ascii')).toBe('260301115930Z');
     expect(notAfter.tag).toBe(0x18); // GeneralizedTime: 2056
@@ -117,13 +119,13 @@ interface Tlv {
 
 /** One DER TLV at `offset`; rejects non-minimal lengths, as Go's parser does. */
 function readTlv(buf: Buffer, offset: number): Tlv {
-  const tag = buf[offset];
-  let length = buf[offset + 1];
+  const tag = buf.readUInt8(offset);
+  let length = buf.readUInt8(offset + 1);
   let start = offset + 2;
   if (length & 0x80) {
     const count = length & 0x7f;
     length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + buf[start + i];
+    for (let i = 0; i < count; i++) length = length * 256 + buf.readUInt8(start + i);
     expect(buf[start]).not.toBe(0); // no leading zero length bytes
     expect(length).toBeGreaterThanOrEqual(0x80); // long form only when needed
     start += count;

@@ -10,6 +10,7 @@ import {
   registerSecret,
   REDACTED,
 } from '../../../provider/src/plugin/logger';
+import { first, only } from '../../support/lists';
 
 function capture(level: Parameters<typeof levelFromEnv>[0]) {
   const lines: string[] = [];
@@ -48,9 +49,9 @@ describe('hclog format', () => {
   test('a newline in the message stays inside the one JSON line', () => {
     const { log, lines } = capture({ TF_LOG: 'INFO' });
     log.info('two\nlines');
-    expect(lines).toHaveLength(1);
-    expect(lines[0].endsWith('\n')).toBe(true);
-    expect(lines[0].slice(0, -1)).not.toContain('\n');
+    const line = only(lines, 'the log lines');
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.slice(0, -1)).not.toContain('\n');
   });
 });
 
@@ -89,7 +90,7 @@ describe('redaction', () => {
       nested: { Authorization: 'AWS4-HMAC-SHA256 Credential=x', password: 'pw', region: 'eu-west-1' },
       list: [{ access_key: 'AKIA' }],
     });
-    const p = parsed()[0];
+    const p = first(parsed(), 'the log lines');
     expect(p.secret_key).toBe(REDACTED);
     expect(p.token).toBe(REDACTED);
     expect(p.nested).toEqual({ Authorization: REDACTED, password: REDACTED, region: 'eu-west-1' });

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { loadPluginServices } from '../../../provider/src/plugin/proto-loader';
+import { required } from '../../support/lists';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -24,16 +25,16 @@ describe('precomputed protobuf descriptor', () => {
     });
     expect(services.stdio.StreamStdio).toMatchObject({ path: '/plugin.GRPCStdio/StreamStdio', responseStream: true });
     expect(services.broker.StartStream).toMatchObject({ requestStream: true, responseStream: true });
-    expect(services.health.Check.path).toBe('/grpc.health.v1.Health/Check');
+    expect(services.health.Check?.path).toBe('/grpc.health.v1.Health/Check');
     expect(Object.keys(services.controller)).toEqual(['Shutdown']);
   });
 
   test('messages round-trip the way the provider code reads them (defaults, enums as names, bytes as Buffer)', () => {
-    const method = loadPluginServices().provider.ValidateResourceConfig;
+    const method = required(loadPluginServices().provider.ValidateResourceConfig, 'the ValidateResourceConfig method');
     const wire = method.responseSerialize({ diagnostics: [{ severity: 'ERROR', summary: 'bad', detail: '' }] });
     const back = method.responseDeserialize(wire) as { diagnostics: Array<Record<string, unknown>> };
     expect(back.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'bad', detail: '', attribute: null });
-    const request = loadPluginServices().provider.ValidateResourceConfig;
+    const request = required(loadPluginServices().provider.ValidateResourceConfig, 'the ValidateResourceConfig method');
     const decoded = request.requestDeserialize(request.requestSerialize({ type_name: 'x', config: { msgpack: Buffer.from([0xc0]) } })) as {
       type_name: string;
       config: { msgpack: Buffer; json: Buffer };

@@ -7,9 +7,9 @@ import { ProviderService } from '../../../provider/src/plugin/provider-service';
 import type { ProviderDefinition, ResourceType } from '../../../provider/src/framework/provider';
 import { objectTypeOf } from '../../../provider/src/framework/schema';
 import type { ObjectValue } from '../../../provider/src/framework/values';
-import { echoProvider, type EchoClient } from '../../plugin/fixtures/echo-provider';
+import { clockDataSource, echoProvider, echoResource as echo, type EchoClient } from '../../plugin/fixtures/echo-provider';
+import { only } from '../../support/lists';
 
-const echo = echoProvider.resources.cognitoidentity_echo;
 const echoType = objectTypeOf(echo.schema.block);
 const dv = (v: ObjectValue | null) => ({ msgpack: Buffer.from(encodeMsgpack(v, echoType)) });
 
@@ -53,8 +53,7 @@ describe('ProviderService', () => {
       }),
     );
     const res = await svc.readResource({ type_name: 'cognitoidentity_echo', current_state: dv({ id: 'a', input: 'a', output: 'a', tags: null }), private: Buffer.alloc(0) });
-    expect(res.diagnostics).toHaveLength(1);
-    expect(res.diagnostics[0].summary).toMatch(/^Internal error in provider: the provider produced an invalid new state/);
+    expect(only(res.diagnostics, 'the ReadResource diagnostics').summary).toMatch(/^Internal error in provider: the provider produced an invalid new state/);
   });
 
   test('a rejected promise that is not an Error still becomes a diagnostic', async () => {
@@ -89,7 +88,7 @@ describe('ProviderService', () => {
 
   test('a data source reads through the codec', async () => {
     const { svc } = await configured(echoProvider);
-    const clockType = objectTypeOf(echoProvider.dataSources.cognitoidentity_clock.schema.block);
+    const clockType = objectTypeOf(clockDataSource.schema.block);
     const res = await svc.readDataSource({
       type_name: 'cognitoidentity_clock',
       config: { msgpack: Buffer.from(encodeMsgpack({ value: null }, clockType)) },

@@ -1,6 +1,7 @@
 import { schemaToProto, SchemaDefinitionError } from '../../../provider/src/plugin/schema-convert';
 import type { Schema } from '../../../provider/src/framework/schema';
 import { providerSchema, mergedIdentitySchema } from '../../../provider/src/cognito/schemas';
+import { tupleOf } from '../../support/lists';
 
 const sample: Schema = {
   version: 3,
@@ -23,8 +24,8 @@ describe('schema conversion', () => {
     expect(msg.block.attributes.map((a) => a.name)).toEqual(['alpha', 'obj', 'zeta']);
     const types = msg.block.attributes.map((a) => JSON.parse(Buffer.from(a.type).toString('utf8')) as unknown);
     expect(types).toEqual(['string', ['object', { n: 'number', l: ['list', 'bool'] }], ['map', 'string']]);
-    expect(Buffer.from(msg.block.attributes[0].type).toString()).toBe('"string"');
-    const [alpha, obj, zeta] = msg.block.attributes;
+    const [alpha, obj, zeta] = tupleOf(msg.block.attributes, 3, 'the attributes');
+    expect(Buffer.from(alpha.type).toString()).toBe('"string"');
     expect([alpha.required, alpha.optional, alpha.computed, alpha.sensitive]).toEqual([true, false, false, true]);
     expect([obj.computed, obj.deprecated]).toEqual([true, true]);
     expect([zeta.optional, zeta.required]).toEqual([true, false]);

@@ -10,6 +10,7 @@ import { createDeveloperUser, lookupUser, startTestEmulator, type TestEmulator, 
 import { newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { expectExit } from '../support/terraform';
+import { first } from '../support/lists';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ test('a merge whose users an app later merged implicitly into an older identity 
   const plan = expectExit(await ws.plan('-detailed-exitcode'), 0, 'plan after the implicit merge');
   expect(plan.stdout).not.toMatch(/will be created|must be replaced/);
   expectExit(await ws.apply('-refresh-only'), 0, 'apply -refresh-only');
-  const [res] = await ws.resources();
+  const res = first(await ws.resources(), 'the resources in state');
   expect(res.values.identity_id).toBe(google);
   expect(env.emulator.stats().calls.MergeDeveloperIdentities).toBe(1);
   ws.cleanup();

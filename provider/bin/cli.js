@@ -10,7 +10,11 @@ const path = require('node:path');
 
 const distRoot = path.join(__dirname, '..', '..', 'dist');
 const dist = path.join(distRoot, 'provider');
-const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
+// Terraform's go-plugin cookie, as in provider/src/plugin/handshake.ts: this file runs
+// without a build (its help, for one), so it keeps a copy, which test/unit/provider-address.test.ts
+// checks against that one.
+const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
+const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 const HELP = `terraform-provider-cognitoidentity: a Terraform/OpenTofu provider for Amazon Cognito Identity developer-identity merges.
 
@@ -37,7 +41,7 @@ if (args[0] === 'install') {
   ).then((code) => (process.exitCode = code));
 } else if (args[0] === 'cdktf-import-code') {
   process.exitCode = printImportCode(args.slice(1));
-} else if (args.length === 0 && process.env.TF_PLUGIN_MAGIC_COOKIE === MAGIC_COOKIE) {
+} else if (args.length === 0 && process.env[MAGIC_COOKIE_KEY] === MAGIC_COOKIE_VALUE) {
   // The bundled provider (provider/scripts/bundle.js), as the installed launcher runs it.
   require(path.join(dist, 'terraform-provider-cognitoidentity.js'));
 } else {

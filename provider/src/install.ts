@@ -8,11 +8,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PROGRAM_NAME, PROVIDER_VERSION, SOURCE_ADDRESS } from './provider-address';
 import { GO_ARCH, hostPlatform } from './release/targets';
 
-export const SOURCE_ADDRESS = 'terraform.local/cognito/cognitoidentity';
-export const PROVIDER_VERSION = '0.1.0';
-const PACKAGE_NAME = 'terraform-provider-cognitoidentity';
+// What the bench and the demo take from here (defined in provider-address.ts).
+export { PROVIDER_VERSION, SOURCE_ADDRESS };
 
 export interface InstallOptions {
   /** The filesystem mirror directory (created if missing). */
@@ -47,20 +47,20 @@ function packageRoot(from: string = __dirname): string {
     if (fs.existsSync(manifest)) {
       try {
         const name = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
-        if (name === PACKAGE_NAME) return dir;
+        if (name === PROGRAM_NAME) return dir;
       } catch {
         // An unreadable package.json is not ours; keep looking upwards.
       }
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the ${PACKAGE_NAME} package directory above ${from}`);
+    if (parent === dir) throw new Error(`cannot find the ${PROGRAM_NAME} package directory above ${from}`);
     dir = parent;
   }
 }
 
 /** The esbuild bundle of the provider (provider/scripts/bundle.js): one file starts faster than the module tree. */
 function defaultEntryPoint(): string {
-  return path.join(packageRoot(), 'dist', 'provider', 'terraform-provider-cognitoidentity.js');
+  return path.join(packageRoot(), 'dist', 'provider', `${PROGRAM_NAME}.js`);
 }
 
 /** Single-quoted for sh: safe for any path. */
@@ -71,12 +71,12 @@ function shellQuote(s: string): string {
 export function launcherScript(nodePath: string, entryPoint: string): string {
   return [
     '#!/bin/sh',
-    '# Terraform/OpenTofu provider launcher written by `terraform-provider-cognitoidentity install`.',
+    `# Terraform/OpenTofu provider launcher written by \`${PROGRAM_NAME} install\`.`,
     '# exec keeps one process, so Terraform stops node itself. Only a failure to start prints to stdout:',
     '# Terraform shows a non-handshake line as "Unrecognized remote plugin message: ...".',
     `node=${shellQuote(nodePath)}`,
     `entry=${shellQuote(entryPoint)}`,
-    'fail() { echo "terraform-provider-cognitoidentity: cannot start: $1; reinstall it (npx terraform-provider-cognitoidentity install)"; exit 1; }',
+    `fail() { echo "${PROGRAM_NAME}: cannot start: $1; reinstall it (npx ${PROGRAM_NAME} install)"; exit 1; }`,
     '[ -x "$node" ] || fail "the Node.js it was installed with, $node, is not there any more"',
     '[ -r "$entry" ] || fail "$entry is missing"',
     'exec "$node" "$entry" "$@"',
@@ -92,7 +92,7 @@ export function installProvider(options: InstallOptions): InstallResult {
   }
   const platformDir = path.join(path.resolve(options.mirrorDir), ...SOURCE_ADDRESS.split('/'), PROVIDER_VERSION, terraformPlatform());
   fs.mkdirSync(platformDir, { recursive: true });
-  const executable = path.join(platformDir, `terraform-provider-cognitoidentity_v${PROVIDER_VERSION}`);
+  const executable = path.join(platformDir, `${PROGRAM_NAME}_v${PROVIDER_VERSION}`);
   // Write-then-rename, so a Terraform run in parallel never sees half a script.
   const tmp = `${executable}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, launcherScript(nodePath, entryPoint), { mode: 0o755 });

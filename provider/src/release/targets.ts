@@ -4,6 +4,8 @@
 // SEA blob format belongs to one Node version, and the executables of every
 // install must be byte-identical for lock files to travel between machines.
 
+import { PROGRAM_NAME } from '../provider-address';
+
 export const NODE_VERSION = '20.20.2';
 
 export interface ReleaseTarget {
@@ -59,13 +61,12 @@ export function hostPlatform(platform: string = process.platform, arch: string =
   return `${osNames[platform] ?? platform}_${GO_ARCH[arch] ?? arch}`;
 }
 
-export const PROVIDER_TYPE = 'cognitoidentity';
 export const PROTOCOL_VERSIONS = ['6.0'] as const;
 
 export function zipName(version: string, platform: string): string {
-  return `terraform-provider-${PROVIDER_TYPE}_${version}_${platform}.zip`;
+  return `${PROGRAM_NAME}_${version}_${platform}.zip`;
 }
 
 export function executableName(version: string, target: ReleaseTarget): string {
-  return `terraform-provider-${PROVIDER_TYPE}_v${version}${target.suffix}`;
+  return `${PROGRAM_NAME}_v${version}${target.suffix}`;
 }

@@ -12,6 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findAwsProviderMirror, AWS_PROVIDER_VERSION } from '../examples/demo/aws-provider-mirror';
+import { PROVIDER_VERSION } from '../provider/src/provider-address';
 import { seaBundlePath } from '../provider/src/release/package-zip';
 import { buildExecutable } from '../provider/src/release/sea';
 import { executableName, targetFor } from '../provider/src/release/targets';
@@ -48,11 +49,11 @@ function awsProviderExecutable(): string {
 async function releaseExecutable(root: BenchRoot): Promise<{ executable: string; exeBytes: number; zipBytes: number }> {
   const bundle = seaBundlePath(path.resolve(__dirname, '..', 'provider')); // dist/bench -> dist/provider
   const workDir = root.subdir('release-work');
-  const executable = path.join(root.subdir('release'), 'terraform-provider-cognitoidentity_v0.1.0');
   const target = targetFor('linux_amd64');
+  const executable = path.join(root.subdir('release'), executableName(PROVIDER_VERSION, target));
   const bytes = await buildExecutable({ target, bundle, workDir }, executable);
   // The release zips exactly these bytes (package-zip.ts), so its size is this zip's.
-  const zip = zipOneFile(executableName('0.1.0', target), bytes);
+  const zip = zipOneFile(executableName(PROVIDER_VERSION, target), bytes);
   return { executable, exeBytes: bytes.length, zipBytes: zip.length };
 }
 

@@ -9,7 +9,7 @@ import { withCallSignal, withSendGuard } from './pacing-middleware';
 type Sdk = typeof import('@aws-sdk/client-cognito-identity');
 
 /** Cognito's largest page for lookups. */
-export const PAGE_SIZE = 60;
+const PAGE_SIZE = 60;
 /** Guards against a service that never stops returning NextToken. */
 const MAX_PAGES = 10_000;
 

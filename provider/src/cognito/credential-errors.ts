@@ -23,7 +23,7 @@ interface SharedFiles {
   credentials: string;
 }
 
-export function sharedFiles(env: NodeJS.ProcessEnv = process.env): SharedFiles {
+function sharedFiles(env: NodeJS.ProcessEnv = process.env): SharedFiles {
   const home = env['HOME'] || os.homedir();
   return {
     config: env['AWS_CONFIG_FILE'] || path.join(home, '.aws', 'config'),

@@ -49,7 +49,7 @@ export function errorName(err: unknown): string {
   return wrapped?.[1] ?? name;
 }
 
-export function errorMessage(err: unknown): string {
+function errorMessage(err: unknown): string {
   const m = shape(err).message;
   if (typeof m === 'string') return m;
   return typeof err === 'string' ? err : '';

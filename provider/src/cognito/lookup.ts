@@ -23,14 +23,16 @@ import { withSendHook } from './pacing-middleware';
 export { CoalescingCache, SequenceClock, type Freshness } from './coalescing-cache';
 
 /**
- * Cache lifetime of an identity's users and logins within one process. Every
- * merge re-reads both identities fresh just before it (apply), and this
- * process's own merges invalidate what they change, so the cache only serves
- * plans and refreshes, which it lets share one read per identity.
+ * Cache lifetime of lookups within one process (one Terraform walk). A merge
+ * is checked against reads at most RECHECK_MAX_AGE_MS old whatever this says
+ * (merged-identity-merge.ts), and this process's own merges invalidate what
+ * they change, so the cache only serves plans and refreshes: it lets every
+ * resource of a fan-in share one read of the destination however long a
+ * throttled walk takes.
  */
-export const LOOKUP_TTL_MS = 15_000;
+const LOOKUP_TTL_MS = 60_000;
 /** Pool settings are read once per run. */
-export const POOL_TTL_MS = 10 * 60 * 1000;
+const POOL_TTL_MS = 10 * 60 * 1000;
 
 const key = (poolId: string, id: string) => `${poolId}\u0000${id}`;
 

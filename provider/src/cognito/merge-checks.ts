@@ -9,7 +9,7 @@ import type { IdentityView } from './merge-rule';
 import { poolNotFoundDiagnostic } from './merged-identity-diagnostics';
 
 /** Cognito's limit on linked logins (public logins + developer user ids) of source and destination together. */
-export const MAX_LINKED_LOGINS = 20;
+const MAX_LINKED_LOGINS = 20;
 
 /**
  * The pool must exist and use this developer provider. DescribeIdentityPool

@@ -74,7 +74,7 @@ export function planVerdict(intent: MergeIntent, source: IdentityView, destinati
  * user and one by identity need not list them in the same order, and the final
  * plan at apply must show the very list that plan showed.
  */
-export function movingUsers(source: string, usersOnSourceIdentity: readonly string[]): string[] {
+function movingUsers(source: string, usersOnSourceIdentity: readonly string[]): string[] {
   return [source, ...usersOnSourceIdentity.filter((u) => u !== source).sort()];
 }
 

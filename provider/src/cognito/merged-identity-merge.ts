@@ -22,7 +22,7 @@ import { describeUser, userLookupDiagnostic } from './merged-identity-diagnostic
 import type { MergeKey } from './resource-id';
 
 /** The oldest a read may be when the merge checked against it is sent. */
-export const RECHECK_MAX_AGE_MS = 5000;
+const RECHECK_MAX_AGE_MS = 5000;
 /** Checks in a row whose reads aged past the bound before the merge could be sent. */
 const MAX_STALE_CHECKS = 3;
 

@@ -12,7 +12,6 @@ import { KEY_ATTRIBUTES, knownKey, knownString, sameValue } from './merged-ident
 import { formatResourceId } from './resource-id';
 import { onDestroyOf } from './validation';
 
-export { MAX_LINKED_LOGINS } from './merge-checks';
 
 /** Attributes that change in place: they live in state alone. */
 const IN_PLACE = ['on_destroy', 'allow_moving_unnamed_logins'] as const;
@@ -73,7 +72,7 @@ export function replacementWarning(merge: string): Diagnostic {
   );
 }
 
-export function destroyWarning(prior: ObjectValue): Diagnostic {
+function destroyWarning(prior: ObjectValue): Diagnostic {
   return warningDiag(
     'The merge stays in Cognito',
     `A merge cannot be undone. Destroying this resource only makes Terraform forget it: ${describe(prior)} stay merged in Cognito.`,

@@ -9,7 +9,7 @@ import type { Freshness, IdentityDirectory } from './lookup';
 import type { MergeKey } from './resource-id';
 
 /** How long to wait for a merge to show up in lookups before giving up. */
-export const READ_BACK_DEADLINE_MS = 10_000;
+const READ_BACK_DEADLINE_MS = 10_000;
 
 export type ReadBack = { users: string[] } | { users: string[]; error: Diagnostic };
 

@@ -13,7 +13,7 @@ import { mergedIdentitySchema } from './schemas';
 import { validateMergedIdentityConfig } from './validation';
 
 /** Stored JSON attributes back into an object of the current schema (missing ones null). */
-export function upgradeFromJson(
+function upgradeFromJson(
   schemaAttributes: readonly string[],
   currentVersion: number,
   version: number,

@@ -33,11 +33,11 @@ export interface ProviderSettings {
   unknownAttributes: string[];
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 25;
-export const MAX_ATTEMPTS_LIMIT = 100;
+const DEFAULT_MAX_ATTEMPTS = 25;
+const MAX_ATTEMPTS_LIMIT = 100;
 export const RETRY_MODES = ['standard', 'adaptive'] as const satisfies readonly RetryMode[];
-export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
-export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
+const DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
 const TIMEOUT_LIMIT_SECONDS = 300;
 const TIMEOUTS = ['connect_timeout_seconds', 'request_timeout_seconds'] as const;
 /** AWS Region names: us-east-1, us-gov-west-1, cn-north-1, ap-southeast-5, ... */

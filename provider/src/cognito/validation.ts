@@ -16,14 +16,14 @@ export interface StringRule {
 /** REGION:GUID, the form of identity pool and identity ids. */
 export const POOL_ID_PATTERN = /^[\w-]+:[0-9a-f-]+$/;
 export const POOL_ID_RULE: StringRule = { min: 1, max: 55, pattern: POOL_ID_PATTERN, patternText: '[\\w-]+:[0-9a-f-]+ (REGION:GUID)' };
-export const IDENTITY_ID_RULE: StringRule = POOL_ID_RULE;
+const IDENTITY_ID_RULE: StringRule = POOL_ID_RULE;
 export const PROVIDER_NAME_RULE: StringRule = { min: 1, max: 128, pattern: /^[\w._-]+$/, patternText: '[\\w._-]+' };
 export const USER_ID_RULE: StringRule = { min: 1, max: 1024 };
 export const ON_DESTROY_VALUES = ['warn', 'error'] as const;
 export type OnDestroy = (typeof ON_DESTROY_VALUES)[number];
 
 /** A value short enough to quote; long ones are described by their length only. */
-export function showValue(value: string): string {
+function showValue(value: string): string {
   const chars = [...value].length;
   return chars <= 80 ? `"${value}" (${chars} characters)` : `a value of ${chars} characters`;
 }
@@ -55,7 +55,7 @@ export function checkString(obj: ObjectValue, name: string, rule: StringRule): D
   return [];
 }
 
-export function checkOnDestroy(obj: ObjectValue): Diagnostic[] {
+function checkOnDestroy(obj: ObjectValue): Diagnostic[] {
   const v = obj['on_destroy'];
   if (typeof v !== 'string' || (ON_DESTROY_VALUES as readonly string[]).includes(v)) return [];
   return [

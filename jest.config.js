@@ -30,8 +30,9 @@ const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   transform: {
-    // Type checking happens once in `npm run build`; jest only transpiles
-    // (tsconfig's isolatedModules makes ts-jest transpile each file on its own).
+    // Type checking happens in `npm run typecheck` (everything) and `npm run build` (the shipped
+    // code); jest only transpiles (tsconfig.json's isolatedModules, from tsconfig.base.json,
+    // makes ts-jest transpile each file on its own).
     '^.+\\.ts$': ['ts-jest', {}],
   },
 };

@@ -17,6 +17,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { bindingNames, declares, evaluatePath, hasModifier, identifiersIn, leftmost, propertiesRead, skipWrappers } from './export-graph-syntax';
 
 /** An export a module declares itself (a re-export included). */
 export interface OwnExport {
@@ -111,32 +112,6 @@ function markUse(graph: ExportGraph, module: string, name: string, user: string,
   for (const star of info.starExports) markUse(graph, star, name, user, seen);
 }
 
-const hasModifier = (node: ts.Node, kind: ts.SyntaxKind): boolean =>
-  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
-
-function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((e) => (ts.isBindingElement(e) ? bindingNames(e.name) : []));
-}
-
-/** The property names an object binding pattern reads (`{ a, b: c }` reads a and b); undefined if it has a rest element. */
-function propertiesRead(pattern: ts.ObjectBindingPattern): string[] | undefined {
-  const names: string[] = [];
-  for (const e of pattern.elements) {
-    if (e.dotDotDotToken) return undefined;
-    const prop = e.propertyName ?? e.name;
-    if (!ts.isIdentifier(prop) && !ts.isStringLiteral(prop)) return undefined;
-    names.push(prop.text);
-  }
-  return names;
-}
-
-const skipWrappers = (node: ts.Node): ts.Node => {
-  let n = node;
-  while (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent)) n = n.parent;
-  return n;
-};
-
 class ModuleScanner {
   private readonly info: ModuleInfo = { exports: new Map(), starExports: [], uses: [] };
 
@@ -207,7 +182,15 @@ class ModuleScanner {
     if (hasModifier(s, ts.SyntaxKind.DefaultKeyword)) return this.exported('default', s);
     if (ts.isVariableStatement(s)) {
       for (const d of s.declarationList.declarations) for (const n of bindingNames(d.name)) this.exported(n, d);
-    } else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isEnumDeclaration(s) || ts.isModuleDeclaration(s)) && s.name) {
+    } else if (
+      (ts.isFunctionDeclaration(s) ||
+        ts.isClassDeclaration(s) ||
+        ts.isInterfaceDeclaration(s) ||
+        ts.isTypeAliasDeclaration(s) ||
+        ts.isEnumDeclaration(s) ||
+        ts.isModuleDeclaration(s)) &&
+      s.name
+    ) {
       this.exported(s.name.text, s);
     }
   }
@@ -220,7 +203,11 @@ class ModuleScanner {
     if (clause.name) this.use(module, ['default']);
     const bindings = clause.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) this.use(module, this.namespaceReads(bindings.name.text));
-    if (bindings && ts.isNamedImports(bindings)) this.use(module, bindings.elements.map((e) => (e.propertyName ?? e.name).text));
+    if (bindings && ts.isNamedImports(bindings))
+      this.use(
+        module,
+        bindings.elements.map((e) => (e.propertyName ?? e.name).text),
+      );
   }
 
   private exportDeclaration(s: ts.ExportDeclaration): void {
@@ -315,72 +302,4 @@ class ModuleScanner {
     const candidates = [base, `${base}.ts`, `${base}/index.ts`, base.replace(/\.js$/, '.ts'), `${base}.js`];
     return candidates.find((c) => this.texts.has(c));
   }
-}
-
-/** Every identifier under `node`, but property names after a dot. */
-function identifiersIn(node: ts.Node): Set<string> {
-  const names = new Set<string>();
-  const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) names.add(n.text);
-    ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return names;
-}
-
-/** An identifier that names what it declares, a property, or an export specifier, rather than referencing a binding. */
-function declares(id: ts.Identifier): boolean {
-  const p = id.parent;
-  if (ts.isPropertyAccessExpression(p)) return p.name === id;
-  if (ts.isExportSpecifier(p) || ts.isImportSpecifier(p)) return true;
-  if (ts.isQualifiedName(p)) return p.right === id;
-  const named = p as ts.Node & { name?: ts.Node };
-  return named.name === id && (ts.isDeclarationStatement(p) || ts.isVariableDeclaration(p) || ts.isBindingElement(p) || ts.isClassElement(p) || ts.isTypeElement(p) || ts.isPropertyAssignment(p) || ts.isParameter(p) || ts.isEnumMember(p));
-}
-
-function leftmost(q: ts.QualifiedName): ts.Identifier {
-  let left: ts.EntityName = q;
-  while (ts.isQualifiedName(left)) left = left.left;
-  return left;
-}
-
-/**
- * The repository-relative path an expression of a plain JS script denotes, when
- * it is built of string literals, __dirname, path.join/resolve and constants
- * (also constants destructured from another script's require); else undefined.
- */
-function evaluatePath(file: string, expr: ts.Expression, parsed: Map<string, ts.SourceFile>, depth = 0): string | undefined {
-  if (depth > 20) return undefined;
-  if (ts.isStringLiteralLike(expr)) return expr.text;
-  if (ts.isParenthesizedExpression(expr)) return evaluatePath(file, expr.expression, parsed, depth + 1);
-  if (ts.isIdentifier(expr)) {
-    if (expr.text === '__dirname') return path.posix.dirname(file);
-    return evaluateConstant(file, expr.text, parsed, depth + 1);
-  }
-  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ['join', 'resolve'].includes(expr.expression.name.text)) {
-    const parts = expr.arguments.map((a) => evaluatePath(file, a, parsed, depth + 1));
-    if (parts.some((p) => p === undefined)) return undefined;
-    return path.posix.normalize(path.posix.join(...(parts as string[])));
-  }
-  return undefined;
-}
-
-function evaluateConstant(file: string, name: string, parsed: Map<string, ts.SourceFile>, depth: number): string | undefined {
-  const sf = parsed.get(file);
-  if (!sf) return undefined;
-  for (const statement of sf.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
-    for (const d of statement.declarationList.declarations) {
-      if (!d.initializer) continue;
-      if (ts.isIdentifier(d.name) && d.name.text === name) return evaluatePath(file, d.initializer, parsed, depth + 1);
-      if (!ts.isObjectBindingPattern(d.name)) continue;
-      const element = d.name.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === name);
-      const init = d.initializer;
-      if (!element || !ts.isCallExpression(init) || !init.arguments[0] || !ts.isStringLiteral(init.arguments[0])) continue;
-      const other = `${path.posix.normalize(path.posix.join(path.posix.dirname(file), init.arguments[0].text)).replace(/\.js$/, '')}.js`;
-      const prop = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : name;
-      return evaluateConstant(other, prop, parsed, depth + 1);
-    }
-  }
-  return undefined;
 }

@@ -56,4 +56,3 @@ module.exports = {
   maxWorkers: 2,
   verbose: true,
 };
-

@@ -34,12 +34,21 @@ async function seedMergedPool(cognito: BenchEmulator, identities: number): Promi
   const groups = Math.floor(identities / GROUP_EVERY);
   const pool = await seedPool(cognito.client, `adopt_${identities}`, []);
   const user = (i: number): string => `user-${String(i).padStart(5, '0')}`;
-  await registerDeveloperUsers(cognito.client, pool, Array.from({ length: identities }, (_, i) => user(i)));
+  await registerDeveloperUsers(
+    cognito.client,
+    pool,
+    Array.from({ length: identities }, (_, i) => user(i)),
+  );
   for (let g = 0; g < groups; g++) {
     for (const extra of [`${user(g)}-a`, `${user(g)}-b`]) {
       await registerDeveloperUser(cognito.client, pool, extra);
       await cognito.client.send(
-        new MergeDeveloperIdentitiesCommand({ IdentityPoolId: pool.poolId, DeveloperProviderName: pool.providerName, SourceUserIdentifier: extra, DestinationUserIdentifier: user(g) }),
+        new MergeDeveloperIdentitiesCommand({
+          IdentityPoolId: pool.poolId,
+          DeveloperProviderName: pool.providerName,
+          SourceUserIdentifier: extra,
+          DestinationUserIdentifier: user(g),
+        }),
       );
     }
   }
@@ -75,7 +84,8 @@ async function interleavedPlans(dirs: { list: TerraformDir; one: TerraformDir },
     list.push(planned.ms);
     const stats = cognito.emulator.stats().calls;
     calls = `ListIdentities ${stats.ListIdentities ?? 0}, LookupDeveloperIdentity ${stats.LookupDeveloperIdentity ?? 0}`;
-    if (!planned.stdout.includes(`groups = ${pool.groups}`)) throw new Error(`the data source did not find ${pool.groups} groups:\n${planned.stdout.slice(-2000)}`);
+    if (!planned.stdout.includes(`groups = ${pool.groups}`))
+      throw new Error(`the data source did not find ${pool.groups} groups:\n${planned.stdout.slice(-2000)}`);
     one.push((await dirs.one.plan()).ms);
   }
   return { list: median(list), one: median(one), calls };
@@ -93,17 +103,24 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(`Seeding a pool of ${n} identities, ${Math.floor(n / GROUP_EVERY)} of them merged groups of 3...\n`);
     const pool = await seedMergedPool(cognito, n);
     const endpoint = cognito.emulator.endpoint;
-    const dirs = { list: TerraformDir.create(root, 'list', mirrorDir, config(endpoint, listAll(pool))), one: TerraformDir.create(root, 'one', mirrorDir, config(endpoint, lookupOne(pool))) };
+    const dirs = {
+      list: TerraformDir.create(root, 'list', mirrorDir, config(endpoint, listAll(pool))),
+      one: TerraformDir.create(root, 'one', mirrorDir, config(endpoint, lookupOne(pool))),
+    };
     await dirs.list.init();
     await dirs.one.init();
 
     const free = await interleavedPlans(dirs, rounds, cognito, pool);
     const readMs = Math.max(0, free.list - free.one);
-    printTable(`terraform plan, no rate limits (median of ${rounds}, interleaved)`, ['configuration', 'wall time', 'calls per read'], [
-      [`merged_identities over ${n} identities`, formatMs(free.list), free.calls],
-      ['one developer_identity lookup (start-up alone)', formatMs(free.one), 'LookupDeveloperIdentity 1'],
-      ['difference: the read itself', formatMs(readMs), `${(readMs / n).toFixed(2)} ms per identity`],
-    ]);
+    printTable(
+      `terraform plan, no rate limits (median of ${rounds}, interleaved)`,
+      ['configuration', 'wall time', 'calls per read'],
+      [
+        [`merged_identities over ${n} identities`, formatMs(free.list), free.calls],
+        ['one developer_identity lookup (start-up alone)', formatMs(free.one), 'LookupDeveloperIdentity 1'],
+        ['difference: the read itself', formatMs(readMs), `${(readMs / n).toFixed(2)} ms per identity`],
+      ],
+    );
 
     cognito.emulator.setFaults({ rateLimits: { ListIdentities: LIST_RPS, LookupDeveloperIdentity: rps } });
     cognito.emulator.resetStats();
@@ -114,9 +131,18 @@ export async function main(argv: string[]): Promise<void> {
     const floorMs = (Math.max(0, pages - LIST_RPS) / LIST_RPS + Math.max(0, n - rps) / rps) * 1000 + free.one;
     const calls = Object.values(stats.calls).reduce((a, b) => a + b, 0);
     const throttled = Object.values(stats.throttled).reduce((a, b) => a + b, 0);
-    printTable(`The same plan under ListIdentities ${LIST_RPS}/s and LookupDeveloperIdentity ${rps}/s`, ['wall time', 'least time the limits allow (+ start-up)', 'ratio', 'throttled answers'], [
-      [formatMs(limited.ms), formatMs(floorMs), formatRatio(limited.ms / floorMs), `${throttled} of ${calls} (${((100 * throttled) / Math.max(1, calls)).toFixed(1)} %)`],
-    ]);
+    printTable(
+      `The same plan under ListIdentities ${LIST_RPS}/s and LookupDeveloperIdentity ${rps}/s`,
+      ['wall time', 'least time the limits allow (+ start-up)', 'ratio', 'throttled answers'],
+      [
+        [
+          formatMs(limited.ms),
+          formatMs(floorMs),
+          formatRatio(limited.ms / floorMs),
+          `${throttled} of ${calls} (${((100 * throttled) / Math.max(1, calls)).toFixed(1)} %)`,
+        ],
+      ],
+    );
   } finally {
     await cognito.stop();
     root.remove();

@@ -127,26 +127,42 @@ export async function main(argv: string[]): Promise<void> {
       ['subject', 'median launch', 'median peak RSS'],
       [ours, dev, aws, node, oursCa, nodeCa].map((x) => [x.name, formatMs(x.medianMs), `${x.medianMiB.toFixed(1)} MiB`]),
     );
-    printTable('Ratios (release executable / anchor)', ['anchor', 'launch time', 'peak RSS'], [
-      [node.name, formatRatio(ours.medianMs / node.medianMs), formatRatio(ours.medianMiB / node.medianMiB)],
-      [aws.name, formatRatio(ours.medianMs / aws.medianMs), formatRatio(ours.medianMiB / aws.medianMiB)],
-      [dev.name, formatRatio(ours.medianMs / dev.medianMs), formatRatio(ours.medianMiB / dev.medianMiB)],
-    ]);
-    printTable('NODE_EXTRA_CA_CERTS (the system bundle) costs per start', ['subject', 'added'], [
-      [ours.name, formatMs(oursCa.medianMs - ours.medianMs)],
-      [node.name, formatMs(nodeCa.medianMs - node.medianMs)],
-    ]);
+    printTable(
+      'Ratios (release executable / anchor)',
+      ['anchor', 'launch time', 'peak RSS'],
+      [
+        [node.name, formatRatio(ours.medianMs / node.medianMs), formatRatio(ours.medianMiB / node.medianMiB)],
+        [aws.name, formatRatio(ours.medianMs / aws.medianMs), formatRatio(ours.medianMiB / aws.medianMiB)],
+        [dev.name, formatRatio(ours.medianMs / dev.medianMs), formatRatio(ours.medianMiB / dev.medianMiB)],
+      ],
+    );
+    printTable(
+      'NODE_EXTRA_CA_CERTS (the system bundle) costs per start',
+      ['subject', 'added'],
+      [
+        [ours.name, formatMs(oursCa.medianMs - ours.medianMs)],
+        [node.name, formatMs(nodeCa.medianMs - node.medianMs)],
+      ],
+    );
     const answers = await measureFirstAnswers(subjects.slice(0, 3), launches, env, clientCert);
-    printTable(`Spawn to the first gRPC answer (handshake, mTLS connection, health check), median of ${launches}`, ['subject', 'median'], [
-      ...subjects.slice(0, 3).map((x) => [x.name, formatMs(answers.get(x.name) ?? NaN)]),
-      ['release executable / Go provider', formatRatio((answers.get(ours.name) ?? NaN) / (answers.get(aws.name) ?? NaN))],
-    ]);
-    printTable('Goals for the release executable', ['goal', 'measured', 'result'], [
-      [`launch <= ${GOAL_RATIO}x node -e`, formatRatio(ours.medianMs / node.medianMs), goalLabel(ours.medianMs <= GOAL_RATIO * node.medianMs)],
-      [`peak RSS <= ${GOAL_MIB} MiB`, `${ours.medianMiB.toFixed(1)} MiB`, goalLabel(ours.medianMiB <= GOAL_MIB)],
-      ['executable size', `${(release.exeBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
-      ['zip size', `${(release.zipBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
-    ]);
+    printTable(
+      `Spawn to the first gRPC answer (handshake, mTLS connection, health check), median of ${launches}`,
+      ['subject', 'median'],
+      [
+        ...subjects.slice(0, 3).map((x) => [x.name, formatMs(answers.get(x.name) ?? NaN)]),
+        ['release executable / Go provider', formatRatio((answers.get(ours.name) ?? NaN) / (answers.get(aws.name) ?? NaN))],
+      ],
+    );
+    printTable(
+      'Goals for the release executable',
+      ['goal', 'measured', 'result'],
+      [
+        [`launch <= ${GOAL_RATIO}x node -e`, formatRatio(ours.medianMs / node.medianMs), goalLabel(ours.medianMs <= GOAL_RATIO * node.medianMs)],
+        [`peak RSS <= ${GOAL_MIB} MiB`, `${ours.medianMiB.toFixed(1)} MiB`, goalLabel(ours.medianMiB <= GOAL_MIB)],
+        ['executable size', `${(release.exeBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
+        ['zip size', `${(release.zipBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
+      ],
+    );
   } finally {
     root.remove();
   }

@@ -60,9 +60,17 @@ export async function main(argv: string[]): Promise<void> {
       results.map((r) => [String(r.k), String(r.destinations), String(r.calls), (r.calls / n).toFixed(2), r.byOperation, formatMs(r.planMs)]),
     );
     const perResource = primary.calls / n;
-    printTable('Goal', ['goal', 'measured', 'result'], [
-      [`<= ${GOAL_CALLS_PER_RESOURCE} calls per resource (${many} sources per destination)`, perResource.toFixed(2), goalLabel(perResource <= GOAL_CALLS_PER_RESOURCE)],
-    ]);
+    printTable(
+      'Goal',
+      ['goal', 'measured', 'result'],
+      [
+        [
+          `<= ${GOAL_CALLS_PER_RESOURCE} calls per resource (${many} sources per destination)`,
+          perResource.toFixed(2),
+          goalLabel(perResource <= GOAL_CALLS_PER_RESOURCE),
+        ],
+      ],
+    );
   } finally {
     await cognito.stop();
     root.remove();

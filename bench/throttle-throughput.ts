@@ -52,7 +52,12 @@ async function runScenario(root: BenchRoot, mirrorDir: string, s: Scenario): Pro
   try {
     process.stdout.write(`\nN = ${s.n}, k = ${s.k}, ${s.rps}/s: seeding...\n`);
     const pool = await seedPool(cognito.client, `throttle_${s.n}_${s.k}`, mergePairs(s.n, s.k));
-    const dir = TerraformDir.create(root, `throttle-${s.n}-${s.k}`, mirrorDir, mergedIdentityConfig(cognito.emulator.endpoint, pool.poolId, pool.providerName, pool.pairs));
+    const dir = TerraformDir.create(
+      root,
+      `throttle-${s.n}-${s.k}`,
+      mirrorDir,
+      mergedIdentityConfig(cognito.emulator.endpoint, pool.poolId, pool.providerName, pool.pairs),
+    );
     await dir.init();
     // Limits on from here; setting them refills the buckets, so the run starts with a full burst.
     cognito.emulator.setFaults({ rateLimits: Object.fromEntries(LIMITED_OPERATIONS.map((op) => [op, s.rps])) });
@@ -90,7 +95,18 @@ function report(outcomes: Outcome[]): void {
   );
   printTable(
     'One terraform apply (plan and apply) against the floor 2 (N + N/k) / rps',
-    ['scenario', 'wall', 'floor', 'ratio', `goal <= ${GOALS.ratio}`, 'lookups per resource', 'goal', 'throttled share', `goal <= ${GOALS.throttledShare * 100} %`, 'checks'],
+    [
+      'scenario',
+      'wall',
+      'floor',
+      'ratio',
+      `goal <= ${GOALS.ratio}`,
+      'lookups per resource',
+      'goal',
+      'throttled share',
+      `goal <= ${GOALS.throttledShare * 100} %`,
+      'checks',
+    ],
     outcomes.map((o) => {
       const ratio = o.wallMs / o.floorMs;
       const lookupGoal = o.scenario.k === 1 ? GOALS.lookupsPairs : GOALS.lookupsFanIn;
@@ -116,7 +132,10 @@ export async function main(argv: string[]): Promise<void> {
   const opts = parseOptions(argv, ['n', 'rps', 'sources-per-destination', 'large'], USAGE);
   const n = positiveInt('n', opts.n, 100);
   const rps = positiveInt('rps', opts.rps, 5);
-  const ks = opts['sources-per-destination'] === undefined ? [10, 1] : [checkSourcesPerDestination(positiveInt('sources-per-destination', opts['sources-per-destination'], 10))];
+  const ks =
+    opts['sources-per-destination'] === undefined
+      ? [10, 1]
+      : [checkSourcesPerDestination(positiveInt('sources-per-destination', opts['sources-per-destination'], 10))];
   const scenarios: Scenario[] = ks.map((k) => ({ n, k, rps }));
   if (opts.large !== undefined) scenarios.push({ n: positiveInt('large', opts.large, 1000), k: 10, rps: 20 });
 

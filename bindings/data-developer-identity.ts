@@ -1,13 +1,7 @@
 // The `cognitoidentity_developer_identity` data source, shaped like cdktf's
 // generated bindings. Attribute names and meanings: provider/src/cognito/schemas.ts.
 import type { Construct } from 'constructs';
-import {
-  ImportableResource,
-  TerraformDataSource,
-  stringToTerraform,
-  type TerraformMetaArguments,
-  type TerraformProvider,
-} from './cdk';
+import { ImportableResource, TerraformDataSource, stringToTerraform, type TerraformMetaArguments, type TerraformProvider } from './cdk';
 import { definedHclAttributes, hclString } from './hcl';
 import { GENERATOR_METADATA, metaArgumentsOf } from './metadata';
 
@@ -27,12 +21,7 @@ export class DataCognitoidentityDeveloperIdentity extends TerraformDataSource {
   static readonly tfResourceType = 'cognitoidentity_developer_identity';
 
   /** Kept for the same shape as generated bindings; data sources are not imported by Terraform. */
-  static generateConfigForImport(
-    scope: Construct,
-    importToId: string,
-    importFromId: string,
-    provider?: TerraformProvider,
-  ): ImportableResource {
+  static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: TerraformProvider): ImportableResource {
     return new ImportableResource(scope, importToId, {
       terraformResourceType: DataCognitoidentityDeveloperIdentity.tfResourceType,
       importId: importFromId,
@@ -57,32 +46,58 @@ export class DataCognitoidentityDeveloperIdentity extends TerraformDataSource {
   }
 
   /** The identity id found. */
-  get id(): string { return this.getStringAttribute('id'); }
+  get id(): string {
+    return this.getStringAttribute('id');
+  }
 
   /** Identity pool id, `REGION:GUID`. */
-  get identityPoolId(): string { return this.getStringAttribute('identity_pool_id'); }
-  set identityPoolId(value: string) { this._identityPoolId = value; }
+  get identityPoolId(): string {
+    return this.getStringAttribute('identity_pool_id');
+  }
+  set identityPoolId(value: string) {
+    this._identityPoolId = value;
+  }
   /** What the config sets for `identityPoolId`, before Terraform resolves it; undefined when unset. */
-  get identityPoolIdInput(): string | undefined { return this._identityPoolId; }
+  get identityPoolIdInput(): string | undefined {
+    return this._identityPoolId;
+  }
 
   /** The developer user identifier looked up, when set. */
-  get developerUserIdentifier(): string { return this.getStringAttribute('developer_user_identifier'); }
-  set developerUserIdentifier(value: string) { this._developerUserIdentifier = value; }
+  get developerUserIdentifier(): string {
+    return this.getStringAttribute('developer_user_identifier');
+  }
+  set developerUserIdentifier(value: string) {
+    this._developerUserIdentifier = value;
+  }
   /** Leaves `developerUserIdentifier` unset, so the provider uses its default. */
-  resetDeveloperUserIdentifier(): void { this._developerUserIdentifier = undefined; }
+  resetDeveloperUserIdentifier(): void {
+    this._developerUserIdentifier = undefined;
+  }
   /** What the config sets for `developerUserIdentifier`, before Terraform resolves it; undefined when unset. */
-  get developerUserIdentifierInput(): string | undefined { return this._developerUserIdentifier; }
+  get developerUserIdentifierInput(): string | undefined {
+    return this._developerUserIdentifier;
+  }
 
   /** Optional and computed: the id to look up, or the one found. */
-  get identityId(): string { return this.getStringAttribute('identity_id'); }
-  set identityId(value: string) { this._identityId = value; }
+  get identityId(): string {
+    return this.getStringAttribute('identity_id');
+  }
+  set identityId(value: string) {
+    this._identityId = value;
+  }
   /** Leaves `identityId` unset, so the provider uses its default. */
-  resetIdentityId(): void { this._identityId = undefined; }
+  resetIdentityId(): void {
+    this._identityId = undefined;
+  }
   /** What the config sets for `identityId`, before Terraform resolves it; undefined when unset. */
-  get identityIdInput(): string | undefined { return this._identityId; }
+  get identityIdInput(): string | undefined {
+    return this._identityId;
+  }
 
   /** Every developer user identifier linked to the identity. */
-  get developerUserIdentifiers(): string[] { return this.getListAttribute('developer_user_identifiers'); }
+  get developerUserIdentifiers(): string[] {
+    return this.getListAttribute('developer_user_identifiers');
+  }
 
   protected override synthesizeAttributes(): Record<string, unknown> {
     return {

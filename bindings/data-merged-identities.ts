@@ -32,12 +32,7 @@ export class DataCognitoidentityMergedIdentities extends TerraformDataSource {
   static readonly tfResourceType = 'cognitoidentity_merged_identities';
 
   /** Kept for the same shape as generated bindings; data sources are not imported by Terraform. */
-  static generateConfigForImport(
-    scope: Construct,
-    importToId: string,
-    importFromId: string,
-    provider?: TerraformProvider,
-  ): ImportableResource {
+  static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: TerraformProvider): ImportableResource {
     return new ImportableResource(scope, importToId, {
       terraformResourceType: DataCognitoidentityMergedIdentities.tfResourceType,
       importId: importFromId,
@@ -62,34 +57,58 @@ export class DataCognitoidentityMergedIdentities extends TerraformDataSource {
   }
 
   /** The identity pool id. */
-  get id(): string { return this.getStringAttribute('id'); }
+  get id(): string {
+    return this.getStringAttribute('id');
+  }
 
   /** Identity pool id, `REGION:GUID`. */
-  get identityPoolId(): string { return this.getStringAttribute('identity_pool_id'); }
-  set identityPoolId(value: string) { this._identityPoolId = value; }
+  get identityPoolId(): string {
+    return this.getStringAttribute('identity_pool_id');
+  }
+  set identityPoolId(value: string) {
+    this._identityPoolId = value;
+  }
   /** The value set in the config, before Terraform resolves it. */
-  get identityPoolIdInput(): string | undefined { return this._identityPoolId; }
+  get identityPoolIdInput(): string | undefined {
+    return this._identityPoolId;
+  }
 
   /** The pool's developer provider name. */
-  get developerProviderName(): string { return this.getStringAttribute('developer_provider_name'); }
-  set developerProviderName(value: string) { this._developerProviderName = value; }
+  get developerProviderName(): string {
+    return this.getStringAttribute('developer_provider_name');
+  }
+  set developerProviderName(value: string) {
+    this._developerProviderName = value;
+  }
   /** The value set in the config, before Terraform resolves it. */
-  get developerProviderNameInput(): string | undefined { return this._developerProviderName; }
+  get developerProviderNameInput(): string | undefined {
+    return this._developerProviderName;
+  }
 
   /** The smallest group listed (default 2). */
-  get minDeveloperUsers(): number { return this.getNumberAttribute('min_developer_users'); }
-  set minDeveloperUsers(value: number) { this._minDeveloperUsers = value; }
+  get minDeveloperUsers(): number {
+    return this.getNumberAttribute('min_developer_users');
+  }
+  set minDeveloperUsers(value: number) {
+    this._minDeveloperUsers = value;
+  }
   /** Leaves `minDeveloperUsers` unset, so the provider uses its default. */
-  resetMinDeveloperUsers(): void { this._minDeveloperUsers = undefined; }
+  resetMinDeveloperUsers(): void {
+    this._minDeveloperUsers = undefined;
+  }
   /** The value set in the config, before Terraform resolves it. */
-  get minDeveloperUsersInput(): number | undefined { return this._minDeveloperUsers; }
+  get minDeveloperUsersInput(): number | undefined {
+    return this._minDeveloperUsers;
+  }
 
   /**
    * The identities found, ordered by identity id: a list of `{ identity_id, developer_user_identifiers }`,
    * the users sorted. Known only when Terraform reads the data source, so use it in expressions
    * (`for_each`, `Fn.*`), not in TypeScript loops.
    */
-  get identities(): IResolvable { return this.interpolationForAttribute('identities'); }
+  get identities(): IResolvable {
+    return this.interpolationForAttribute('identities');
+  }
 
   protected override synthesizeAttributes(): Record<string, unknown> {
     return {

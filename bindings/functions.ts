@@ -11,12 +11,7 @@ export class CognitoidentityFunctions {
    * (`%` as `%25`, `,` as `%2C`). Use it for `import` blocks whose parts Terraform knows only at plan time;
    * for literal parts, `mergedIdentityImportId` gives the same text at synth time.
    */
-  static mergedIdentityId(
-    identityPoolId: string,
-    developerProviderName: string,
-    sourceUserIdentifier: string,
-    destinationUserIdentifier: string,
-  ): string {
+  static mergedIdentityId(identityPoolId: string, developerProviderName: string, sourceUserIdentifier: string, destinationUserIdentifier: string): string {
     const name = `provider::${PROVIDER_NAME}::merged_identity_id`;
     return Token.asString(call(name, [identityPoolId, developerProviderName, sourceUserIdentifier, destinationUserIdentifier]));
   }

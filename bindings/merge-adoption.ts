@@ -62,7 +62,11 @@ export class MergeAdoption extends Construct {
     const { identityPoolId, developerProviderName, provider } = props;
     this.existing = new DataCognitoidentityMergedIdentities(this, 'existing', { identityPoolId, developerProviderName, provider });
     const identities = `data.${DataCognitoidentityMergedIdentities.tfResourceType}.${this.existing.friendlyUniqueId}.identities`;
-    this.pairs = new TerraformLocal(this, 'pairs', `\${merge({}, [for identity in ${identities} : { for source in slice(identity.developer_user_identifiers, 1, length(identity.developer_user_identifiers)) : source => identity.developer_user_identifiers[0] }]...)}`);
+    this.pairs = new TerraformLocal(
+      this,
+      'pairs',
+      `\${merge({}, [for identity in ${identities} : { for source in slice(identity.developer_user_identifiers, 1, length(identity.developer_user_identifiers)) : source => identity.developer_user_identifiers[0] }]...)}`,
+    );
     const each = TerraformIterator.fromMap(this.pairs.asAnyMap);
     this.merges = new MergedIdentity(this, 'adopted', {
       forEach: each,

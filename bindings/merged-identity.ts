@@ -49,12 +49,7 @@ export class MergedIdentity extends TerraformResource {
    * `identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier`
    * (see `mergedIdentityImportId`).
    */
-  static generateConfigForImport(
-    scope: Construct,
-    importToId: string,
-    importFromId: string,
-    provider?: TerraformProvider,
-  ): ImportableResource {
+  static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: TerraformProvider): ImportableResource {
     return new ImportableResource(scope, importToId, {
       terraformResourceType: MergedIdentity.tfResourceType,
       importId: importFromId,
@@ -88,59 +83,109 @@ export class MergedIdentity extends TerraformResource {
   // (resolved by Terraform); `xxxInput` returns what was configured here.
 
   /** The import id: `identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier`, each part escaped. */
-  get id(): string { return this.getStringAttribute('id'); }
+  get id(): string {
+    return this.getStringAttribute('id');
+  }
 
   /** Identity pool id, `REGION:GUID`. */
-  get identityPoolId(): string { return this.getStringAttribute('identity_pool_id'); }
-  set identityPoolId(value: string) { this._identityPoolId = value; }
+  get identityPoolId(): string {
+    return this.getStringAttribute('identity_pool_id');
+  }
+  set identityPoolId(value: string) {
+    this._identityPoolId = value;
+  }
   /** What the config sets for `identityPoolId`, before Terraform resolves it; undefined when unset. */
-  get identityPoolIdInput(): string | undefined { return this._identityPoolId; }
+  get identityPoolIdInput(): string | undefined {
+    return this._identityPoolId;
+  }
 
   /** The identity pool's developer provider name. */
-  get developerProviderName(): string { return this.getStringAttribute('developer_provider_name'); }
-  set developerProviderName(value: string) { this._developerProviderName = value; }
+  get developerProviderName(): string {
+    return this.getStringAttribute('developer_provider_name');
+  }
+  set developerProviderName(value: string) {
+    this._developerProviderName = value;
+  }
   /** What the config sets for `developerProviderName`, before Terraform resolves it; undefined when unset. */
-  get developerProviderNameInput(): string | undefined { return this._developerProviderName; }
+  get developerProviderNameInput(): string | undefined {
+    return this._developerProviderName;
+  }
 
   /** The developer user merged away. */
-  get sourceUserIdentifier(): string { return this.getStringAttribute('source_user_identifier'); }
-  set sourceUserIdentifier(value: string) { this._sourceUserIdentifier = value; }
+  get sourceUserIdentifier(): string {
+    return this.getStringAttribute('source_user_identifier');
+  }
+  set sourceUserIdentifier(value: string) {
+    this._sourceUserIdentifier = value;
+  }
   /** What the config sets for `sourceUserIdentifier`, before Terraform resolves it; undefined when unset. */
-  get sourceUserIdentifierInput(): string | undefined { return this._sourceUserIdentifier; }
+  get sourceUserIdentifierInput(): string | undefined {
+    return this._sourceUserIdentifier;
+  }
 
   /** The developer user whose identity survives. */
-  get destinationUserIdentifier(): string { return this.getStringAttribute('destination_user_identifier'); }
-  set destinationUserIdentifier(value: string) { this._destinationUserIdentifier = value; }
+  get destinationUserIdentifier(): string {
+    return this.getStringAttribute('destination_user_identifier');
+  }
+  set destinationUserIdentifier(value: string) {
+    this._destinationUserIdentifier = value;
+  }
   /** What the config sets for `destinationUserIdentifier`, before Terraform resolves it; undefined when unset. */
-  get destinationUserIdentifierInput(): string | undefined { return this._destinationUserIdentifier; }
+  get destinationUserIdentifierInput(): string | undefined {
+    return this._destinationUserIdentifier;
+  }
 
   /** What destroying this resource does: `warn` (default) or `error`. */
-  get onDestroy(): string { return this.getStringAttribute('on_destroy'); }
-  set onDestroy(value: OnDestroy) { this._onDestroy = value; }
+  get onDestroy(): string {
+    return this.getStringAttribute('on_destroy');
+  }
+  set onDestroy(value: OnDestroy) {
+    this._onDestroy = value;
+  }
   /** Leaves `onDestroy` unset, so the provider uses its default. */
-  resetOnDestroy(): void { this._onDestroy = undefined; }
+  resetOnDestroy(): void {
+    this._onDestroy = undefined;
+  }
   /** What the config sets for `onDestroy`, before Terraform resolves it; undefined when unset. */
-  get onDestroyInput(): OnDestroy | undefined { return this._onDestroy; }
+  get onDestroyInput(): OnDestroy | undefined {
+    return this._onDestroy;
+  }
 
   /** Whether the merge may move logins it does not name (default false). */
-  get allowMovingUnnamedLogins(): IResolvable { return this.getBooleanAttribute('allow_moving_unnamed_logins'); }
-  set allowMovingUnnamedLogins(value: boolean | IResolvable) { this._allowMovingUnnamedLogins = value; }
+  get allowMovingUnnamedLogins(): IResolvable {
+    return this.getBooleanAttribute('allow_moving_unnamed_logins');
+  }
+  set allowMovingUnnamedLogins(value: boolean | IResolvable) {
+    this._allowMovingUnnamedLogins = value;
+  }
   /** Leaves `allowMovingUnnamedLogins` unset, so the provider uses its default. */
-  resetAllowMovingUnnamedLogins(): void { this._allowMovingUnnamedLogins = undefined; }
+  resetAllowMovingUnnamedLogins(): void {
+    this._allowMovingUnnamedLogins = undefined;
+  }
   /** What the config sets for `allowMovingUnnamedLogins`, before Terraform resolves it; undefined when unset. */
-  get allowMovingUnnamedLoginsInput(): boolean | IResolvable | undefined { return this._allowMovingUnnamedLogins; }
+  get allowMovingUnnamedLoginsInput(): boolean | IResolvable | undefined {
+    return this._allowMovingUnnamedLogins;
+  }
 
   /** Every developer user the merge moves: all users on the source's identity, the source first, then the others sorted. Known at plan. */
-  get movingUsers(): string[] { return this.getListAttribute('moving_users'); }
+  get movingUsers(): string[] {
+    return this.getListAttribute('moving_users');
+  }
 
   /** How many public logins on the source's identity move with it. */
-  get movingPublicLogins(): number { return this.getNumberAttribute('moving_public_logins'); }
+  get movingPublicLogins(): number {
+    return this.getNumberAttribute('moving_public_logins');
+  }
 
   /** The surviving identity id (the destination user's identity). */
-  get identityId(): string { return this.getStringAttribute('identity_id'); }
+  get identityId(): string {
+    return this.getStringAttribute('identity_id');
+  }
 
   /** Every developer user identifier linked to `identityId` after the merge. */
-  get developerUserIdentifiers(): string[] { return this.getListAttribute('developer_user_identifiers'); }
+  get developerUserIdentifiers(): string[] {
+    return this.getListAttribute('developer_user_identifiers');
+  }
 
   protected override synthesizeAttributes(): Record<string, unknown> {
     return {

@@ -79,100 +79,196 @@ export class CognitoidentityProvider extends TerraformProvider {
   // attributes to reference, unlike a resource.
 
   /** AWS Region of the Cognito Identity endpoint. */
-  get region(): string | undefined { return this._region; }
-  set region(value: string | undefined) { this._region = value; }
+  get region(): string | undefined {
+    return this._region;
+  }
+  set region(value: string | undefined) {
+    this._region = value;
+  }
   /** Leaves `region` unset, so the provider uses its default. */
-  resetRegion(): void { this._region = undefined; }
+  resetRegion(): void {
+    this._region = undefined;
+  }
   /** What the config sets for `region`, before Terraform resolves it; undefined when unset. */
-  get regionInput(): string | undefined { return this._region; }
+  get regionInput(): string | undefined {
+    return this._region;
+  }
 
   /** Named profile from the shared AWS config and credentials files. */
-  get profile(): string | undefined { return this._profile; }
-  set profile(value: string | undefined) { this._profile = value; }
+  get profile(): string | undefined {
+    return this._profile;
+  }
+  set profile(value: string | undefined) {
+    this._profile = value;
+  }
   /** Leaves `profile` unset, so the provider uses its default. */
-  resetProfile(): void { this._profile = undefined; }
+  resetProfile(): void {
+    this._profile = undefined;
+  }
   /** What the config sets for `profile`, before Terraform resolves it; undefined when unset. */
-  get profileInput(): string | undefined { return this._profile; }
+  get profileInput(): string | undefined {
+    return this._profile;
+  }
 
   /** AWS access key id. */
-  get accessKey(): string | undefined { return this._accessKey; }
-  set accessKey(value: string | undefined) { this._accessKey = value; }
+  get accessKey(): string | undefined {
+    return this._accessKey;
+  }
+  set accessKey(value: string | undefined) {
+    this._accessKey = value;
+  }
   /** Leaves `accessKey` unset, so the provider uses its default. */
-  resetAccessKey(): void { this._accessKey = undefined; }
+  resetAccessKey(): void {
+    this._accessKey = undefined;
+  }
   /** What the config sets for `accessKey`, before Terraform resolves it; undefined when unset. */
-  get accessKeyInput(): string | undefined { return this._accessKey; }
+  get accessKeyInput(): string | undefined {
+    return this._accessKey;
+  }
 
   /** AWS secret access key. */
-  get secretKey(): string | undefined { return this._secretKey; }
-  set secretKey(value: string | undefined) { this._secretKey = value; }
+  get secretKey(): string | undefined {
+    return this._secretKey;
+  }
+  set secretKey(value: string | undefined) {
+    this._secretKey = value;
+  }
   /** Leaves `secretKey` unset, so the provider uses its default. */
-  resetSecretKey(): void { this._secretKey = undefined; }
+  resetSecretKey(): void {
+    this._secretKey = undefined;
+  }
   /** What the config sets for `secretKey`, before Terraform resolves it; undefined when unset. */
-  get secretKeyInput(): string | undefined { return this._secretKey; }
+  get secretKeyInput(): string | undefined {
+    return this._secretKey;
+  }
 
   /** AWS session token. */
-  get token(): string | undefined { return this._token; }
-  set token(value: string | undefined) { this._token = value; }
+  get token(): string | undefined {
+    return this._token;
+  }
+  set token(value: string | undefined) {
+    this._token = value;
+  }
   /** Leaves `token` unset, so the provider uses its default. */
-  resetToken(): void { this._token = undefined; }
+  resetToken(): void {
+    this._token = undefined;
+  }
   /** What the config sets for `token`, before Terraform resolves it; undefined when unset. */
-  get tokenInput(): string | undefined { return this._token; }
+  get tokenInput(): string | undefined {
+    return this._token;
+  }
 
   /** Custom Cognito Identity endpoint URL. */
-  get endpoint(): string | undefined { return this._endpoint; }
-  set endpoint(value: string | undefined) { this._endpoint = value; }
+  get endpoint(): string | undefined {
+    return this._endpoint;
+  }
+  set endpoint(value: string | undefined) {
+    this._endpoint = value;
+  }
   /** Leaves `endpoint` unset, so the provider uses its default. */
-  resetEndpoint(): void { this._endpoint = undefined; }
+  resetEndpoint(): void {
+    this._endpoint = undefined;
+  }
   /** What the config sets for `endpoint`, before Terraform resolves it; undefined when unset. */
-  get endpointInput(): string | undefined { return this._endpoint; }
+  get endpointInput(): string | undefined {
+    return this._endpoint;
+  }
 
   /** Maximum attempts per throttled Cognito API call, including the first. */
-  get maxRetries(): number | undefined { return this._maxRetries; }
-  set maxRetries(value: number | undefined) { this._maxRetries = value; }
+  get maxRetries(): number | undefined {
+    return this._maxRetries;
+  }
+  set maxRetries(value: number | undefined) {
+    this._maxRetries = value;
+  }
   /** Leaves `maxRetries` unset, so the provider uses its default. */
-  resetMaxRetries(): void { this._maxRetries = undefined; }
+  resetMaxRetries(): void {
+    this._maxRetries = undefined;
+  }
   /** What the config sets for `maxRetries`, before Terraform resolves it; undefined when unset. */
-  get maxRetriesInput(): number | undefined { return this._maxRetries; }
+  get maxRetriesInput(): number | undefined {
+    return this._maxRetries;
+  }
 
   /** Seconds to wait for a connection. */
-  get connectTimeoutSeconds(): number | undefined { return this._connectTimeoutSeconds; }
-  set connectTimeoutSeconds(value: number | undefined) { this._connectTimeoutSeconds = value; }
+  get connectTimeoutSeconds(): number | undefined {
+    return this._connectTimeoutSeconds;
+  }
+  set connectTimeoutSeconds(value: number | undefined) {
+    this._connectTimeoutSeconds = value;
+  }
   /** Leaves `connectTimeoutSeconds` unset, so the provider uses its default. */
-  resetConnectTimeoutSeconds(): void { this._connectTimeoutSeconds = undefined; }
+  resetConnectTimeoutSeconds(): void {
+    this._connectTimeoutSeconds = undefined;
+  }
   /** What the config sets for `connectTimeoutSeconds`, before Terraform resolves it; undefined when unset. */
-  get connectTimeoutSecondsInput(): number | undefined { return this._connectTimeoutSeconds; }
+  get connectTimeoutSecondsInput(): number | undefined {
+    return this._connectTimeoutSeconds;
+  }
 
   /** Seconds to wait for the answer to one request. */
-  get requestTimeoutSeconds(): number | undefined { return this._requestTimeoutSeconds; }
-  set requestTimeoutSeconds(value: number | undefined) { this._requestTimeoutSeconds = value; }
+  get requestTimeoutSeconds(): number | undefined {
+    return this._requestTimeoutSeconds;
+  }
+  set requestTimeoutSeconds(value: number | undefined) {
+    this._requestTimeoutSeconds = value;
+  }
   /** Leaves `requestTimeoutSeconds` unset, so the provider uses its default. */
-  resetRequestTimeoutSeconds(): void { this._requestTimeoutSeconds = undefined; }
+  resetRequestTimeoutSeconds(): void {
+    this._requestTimeoutSeconds = undefined;
+  }
   /** What the config sets for `requestTimeoutSeconds`, before Terraform resolves it; undefined when unset. */
-  get requestTimeoutSecondsInput(): number | undefined { return this._requestTimeoutSeconds; }
+  get requestTimeoutSecondsInput(): number | undefined {
+    return this._requestTimeoutSeconds;
+  }
 
   /** AWS SDK retry mode. */
-  get retryMode(): RetryMode | undefined { return this._retryMode; }
-  set retryMode(value: RetryMode | undefined) { this._retryMode = value; }
+  get retryMode(): RetryMode | undefined {
+    return this._retryMode;
+  }
+  set retryMode(value: RetryMode | undefined) {
+    this._retryMode = value;
+  }
   /** Leaves `retryMode` unset, so the provider uses its default. */
-  resetRetryMode(): void { this._retryMode = undefined; }
+  resetRetryMode(): void {
+    this._retryMode = undefined;
+  }
   /** What the config sets for `retryMode`, before Terraform resolves it; undefined when unset. */
-  get retryModeInput(): RetryMode | undefined { return this._retryMode; }
+  get retryModeInput(): RetryMode | undefined {
+    return this._retryMode;
+  }
 
   /** Whether plan counts developer user ids toward a merge's 20 linked logins. */
-  get countDeveloperIdsAsLinkedLogins(): boolean | IResolvable | undefined { return this._countDeveloperIdsAsLinkedLogins; }
-  set countDeveloperIdsAsLinkedLogins(value: boolean | IResolvable | undefined) { this._countDeveloperIdsAsLinkedLogins = value; }
+  get countDeveloperIdsAsLinkedLogins(): boolean | IResolvable | undefined {
+    return this._countDeveloperIdsAsLinkedLogins;
+  }
+  set countDeveloperIdsAsLinkedLogins(value: boolean | IResolvable | undefined) {
+    this._countDeveloperIdsAsLinkedLogins = value;
+  }
   /** Leaves `countDeveloperIdsAsLinkedLogins` unset, so the provider uses its default. */
-  resetCountDeveloperIdsAsLinkedLogins(): void { this._countDeveloperIdsAsLinkedLogins = undefined; }
+  resetCountDeveloperIdsAsLinkedLogins(): void {
+    this._countDeveloperIdsAsLinkedLogins = undefined;
+  }
   /** What the config sets for `countDeveloperIdsAsLinkedLogins`, before Terraform resolves it; undefined when unset. */
-  get countDeveloperIdsAsLinkedLoginsInput(): boolean | IResolvable | undefined { return this._countDeveloperIdsAsLinkedLogins; }
+  get countDeveloperIdsAsLinkedLoginsInput(): boolean | IResolvable | undefined {
+    return this._countDeveloperIdsAsLinkedLogins;
+  }
 
   /** Alias, when several configurations of this provider are used. */
-  override get alias(): string | undefined { return this._alias; }
-  override set alias(value: string | undefined) { this._alias = value; }
+  override get alias(): string | undefined {
+    return this._alias;
+  }
+  override set alias(value: string | undefined) {
+    this._alias = value;
+  }
   /** Leaves `alias` unset, so the provider uses its default. */
-  resetAlias(): void { this._alias = undefined; }
+  resetAlias(): void {
+    this._alias = undefined;
+  }
   /** What the config sets for `alias`, before Terraform resolves it; undefined when unset. */
-  get aliasInput(): string | undefined { return this._alias; }
+  get aliasInput(): string | undefined {
+    return this._alias;
+  }
 
   protected override synthesizeAttributes(): Record<string, unknown> {
     return {

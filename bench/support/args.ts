@@ -43,7 +43,10 @@ export function positiveIntList(option: string, value: string | undefined, fallb
  * directories are removed before exiting; the in-process emulator ends with us.
  */
 export function runMain(name: string, main: (argv: string[]) => Promise<void>): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       process.stderr.write(`\n${name} interrupted (${signal}); temporary files removed.\n`);
       removeAllBenchRoots();

@@ -9,9 +9,7 @@ import type { MergePair } from './cognito-seed';
 /** `locals { pairs = { key = { source = ..., destination = ... } } }` */
 function pairsLocal(pairs: readonly MergePair[]): string {
   // JSON string literals are valid HCL strings for these plain identifiers.
-  const entries = pairs.map(
-    (p) => `    ${JSON.stringify(p.key)} = { source = ${JSON.stringify(p.source)}, destination = ${JSON.stringify(p.destination)} }`,
-  );
+  const entries = pairs.map((p) => `    ${JSON.stringify(p.key)} = { source = ${JSON.stringify(p.source)}, destination = ${JSON.stringify(p.destination)} }`);
   return `locals {\n  pairs = {\n${entries.join('\n')}\n  }\n}\n`;
 }
 

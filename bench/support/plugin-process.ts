@@ -73,7 +73,10 @@ export function measureLaunch(executable: string, env: NodeJS.ProcessEnv, args: 
         child.kill('SIGKILL');
       });
     const guard = setTimeout(() => {
-      finish(() => void stop().then(() => reject(new Error(`${executable}: no handshake line within ${HANDSHAKE_TIMEOUT_MS / 1000} s; stderr: ${stderr.slice(-2000)}`))));
+      finish(
+        () =>
+          void stop().then(() => reject(new Error(`${executable}: no handshake line within ${HANDSHAKE_TIMEOUT_MS / 1000} s; stderr: ${stderr.slice(-2000)}`))),
+      );
     }, HANDSHAKE_TIMEOUT_MS);
 
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

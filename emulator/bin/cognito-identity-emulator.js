@@ -9,7 +9,9 @@ if (!fs.existsSync(cli)) {
   process.stderr.write(`cognito-identity-emulator: ${cli} not found; run "npm run build" first.\n`);
   process.exit(1);
 }
-require(cli).main(process.argv.slice(2)).catch((err) => {
-  process.stderr.write(`cognito-identity-emulator: ${err && err.message ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+require(cli)
+  .main(process.argv.slice(2))
+  .catch((err) => {
+    process.stderr.write(`cognito-identity-emulator: ${err && err.message ? err.message : String(err)}\n`);
+    process.exit(1);
+  });

@@ -24,13 +24,7 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
 }
 
 /** Returns a one-line summary for the log. */
-export async function handleAdmin(
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  requestId: string,
-  deps: ServerDeps,
-): Promise<string> {
+export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, deps: ServerDeps): Promise<string> {
   const route = `${req.method} ${path}`;
   switch (route) {
     case `GET ${ADMIN_PREFIX}/faults`:

@@ -14,24 +14,18 @@ export class ServiceError extends Error {
   }
 }
 
-export const invalidParameter = (message: string): ServiceError =>
-  new ServiceError('InvalidParameterException', message);
+export const invalidParameter = (message: string): ServiceError => new ServiceError('InvalidParameterException', message);
 
-export const notFound = (message: string): ServiceError =>
-  new ServiceError('ResourceNotFoundException', message);
+export const notFound = (message: string): ServiceError => new ServiceError('ResourceNotFoundException', message);
 
-export const conflict = (message: string): ServiceError =>
-  new ServiceError('ResourceConflictException', message);
+export const conflict = (message: string): ServiceError => new ServiceError('ResourceConflictException', message);
 
-export const notAuthorized = (message: string): ServiceError =>
-  new ServiceError('NotAuthorizedException', message);
+export const notAuthorized = (message: string): ServiceError => new ServiceError('NotAuthorizedException', message);
 
-export const internalError = (): ServiceError =>
-  new ServiceError('InternalErrorException', 'An internal error occurred.', 500);
+export const internalError = (): ServiceError => new ServiceError('InternalErrorException', 'An internal error occurred.', 500);
 
 export const throttled = (): ServiceError => new ServiceError('TooManyRequestsException', 'Rate exceeded');
 
 export const poolNotFound = (poolId: string): ServiceError => notFound(`IdentityPool '${poolId}' not found.`);
 
-export const identityNotFound = (identityId: string): ServiceError =>
-  notFound(`Identity '${identityId}' not found.`);
+export const identityNotFound = (identityId: string): ServiceError => notFound(`Identity '${identityId}' not found.`);

@@ -60,8 +60,7 @@ export function parseFaultConfig(value: unknown): FaultConfig {
   const nonNegative = (v: unknown, f: string): number => numberIn(v, f, 0, Infinity);
   if (value.rateLimits !== undefined) config.rateLimits = numberMap(value.rateLimits, 'rateLimits', positive);
   if (value.latencyMs !== undefined) {
-    config.latencyMs =
-      typeof value.latencyMs === 'number' ? nonNegative(value.latencyMs, 'latencyMs') : numberMap(value.latencyMs, 'latencyMs', nonNegative);
+    config.latencyMs = typeof value.latencyMs === 'number' ? nonNegative(value.latencyMs, 'latencyMs') : numberMap(value.latencyMs, 'latencyMs', nonNegative);
   }
   if (value.internalErrorRate !== undefined) config.internalErrorRate = numberIn(value.internalErrorRate, 'internalErrorRate', 0, 1);
   if (value.dropConnectionRate !== undefined) config.dropConnectionRate = numberIn(value.dropConnectionRate, 'dropConnectionRate', 0, 1);

@@ -25,9 +25,7 @@ export async function loadStateFile(file: string): Promise<StateSnapshot | undef
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new StateFileError(
-      `State file '${file}' is not valid JSON (${(err as Error).message}); fix or remove it. It was left untouched.`,
-    );
+    throw new StateFileError(`State file '${file}' is not valid JSON (${(err as Error).message}); fix or remove it. It was left untouched.`);
   }
   if (!isJsonObject(parsed) || parsed.version !== 1 || !Array.isArray(parsed.pools) || !Array.isArray(parsed.identities)) {
     throw new StateFileError(
@@ -42,7 +40,13 @@ export async function loadStateFile(file: string): Promise<StateSnapshot | undef
 /** A description of the first record that lacks what the store relies on, if any. */
 function findBadRecord(pools: unknown[], identities: unknown[]): string | undefined {
   const badPool = pools.findIndex(
-    (p) => !isJsonObject(p) || typeof p.IdentityPoolId !== 'string' || typeof p.IdentityPoolName !== 'string' || !isJsonObject(p.tags) || !isJsonObject(p.roles) || !isJsonObject(p.roleMappings),
+    (p) =>
+      !isJsonObject(p) ||
+      typeof p.IdentityPoolId !== 'string' ||
+      typeof p.IdentityPoolName !== 'string' ||
+      !isJsonObject(p.tags) ||
+      !isJsonObject(p.roles) ||
+      !isJsonObject(p.roleMappings),
   );
   if (badPool >= 0) return `pools[${badPool}] is not a pool record`;
   const badIdentity = identities.findIndex(

@@ -100,11 +100,7 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
     const read = await readBody(req, deps.maxBodyBytes);
     if (read.kind === 'aborted') return `${op.name} aborted`;
     if (read.kind === 'too-large') {
-      sendError(
-        res,
-        new ServiceError('RequestEntityTooLargeException', `The request body exceeds the limit of ${deps.maxBodyBytes} bytes.`, 413),
-        requestId,
-      );
+      sendError(res, new ServiceError('RequestEntityTooLargeException', `The request body exceeds the limit of ${deps.maxBodyBytes} bytes.`, 413), requestId);
       return `${op.name} 413`;
     }
     deps.stats.call(op.name);

@@ -30,8 +30,7 @@ interface ParsedAuthorization {
   signature: string;
 }
 
-const incomplete = (what: string): ServiceError =>
-  new ServiceError('IncompleteSignatureException', `Authorization header is malformed: ${what}.`);
+const incomplete = (what: string): ServiceError => new ServiceError('IncompleteSignatureException', `Authorization header is malformed: ${what}.`);
 
 const invalidSignature = (message: string): ServiceError => new ServiceError('InvalidSignatureException', message);
 

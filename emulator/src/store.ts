@@ -56,8 +56,7 @@ export function publicLoginCount(identity: IdentityRecord): number {
 }
 
 const devKey = (poolId: string, userId: string): string => `${poolId}\u0000${userId}`;
-const loginKey = (poolId: string, provider: string, tokenHash: string): string =>
-  `${poolId}\u0000${provider}\u0000${tokenHash}`;
+const loginKey = (poolId: string, provider: string, tokenHash: string): string => `${poolId}\u0000${provider}\u0000${tokenHash}`;
 
 /**
  * An identity whose last login was unlinked cannot go back to being

@@ -53,7 +53,10 @@ export function parseSourceUsers(raw: string): string[] {
     }
     return parsed;
   }
-  return text.split(',').map((u) => u.trim()).filter((u) => u !== '');
+  return text
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -116,9 +116,7 @@ async function main(): Promise<void> {
     });
 
     await steps.step('Read the merged identity back through LookupDeveloperIdentity', async () => {
-      const r = await cognito.send(
-        new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: settings.destinationUserIdentifier }),
-      );
+      const r = await cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: settings.destinationUserIdentifier }));
       const linked = r.DeveloperUserIdentifierList ?? [];
       out(`    identity ${r.IdentityId} now holds: ${linked.join(', ')}`);
       const missing = settings.sourceUserIdentifiers.filter((u) => !linked.includes(u));
@@ -137,9 +135,7 @@ async function main(): Promise<void> {
       if (!/Warning: .*(irreversible|not undone|stays)/i.test(destroy.stdout + destroy.stderr)) {
         throw new Error('destroy printed no irreversibility warning');
       }
-      const r = await cognito.send(
-        new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: settings.sourceUserIdentifiers[0] }),
-      );
+      const r = await cognito.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: settings.sourceUserIdentifiers[0] }));
       out(`    after destroy, ${settings.sourceUserIdentifiers[0]} still resolves to ${r.IdentityId}: the merge stays in Cognito`);
     });
 

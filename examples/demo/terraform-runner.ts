@@ -34,9 +34,7 @@ export function terraformRunner(cwd: string, env: NodeJS.ProcessEnv, echo: (line
           stderr += c;
           show(c);
         });
-        child.on('error', (err) =>
-          reject(new Error(`could not run terraform (${err.message}); is Terraform 1.11+ on PATH?`)),
-        );
+        child.on('error', (err) => reject(new Error(`could not run terraform (${err.message}); is Terraform 1.11+ on PATH?`)));
         child.on('close', (code) => {
           const result = { code: code ?? -1, stdout, stderr };
           if (allowed.includes(result.code)) resolve(result);

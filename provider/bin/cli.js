@@ -54,7 +54,12 @@ function printImportCode(rest) {
   const { parseArgs } = require('node:util');
   const { mergedIdentityImportCode } = require(path.join(distRoot, 'bindings', 'import-code.js'));
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: { id: { type: 'string' }, cdktn: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { id: { type: 'string' }, cdktn: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
     if (positionals.length !== 1) throw new Error('give exactly one import id (quote it for the shell)');
     const entryPoint = values.cdktn ? 'terraform-provider-cognitoidentity/cdktn' : undefined;
     process.stdout.write(mergedIdentityImportCode(positionals[0], { constructId: values.id, entryPoint }));

@@ -28,9 +28,7 @@ const DIST = path.join(REPO, 'dist', 'provider');
 const SRC = path.join(DIST, 'src');
 
 /** The modules serve.ts and main.ts import lazily, after the handshake line. */
-const STAGE2_MODULES = ['plugin/grpc-server.js', 'plugin/proto-loader.js', 'plugin/provider-service.js', 'cognito/provider.js'].map((m) =>
-  path.join(SRC, m),
-);
+const STAGE2_MODULES = ['plugin/grpc-server.js', 'plugin/proto-loader.js', 'plugin/provider-service.js', 'cognito/provider.js'].map((m) => path.join(SRC, m));
 
 /** The SDK modules the provider loads at run time (src/cognito/clients.ts); everything else of the SDK is types. */
 const SDK_ENTRY_POINTS = ['@aws-sdk/client-cognito-identity', '@aws-sdk/credential-providers', '@smithy/core/retry'];
@@ -156,7 +154,11 @@ function runSource(name, extra) {
 async function writeSeaBundle(outfile) {
   try {
     const stage1 = await buildStage1();
-    const sdk = await buildFromEntry('sea-sdk-entry.js', SDK_ENTRY_POINTS.map((id) => `  ${JSON.stringify(id)}: require(${JSON.stringify(id)}),`), []);
+    const sdk = await buildFromEntry(
+      'sea-sdk-entry.js',
+      SDK_ENTRY_POINTS.map((id) => `  ${JSON.stringify(id)}: require(${JSON.stringify(id)}),`),
+      [],
+    );
     const stage2 = await buildFromEntry(
       'sea-stage2-entry.js',
       STAGE2_MODULES.map((f) => `  ${JSON.stringify(path.relative(REPO, f))}: require(${JSON.stringify(f)}),`),

@@ -30,7 +30,12 @@ function undocumented(file: ts.SourceFile): string[] {
   const missing: string[] = [];
   for (const stmt of file.statements) {
     if (!hasModifier(stmt, ts.SyntaxKind.ExportKeyword)) continue;
-    const name = (ts.isClassDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt) || ts.isFunctionDeclaration(stmt)) && stmt.name ? stmt.name.text : ts.isVariableStatement(stmt) ? (stmt.declarationList.declarations[0]?.name.getText(file) ?? '?') : undefined;
+    const name =
+      (ts.isClassDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt) || ts.isFunctionDeclaration(stmt)) && stmt.name
+        ? stmt.name.text
+        : ts.isVariableStatement(stmt)
+          ? (stmt.declarationList.declarations[0]?.name.getText(file) ?? '?')
+          : undefined;
     if (name === undefined) continue;
     if (!hasDoc(stmt)) missing.push(`${file.fileName}: ${name}`);
     const members: readonly (ts.ClassElement | ts.TypeElement)[] = ts.isClassDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) ? stmt.members : [];

@@ -168,7 +168,9 @@ describe('example app as cdktf.json runs it (node dist/examples/cdktf/main.js)',
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const parsed = JSON.parse(readFileSync(join(r.outdir, 'stacks', EXAMPLE_STACK_NAME, 'cdk.tf.json'), 'utf8')) as Synth;
-    const sources = Object.values(parsed.resource.cognitoidentity_merged_identity).map((b) => b.source_user_identifier).sort();
+    const sources = Object.values(parsed.resource.cognitoidentity_merged_identity)
+      .map((b) => b.source_user_identifier)
+      .sort();
     expect(sources).toEqual(['x,1', 'y']);
     expect(parsed.provider.cognitoidentity?.[0]).toEqual({ endpoint: 'http://127.0.0.1:4566', region: 'eu-central-1' });
     rmSync(join(r.outdir, '..'), { recursive: true, force: true });

@@ -59,13 +59,21 @@ test('MergeAdoption imports every existing merge in one apply, with no Merge cal
 test('the data source and the function synthesize to the provider expressions', () => {
   const out = JSON.parse(
     Testing.synthScope((s) => {
-      const data = new DataCognitoidentityMergedIdentities(s, 'm', { identityPoolId: 'us-east-1:0f3a', developerProviderName: 'login.app', minDeveloperUsers: 3 });
+      const data = new DataCognitoidentityMergedIdentities(s, 'm', {
+        identityPoolId: 'us-east-1:0f3a',
+        developerProviderName: 'login.app',
+        minDeveloperUsers: 3,
+      });
       new TerraformOutput(s, 'identities', { value: data.identities });
       new TerraformOutput(s, 'id', { value: CognitoidentityFunctions.mergedIdentityId(data.identityPoolId, 'login.app', 'a,b', 'c') });
       new TerraformOutput(s, 'parts', { value: CognitoidentityFunctions.parseMergedIdentityId('p,q,r,s') });
     }),
   ) as { data: Record<string, Record<string, Record<string, unknown>>>; output: Record<string, { value: string }> };
-  expect(out.data['cognitoidentity_merged_identities']?.['m']).toMatchObject({ identity_pool_id: 'us-east-1:0f3a', developer_provider_name: 'login.app', min_developer_users: 3 });
+  expect(out.data['cognitoidentity_merged_identities']?.['m']).toMatchObject({
+    identity_pool_id: 'us-east-1:0f3a',
+    developer_provider_name: 'login.app',
+    min_developer_users: 3,
+  });
   expect(out.output['identities']?.value).toBe('${data.cognitoidentity_merged_identities.m.identities}');
   expect(out.output['parts']?.value).toBe('${provider::cognitoidentity::parse_merged_identity_id("p,q,r,s")}');
   expect(out.output['id']?.value).toBe(

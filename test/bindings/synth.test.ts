@@ -1,13 +1,7 @@
 // Synth-level checks of the bindings with cdktf's own Testing helpers and
 // matchers, plus a snapshot of a whole stack's JSON.
 import { TerraformStack, Testing } from 'cdktf';
-import {
-  CognitoidentityProvider,
-  DataCognitoidentityDeveloperIdentity,
-  IdentityMerge,
-  MergedIdentity,
-  mergedIdentityImportId,
-} from '../../bindings';
+import { CognitoidentityProvider, DataCognitoidentityDeveloperIdentity, IdentityMerge, MergedIdentity, mergedIdentityImportId } from '../../bindings';
 // Brings the type declarations of cdktf's jest matchers (toHaveResource…).
 import 'cdktf/lib/testing/adapters/jest';
 
@@ -20,7 +14,11 @@ function stableJson(text: string): string {
   const sortKeys = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sortKeys);
     if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, sortKeys(x)]));
+      return Object.fromEntries(
+        Object.entries(v)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, x]) => [k, sortKeys(x)]),
+      );
     }
     return v;
   };
@@ -104,9 +102,7 @@ describe('import', () => {
     });
     MergedIdentity.generateConfigForImport(stack, 'adopted', id, provider);
     const out = JSON.parse(Testing.synth(stack)) as { import: { to: string; id: string; provider?: string }[] };
-    expect(out.import).toEqual([
-      { to: 'cognitoidentity_merged_identity.adopted', id: `${POOL},login.example.app,a%2Cb,c:d`, provider: 'cognitoidentity' },
-    ]);
+    expect(out.import).toEqual([{ to: 'cognitoidentity_merged_identity.adopted', id: `${POOL},login.example.app,a%2Cb,c:d`, provider: 'cognitoidentity' }]);
   });
 
   test('import ids escape % before , so every identifier round-trips', () => {

@@ -16,7 +16,12 @@ const ENDPOINT = 'http://127.0.0.1:4566';
 const TERRAFORM_FILES = ['.terraform', '.terraform.lock.hcl', 'terraform.tfstate', 'terraform.tfstate.backup'];
 
 async function withClient<T>(use: (client: CognitoIdentityClient, poolId: string) => Promise<T>): Promise<T> {
-  const client = new CognitoIdentityClient({ endpoint: ENDPOINT, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+  const client = new CognitoIdentityClient({
+    endpoint: ENDPOINT,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
   try {
     const pools = await client.send(new ListIdentityPoolsCommand({ MaxResults: 10 }));
     return await use(client, pools.IdentityPools?.[0]?.IdentityPoolId ?? '(no pool)');
@@ -29,7 +34,7 @@ async function stats(): Promise<EmulatorStats> {
   return (await (await fetch(`${ENDPOINT}/_emulator/stats`, { signal: AbortSignal.timeout(5000) })).json()) as EmulatorStats;
 }
 
-test('examples/adopt: a script\'s merges, then the adoption, then an empty plan', async () => {
+test("examples/adopt: a script's merges, then the adoption, then an empty plan", async () => {
   await runReadme(path.join(EXAMPLES, 'adopt', 'README.md'), {
     runFiles: [...TERRAFORM_FILES, 'adopt.tfplan'],
     whileServing: async ({ out }) => {

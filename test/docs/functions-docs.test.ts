@@ -8,7 +8,9 @@ import { DOCS_DIR } from './registry-docs';
 const functions = Object.entries(cognitoFunctions);
 
 test('docs/functions holds exactly one page per function', () => {
-  const pages = readdirSync(join(DOCS_DIR, 'functions')).filter((f) => f.endsWith('.md')).sort();
+  const pages = readdirSync(join(DOCS_DIR, 'functions'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   expect(pages).toEqual(functions.map(([name]) => `${name}.md`).sort());
 });
 

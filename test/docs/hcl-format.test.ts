@@ -23,9 +23,14 @@ function tfFiles(dir: string): string[] {
 }
 
 /** The registry pages: index.md and every page of resources/, data-sources/ and functions/. */
-const registryPages = ['index.md', ...['resources', 'data-sources', 'functions'].flatMap((dir) =>
-  readdirSync(join(DOCS_DIR, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`),
-)];
+const registryPages = [
+  'index.md',
+  ...['resources', 'data-sources', 'functions'].flatMap((dir) =>
+    readdirSync(join(DOCS_DIR, dir))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `${dir}/${f}`),
+  ),
+];
 const docSnippets = registryPages.flatMap((doc) =>
   codeBlocks(readRegistryDoc(doc).text, 'hcl').map((block, i): [string, string] => [`docs/${doc} hcl block ${i + 1}`, block]),
 );

@@ -52,7 +52,10 @@ test('the resource doc states the provider\'s id format and shows ids with ":" a
 
 test('bindings mergedIdentityImportId agrees with the provider for any non-empty identifiers', () => {
   // Any characters, with ",", "%" and "%2C"-like text made likely.
-  const part = fc.string({ minLength: 1, unit: fc.oneof(fc.constantFrom(',', '%', '2', 'C', ':', '5'), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })) });
+  const part = fc.string({
+    minLength: 1,
+    unit: fc.oneof(fc.constantFrom(',', '%', '2', 'C', ':', '5'), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })),
+  });
   fc.assert(
     fc.property(part, part, part, part, (pool, dev, src, dst) => {
       const key = { identityPoolId: pool, developerProviderName: dev, sourceUserIdentifier: src, destinationUserIdentifier: dst };

@@ -9,7 +9,8 @@ import { REPO_ROOT } from '../support/paths';
 const IGNORED = new Set(['node_modules', 'dist', '.git', '.terraform', 'cdktf.out']);
 const read = (file: string): string => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
 const dirsOf = (dir: string): string[] =>
-  fs.readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })
+  fs
+    .readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })
     .filter((e) => e.isDirectory() && !IGNORED.has(e.name) && !e.name.startsWith('.'))
     .map((e) => e.name);
 

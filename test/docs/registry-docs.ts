@@ -45,7 +45,11 @@ function bullets(sec: { start: number; lines: string[] }, path: string): DocBull
       const markerMatch = MARKERS.exec(body);
       out.push({
         name: required(m[1], `the name of bullet "${raw}"`),
-        markers: markerMatch ? required(markerMatch[1], `the markers of bullet "${raw}"`).split(',').map((s) => s.trim()) : [],
+        markers: markerMatch
+          ? required(markerMatch[1], `the markers of bullet "${raw}"`)
+              .split(',')
+              .map((s) => s.trim())
+          : [],
         text: markerMatch ? body.slice(markerMatch[0].length) : body,
         line: sec.start + i + 1,
       });

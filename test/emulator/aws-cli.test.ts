@@ -49,12 +49,7 @@ test('create pool, register two developer users, merge them, look the merge up',
     '--logins',
     `${provider}=alice`,
   ]);
-  const bob = await cli.json<TokenOut>('get-open-id-token-for-developer-identity', [
-    '--identity-pool-id',
-    pool.IdentityPoolId,
-    '--logins',
-    `${provider}=bob`,
-  ]);
+  const bob = await cli.json<TokenOut>('get-open-id-token-for-developer-identity', ['--identity-pool-id', pool.IdentityPoolId, '--logins', `${provider}=bob`]);
   expect(alice.IdentityId).not.toBe(bob.IdentityId);
   expect(alice.Token).toBeTruthy();
 
@@ -70,22 +65,12 @@ test('create pool, register two developer users, merge them, look the merge up',
   ]);
   expect(merged.IdentityId).toBe(bob.IdentityId);
 
-  const byIdentity = await cli.json<LookupOut>('lookup-developer-identity', [
-    '--identity-pool-id',
-    pool.IdentityPoolId,
-    '--identity-id',
-    bob.IdentityId,
-  ]);
+  const byIdentity = await cli.json<LookupOut>('lookup-developer-identity', ['--identity-pool-id', pool.IdentityPoolId, '--identity-id', bob.IdentityId]);
   expect(byIdentity.IdentityId).toBe(bob.IdentityId);
   expect([...(byIdentity.DeveloperUserIdentifierList ?? [])].sort()).toEqual(['alice', 'bob']);
 
   // The merged-away user now resolves to the destination's identity.
-  const bySource = await cli.json<LookupOut>('lookup-developer-identity', [
-    '--identity-pool-id',
-    pool.IdentityPoolId,
-    '--developer-user-identifier',
-    'alice',
-  ]);
+  const bySource = await cli.json<LookupOut>('lookup-developer-identity', ['--identity-pool-id', pool.IdentityPoolId, '--developer-user-identifier', 'alice']);
   expect(bySource.IdentityId).toBe(bob.IdentityId);
 });
 

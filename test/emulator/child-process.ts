@@ -21,7 +21,12 @@ export function requireBuild(): void {
   if (!existsSync(BUILT_CLI)) throw new Error(`${BUILT_CLI} is missing: run "npm run build" before these tests.`);
 }
 
-export function runCli(args: string[]): { child: ChildProcessWithoutNullStreams; stdout: () => string; stderr: () => string; exited: Promise<number | string> } {
+export function runCli(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | string>;
+} {
   requireBuild();
   const child = spawn(process.execPath, [CLI_SHIM, ...args], { cwd: REPO });
   let out = '';

@@ -47,8 +47,7 @@ test('a token of another identity, or none, is refused (NotAuthorizedException)'
   const poolId = await createPool(env.client);
   const erin = await developerToken(poolId, 'erin');
   const finn = await developerToken(poolId, 'finn');
-  const send = (logins?: Record<string, string>) =>
-    env.client.send(new sdk.GetCredentialsForIdentityCommand({ IdentityId: erin.identityId, Logins: logins }));
+  const send = (logins?: Record<string, string>) => env.client.send(new sdk.GetCredentialsForIdentityCommand({ IdentityId: erin.identityId, Logins: logins }));
   await expect(send({ 'cognito-identity.amazonaws.com': finn.token })).rejects.toMatchObject({ name: 'NotAuthorizedException' });
   await expect(send()).rejects.toMatchObject({ name: 'NotAuthorizedException' });
   await expect(send({ 'cognito-identity.amazonaws.com': erin.token })).resolves.toMatchObject({ IdentityId: erin.identityId });
@@ -76,8 +75,10 @@ test('AWS CLI: get-credentials-for-identity with the developer token', async () 
   const poolId = await createPool(env.client);
   const { identityId, token } = await developerToken(poolId, 'hana');
   const out = await cli.json<{ IdentityId: string; Credentials: { AccessKeyId: string; SessionToken: string } }>('get-credentials-for-identity', [
-    '--identity-id', identityId,
-    '--logins', JSON.stringify({ 'cognito-identity.amazonaws.com': token }),
+    '--identity-id',
+    identityId,
+    '--logins',
+    JSON.stringify({ 'cognito-identity.amazonaws.com': token }),
   ]);
   expect(out.IdentityId).toBe(identityId);
   expect(out.Credentials.AccessKeyId).toMatch(/^ASIAEMULATOR/);
@@ -123,7 +124,11 @@ test('the noAuth operations answer raw HTTP calls without an Authorization heade
   expect(creds).toMatchObject({ IdentityId: identityId, Credentials: { AccessKeyId: expect.stringMatching(/^ASIAEMULATOR/) } });
   expect(await post('UnlinkIdentity', { IdentityId: identityId, Logins: logins, LoginsToRemove: [FACEBOOK] })).toEqual({});
   // The emulator checks signatures (startTestEmulator configures keys), so the above passed as noAuth, not by leniency.
-  const signed = await rawPost(env.emulator.endpoint, JSON.stringify({ IdentityPoolId: poolId, IdentityProviderName: FACEBOOK }), jsonHeaders('GetPrincipalTagAttributeMap'));
+  const signed = await rawPost(
+    env.emulator.endpoint,
+    JSON.stringify({ IdentityPoolId: poolId, IdentityProviderName: FACEBOOK }),
+    jsonHeaders('GetPrincipalTagAttributeMap'),
+  );
   expect(signed.json.__type).toBe('MissingAuthenticationTokenException');
 });
 
@@ -135,7 +140,10 @@ test('the SDK exports the commands this test walks', () => {
 
 test.each(commands.map(([name]) => name))('%s is an operation the emulator knows', async (name) => {
   const Ctor = required((sdk as unknown as Record<string, new (input: object) => Parameters<typeof env.client.send>[0]>)[name], `sdk.${name}`);
-  const err = await env.client.send(new Ctor({})).then(() => undefined, (e: unknown) => e as { name?: string });
+  const err = await env.client.send(new Ctor({})).then(
+    () => undefined,
+    (e: unknown) => e as { name?: string },
+  );
   // An empty input may be refused for what it lacks, never for the operation itself.
   expect(err?.name).not.toBe('UnknownOperationException');
 });

@@ -25,7 +25,10 @@ function merge(client: CognitoIdentityClient, poolId: string, source: string, de
   );
 }
 
-function lookup(client: CognitoIdentityClient, input: { IdentityPoolId: string; IdentityId?: string; DeveloperUserIdentifier?: string; MaxResults?: number; NextToken?: string }) {
+function lookup(
+  client: CognitoIdentityClient,
+  input: { IdentityPoolId: string; IdentityId?: string; DeveloperUserIdentifier?: string; MaxResults?: number; NextToken?: string },
+) {
   return client.send(new LookupDeveloperIdentityCommand(input));
 }
 
@@ -74,7 +77,9 @@ describe('GetOpenIdTokenForDeveloperIdentity', () => {
     expect((await client.send(new DescribeIdentityCommand({ IdentityId: bob }))).Logins?.sort()).toEqual([DEV_PROVIDER, 'graph.facebook.com'].sort());
 
     // An unauthenticated identity (no logins) accepts a first login.
-    const { IdentityId: unauth } = await client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [DEV_PROVIDER]: 'dave' } }));
+    const { IdentityId: unauth } = await client.send(
+      new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [DEV_PROVIDER]: 'dave' } }),
+    );
     expect(unauth).toBeDefined();
 
     // A second, different user of the same public provider on one identity conflicts.
@@ -142,9 +147,9 @@ describe('LookupDeveloperIdentity', () => {
     await expect(lookup(client, { IdentityPoolId: poolId, DeveloperUserIdentifier: 'nobody' })).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
-    await expect(
-      lookup(client, { IdentityPoolId: poolId, IdentityId: 'us-east-1:00000000-0000-0000-0000-000000000001' }),
-    ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(lookup(client, { IdentityPoolId: poolId, IdentityId: 'us-east-1:00000000-0000-0000-0000-000000000001' })).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
     await expect(lookup(client, { IdentityPoolId: MISSING_POOL, DeveloperUserIdentifier: 'alice' })).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });

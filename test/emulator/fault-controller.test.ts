@@ -3,7 +3,11 @@ import { FaultController } from '../../emulator/src/faults';
 
 test('burst is max(1, rps) and tokens refill at rps', () => {
   let now = 0;
-  const faults = new FaultController({ rateLimits: { Op: 2, Slow: 0.5 } }, () => 1, () => now);
+  const faults = new FaultController(
+    { rateLimits: { Op: 2, Slow: 0.5 } },
+    () => 1,
+    () => now,
+  );
   expect([faults.admit('Op'), faults.admit('Op'), faults.admit('Op')]).toEqual([true, true, false]);
   now += 500; // one token back
   expect([faults.admit('Op'), faults.admit('Op')]).toEqual([true, false]);
@@ -16,12 +20,15 @@ test('burst is max(1, rps) and tokens refill at rps', () => {
 });
 
 test('rules fire count times per phase and disappear; wildcard matches any operation', () => {
-  const faults = new FaultController({
-    rules: [
-      { operation: 'Merge', kind: 'internal-error', phase: 'after', count: 2 },
-      { operation: '*', kind: 'throttle' },
-    ],
-  }, () => 1);
+  const faults = new FaultController(
+    {
+      rules: [
+        { operation: 'Merge', kind: 'internal-error', phase: 'after', count: 2 },
+        { operation: '*', kind: 'throttle' },
+      ],
+    },
+    () => 1,
+  );
   expect(faults.before('Lookup')).toBe('throttle');
   expect(faults.before('Lookup')).toBeUndefined();
   expect(faults.before('Merge')).toBeUndefined();

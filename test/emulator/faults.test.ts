@@ -1,10 +1,5 @@
 /** Fault injection: rate limits, scripted rules, random faults, stats and the admin endpoint. */
-import {
-  CreateIdentityPoolCommand,
-  GetIdCommand,
-  LookupDeveloperIdentityCommand,
-  MergeDeveloperIdentitiesCommand,
-} from '@aws-sdk/client-cognito-identity';
+import { CreateIdentityPoolCommand, GetIdCommand, LookupDeveloperIdentityCommand, MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
 import { join } from 'node:path';
 import { quotaPreset, startEmulator } from '../../emulator/src';
 import { runProcess } from '../support/process';

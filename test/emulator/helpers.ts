@@ -40,10 +40,7 @@ export function useEmulator(options: EmulatorOptions = {}): { emulator: () => Ru
   };
 }
 
-export async function createPool(
-  client: CognitoIdentityClient,
-  extra: Partial<CreateIdentityPoolCommandInput> = {},
-): Promise<string> {
+export async function createPool(client: CognitoIdentityClient, extra: Partial<CreateIdentityPoolCommandInput> = {}): Promise<string> {
   const pool = await createDeveloperPool(client, 'test pool', DEV_PROVIDER, {
     AllowUnauthenticatedIdentities: true,
     SupportedLoginProviders: { 'graph.facebook.com': '1234567890' },

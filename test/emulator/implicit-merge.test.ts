@@ -30,7 +30,14 @@ test('SDK: a developer login and a public login of two identities merge into the
   const newer = await registerUser(env.client, poolId, 'anna');
   await registerUser(env.client, poolId, 'anna-tablet');
   // anna-tablet was merged into anna's identity earlier; the implicit merge moves it too.
-  await env.client.send(new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: DEV_PROVIDER, SourceUserIdentifier: 'anna-tablet', DestinationUserIdentifier: 'anna' }));
+  await env.client.send(
+    new MergeDeveloperIdentitiesCommand({
+      IdentityPoolId: poolId,
+      DeveloperProviderName: DEV_PROVIDER,
+      SourceUserIdentifier: 'anna-tablet',
+      DestinationUserIdentifier: 'anna',
+    }),
+  );
 
   const merged = await registerUser(env.client, poolId, 'anna', { [FACEBOOK]: 'fb-anna' });
   expect(merged).toBe(older);
@@ -61,8 +68,10 @@ test('AWS CLI: get-id with the logins of two identities answers the older one, a
   const older = (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { [FACEBOOK]: 'fb-cy' } }))).IdentityId;
   const newer = (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'accounts.google.com': 'g-cy' } }))).IdentityId;
   const out = await cli.json<{ IdentityId: string }>('get-id', [
-    '--identity-pool-id', poolId,
-    '--logins', JSON.stringify({ [FACEBOOK]: 'fb-cy', 'accounts.google.com': 'g-cy' }),
+    '--identity-pool-id',
+    poolId,
+    '--logins',
+    JSON.stringify({ [FACEBOOK]: 'fb-cy', 'accounts.google.com': 'g-cy' }),
   ]);
   expect(out.IdentityId).toBe(older);
   expect(await enabledIdentities(poolId)).toEqual([older]);
@@ -75,8 +84,10 @@ test('AWS CLI: get-open-id-token-for-developer-identity with the logins of two i
   const older = (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { [FACEBOOK]: 'fb-dee' } }))).IdentityId;
   const newer = await registerUser(env.client, poolId, 'dee');
   const out = await cli.json<{ IdentityId: string; Token: string }>('get-open-id-token-for-developer-identity', [
-    '--identity-pool-id', poolId,
-    '--logins', JSON.stringify({ [DEV_PROVIDER]: 'dee', [FACEBOOK]: 'fb-dee' }),
+    '--identity-pool-id',
+    poolId,
+    '--logins',
+    JSON.stringify({ [DEV_PROVIDER]: 'dee', [FACEBOOK]: 'fb-dee' }),
   ]);
   expect(out.IdentityId).toBe(older);
   expect(out.Token.split('.')).toHaveLength(3);

@@ -18,13 +18,24 @@ interface LookupOut {
 async function mergedPair(cli: AwsCli): Promise<{ poolId: string; destination: string }> {
   const provider = 'login.readings.example';
   const pool = await cli.json<{ IdentityPoolId: string }>('create-identity-pool', [
-    '--identity-pool-name', 'readings', '--no-allow-unauthenticated-identities', '--developer-provider-name', provider,
+    '--identity-pool-name',
+    'readings',
+    '--no-allow-unauthenticated-identities',
+    '--developer-provider-name',
+    provider,
   ]);
   const poolId = pool.IdentityPoolId;
   const dst = await cli.json<TokenOut>('get-open-id-token-for-developer-identity', ['--identity-pool-id', poolId, '--logins', `${provider}=dst`]);
   await cli.json<TokenOut>('get-open-id-token-for-developer-identity', ['--identity-pool-id', poolId, '--logins', `${provider}=src`]);
   await cli.json('merge-developer-identities', [
-    '--identity-pool-id', poolId, '--developer-provider-name', provider, '--source-user-identifier', 'src', '--destination-user-identifier', 'dst',
+    '--identity-pool-id',
+    poolId,
+    '--developer-provider-name',
+    provider,
+    '--source-user-identifier',
+    'src',
+    '--destination-user-identifier',
+    'dst',
   ]);
   return { poolId, destination: dst.IdentityId };
 }

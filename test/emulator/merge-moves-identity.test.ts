@@ -23,7 +23,12 @@ async function crowdedSource(): Promise<{ poolId: string; src: string; dst: stri
   const src = await registerUser(env.client, poolId, 'src', { 'graph.facebook.com': 'fb-src' });
   await registerUser(env.client, poolId, 'rider');
   await env.client.send(
-    new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: DEV_PROVIDER, SourceUserIdentifier: 'rider', DestinationUserIdentifier: 'src' }),
+    new MergeDeveloperIdentitiesCommand({
+      IdentityPoolId: poolId,
+      DeveloperProviderName: DEV_PROVIDER,
+      SourceUserIdentifier: 'rider',
+      DestinationUserIdentifier: 'src',
+    }),
   );
   const dst = await registerUser(env.client, poolId, 'dst');
   return { poolId, src, dst };
@@ -32,7 +37,12 @@ async function crowdedSource(): Promise<{ poolId: string; src: string; dst: stri
 test('SDK: merging one user moves every user and login of its identity, and disables that identity', async () => {
   const { poolId, src, dst } = await crowdedSource();
   const out = await env.client.send(
-    new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: DEV_PROVIDER, SourceUserIdentifier: 'src', DestinationUserIdentifier: 'dst' }),
+    new MergeDeveloperIdentitiesCommand({
+      IdentityPoolId: poolId,
+      DeveloperProviderName: DEV_PROVIDER,
+      SourceUserIdentifier: 'src',
+      DestinationUserIdentifier: 'dst',
+    }),
   );
   expect(out.IdentityId).toBe(dst);
   // The rider was never named, and it moved too.
@@ -48,15 +58,21 @@ test('AWS CLI: the same, through botocore', async () => {
   const cli = new AwsCli(findAwsCli(), env.emulator.endpoint, REGION);
   const { poolId, dst } = await crowdedSource();
   const merged = await cli.json<{ IdentityId: string }>('merge-developer-identities', [
-    '--identity-pool-id', poolId,
-    '--developer-provider-name', DEV_PROVIDER,
-    '--source-user-identifier', 'src',
-    '--destination-user-identifier', 'dst',
+    '--identity-pool-id',
+    poolId,
+    '--developer-provider-name',
+    DEV_PROVIDER,
+    '--source-user-identifier',
+    'src',
+    '--destination-user-identifier',
+    'dst',
   ]);
   expect(merged.IdentityId).toBe(dst);
   const rider = await cli.json<{ IdentityId: string; DeveloperUserIdentifierList: string[] }>('lookup-developer-identity', [
-    '--identity-pool-id', poolId,
-    '--developer-user-identifier', 'rider',
+    '--identity-pool-id',
+    poolId,
+    '--developer-user-identifier',
+    'rider',
   ]);
   expect(rider.IdentityId).toBe(dst);
   expect(rider.DeveloperUserIdentifierList.sort()).toEqual(['dst', 'rider', 'src']);

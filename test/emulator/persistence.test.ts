@@ -1,9 +1,5 @@
 /** The state file: survives restarts (in-process and as a child stopped with SIGTERM); corrupt files stop the start. */
-import {
-  DescribeIdentityPoolCommand,
-  LookupDeveloperIdentityCommand,
-  MergeDeveloperIdentitiesCommand,
-} from '@aws-sdk/client-cognito-identity';
+import { DescribeIdentityPoolCommand, LookupDeveloperIdentityCommand, MergeDeveloperIdentitiesCommand } from '@aws-sdk/client-cognito-identity';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +18,12 @@ test('pools, identities and merges survive a restart', async () => {
   const dst = await registerUser(client1, poolId, 'dst', { 'graph.facebook.com': 'fb-token-secret' });
   await registerUser(client1, poolId, 'src');
   await client1.send(
-    new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: DEV_PROVIDER, SourceUserIdentifier: 'src', DestinationUserIdentifier: 'dst' }),
+    new MergeDeveloperIdentitiesCommand({
+      IdentityPoolId: poolId,
+      DeveloperProviderName: DEV_PROVIDER,
+      SourceUserIdentifier: 'src',
+      DestinationUserIdentifier: 'dst',
+    }),
   );
   client1.destroy();
   await first.stop();
@@ -78,9 +79,9 @@ test('as a child process: state is flushed on SIGTERM and loaded by the next run
   const second = await startChild(['--port', '0', '--state', stateFile]);
   const client2 = localClient(second.endpoint, { maxAttempts: 1 });
   try {
-    expect(
-      (await client2.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: 'persisted-user' }))).IdentityId,
-    ).toBe(identityId);
+    expect((await client2.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, DeveloperUserIdentifier: 'persisted-user' }))).IdentityId).toBe(
+      identityId,
+    );
   } finally {
     client2.destroy();
     second.child.kill('SIGINT');

@@ -137,9 +137,9 @@ describe('identities', () => {
       name: 'NotAuthorizedException',
       message: 'Unauthenticated access is not supported for this identity pool.',
     });
-    await expect(
-      client.send(new GetIdCommand({ IdentityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000000' })),
-    ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(client.send(new GetIdCommand({ IdentityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000000' }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
   });
 
   test('GetId with a public login returns the same identity each time; unsupported providers are refused', async () => {
@@ -148,12 +148,14 @@ describe('identities', () => {
     const first = await client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'graph.facebook.com': 'fb-token-1' } }));
     const again = await client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'graph.facebook.com': 'fb-token-1' } }));
     expect(again.IdentityId).toBe(first.IdentityId);
-    await expect(
-      client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'accounts.google.com': 'g' } })),
-    ).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Token is not from a supported provider of this identity pool.' });
-    await expect(
-      client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'cognito-identity.amazonaws.com': 'x' } })),
-    ).rejects.toMatchObject({ name: 'NotAuthorizedException', message: "Invalid login token. Can't pass in a Cognito token." });
+    await expect(client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'accounts.google.com': 'g' } }))).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Token is not from a supported provider of this identity pool.',
+    });
+    await expect(client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { 'cognito-identity.amazonaws.com': 'x' } }))).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: "Invalid login token. Can't pass in a Cognito token.",
+    });
     const described = await client.send(new DescribeIdentityCommand({ IdentityId: first.IdentityId }));
     expect(described.Logins).toEqual(['graph.facebook.com']);
     expect(described.CreationDate).toBeInstanceOf(Date);
@@ -190,9 +192,9 @@ describe('identities', () => {
 
     // A token from another pool's listing is refused.
     const otherPool = await createPool(client);
-    await expect(
-      client.send(new ListIdentitiesCommand({ IdentityPoolId: otherPool, MaxResults: 3, NextToken: first.NextToken })),
-    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    await expect(client.send(new ListIdentitiesCommand({ IdentityPoolId: otherPool, MaxResults: 3, NextToken: first.NextToken }))).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+    });
   });
 
   test('DeleteIdentityPool removes its identities', async () => {

@@ -67,9 +67,15 @@ test('the long X-Amz-Target form and the application/json content type of hand-w
     expect({ contentType, status: res.status }).toEqual({ contentType, status: 200 });
     expect(res.json.IdentityId).toMatch(/^us-east-1:/);
   }
-  const shortJson = await rawPost(ctx.emulator().endpoint, JSON.stringify({ IdentityPoolId: poolId }), { 'Content-Type': 'application/json', 'X-Amz-Target': 'AWSCognitoIdentityService.GetId' });
+  const shortJson = await rawPost(ctx.emulator().endpoint, JSON.stringify({ IdentityPoolId: poolId }), {
+    'Content-Type': 'application/json',
+    'X-Amz-Target': 'AWSCognitoIdentityService.GetId',
+  });
   expect(shortJson.status).toBe(200);
-  const wrongLong = await rawPost(ctx.emulator().endpoint, '{}', { 'Content-Type': 'application/json', 'X-Amz-Target': 'com.amazonaws.cognito.identity.model.AWSCognitoIdentityService.Nope' });
+  const wrongLong = await rawPost(ctx.emulator().endpoint, '{}', {
+    'Content-Type': 'application/json',
+    'X-Amz-Target': 'com.amazonaws.cognito.identity.model.AWSCognitoIdentityService.Nope',
+  });
   expect(wrongLong.json.__type).toBe('UnknownOperationException');
 });
 

@@ -52,14 +52,46 @@ test('mappings for each kind of configured provider are stored and read back', a
 
 const path = `roleMappings.${USER_POOL_KEY}`;
 test.each([
-  ['a Type outside the enum', { Type: 'Magic', AmbiguousRoleResolution: 'Deny' }, `Value 'Magic' at '${path}.type' failed to satisfy constraint: Member must satisfy enum value set: [Token, Rules]`],
-  ['an AmbiguousRoleResolution outside the enum', { Type: 'Token', AmbiguousRoleResolution: 'Allow' }, 'Member must satisfy enum value set: [AuthenticatedRole, Deny]'],
-  ['no rules', { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [] } }, `at '${path}.rulesConfiguration.rules' failed to satisfy constraint: Member must have length greater than or equal to 1`],
-  ['401 rules', { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: Array.from({ length: 401 }, () => rule()) } }, 'Member must have length less than or equal to 400'],
-  ['a MatchType outside the enum', { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ MatchType: 'Like' })] } }, 'Member must satisfy enum value set: [Equals, Contains, StartsWith, NotEqual]'],
-  ['a rule without a Claim', { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ Claim: undefined })] } }, `Value null at '${path}.rulesConfiguration.rules.1.member.claim' failed to satisfy constraint: Member must not be null`],
-  ['a Claim with a space', { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ Claim: 'is admin' })] } }, 'Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+'],
-  ['a short RoleARN', { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ RoleARN: 'arn:short' })] } }, 'Member must have length greater than or equal to 20'],
+  [
+    'a Type outside the enum',
+    { Type: 'Magic', AmbiguousRoleResolution: 'Deny' },
+    `Value 'Magic' at '${path}.type' failed to satisfy constraint: Member must satisfy enum value set: [Token, Rules]`,
+  ],
+  [
+    'an AmbiguousRoleResolution outside the enum',
+    { Type: 'Token', AmbiguousRoleResolution: 'Allow' },
+    'Member must satisfy enum value set: [AuthenticatedRole, Deny]',
+  ],
+  [
+    'no rules',
+    { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [] } },
+    `at '${path}.rulesConfiguration.rules' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+  ],
+  [
+    '401 rules',
+    { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: Array.from({ length: 401 }, () => rule()) } },
+    'Member must have length less than or equal to 400',
+  ],
+  [
+    'a MatchType outside the enum',
+    { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ MatchType: 'Like' })] } },
+    'Member must satisfy enum value set: [Equals, Contains, StartsWith, NotEqual]',
+  ],
+  [
+    'a rule without a Claim',
+    { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ Claim: undefined })] } },
+    `Value null at '${path}.rulesConfiguration.rules.1.member.claim' failed to satisfy constraint: Member must not be null`,
+  ],
+  [
+    'a Claim with a space',
+    { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ Claim: 'is admin' })] } },
+    'Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
+  ],
+  [
+    'a short RoleARN',
+    { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ RoleARN: 'arn:short' })] } },
+    'Member must have length greater than or equal to 20',
+  ],
 ])('%s is a ValidationException', async (_what, mapping, text) => {
   const poolId = await poolWithProviders();
   await expect(setRoles(poolId, { [USER_POOL_KEY]: mapping })).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining(text) });
@@ -67,15 +99,42 @@ test.each([
 
 test('a Unicode claim name fits the model pattern', async () => {
   const poolId = await poolWithProviders();
-  await setRoles(poolId, { [USER_POOL_KEY]: { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ Claim: 'rôle:équipe' })] } } });
+  await setRoles(poolId, {
+    [USER_POOL_KEY]: { Type: 'Rules', AmbiguousRoleResolution: 'Deny', RulesConfiguration: { Rules: [rule({ Claim: 'rôle:équipe' })] } },
+  });
 });
 
 test.each([
-  ['a provider the pool does not have', 'accounts.google.com', { Type: 'Token', AmbiguousRoleResolution: 'Deny' }, 'accounts.google.com is not a valid RoleMapping ProviderName or is not a configured provider.'],
-  ['a user pool without its client id', USER_POOL, { Type: 'Token', AmbiguousRoleResolution: 'Deny' }, `${USER_POOL} is not a valid RoleMapping ProviderName or is not a configured provider.`],
-  ['the developer provider', DEV_PROVIDER, { Type: 'Token', AmbiguousRoleResolution: 'Deny' }, `${DEV_PROVIDER} is not a valid RoleMapping ProviderName or is not a configured provider.`],
-  ['Token without AmbiguousRoleResolution', USER_POOL_KEY, { Type: 'Token' }, `AmbiguousRoleResolution must be specified for the Token role mapping of ${USER_POOL_KEY}.`],
-  ['Rules without RulesConfiguration', USER_POOL_KEY, { Type: 'Rules', AmbiguousRoleResolution: 'Deny' }, `RulesConfiguration must be specified for the Rules role mapping of ${USER_POOL_KEY}.`],
+  [
+    'a provider the pool does not have',
+    'accounts.google.com',
+    { Type: 'Token', AmbiguousRoleResolution: 'Deny' },
+    'accounts.google.com is not a valid RoleMapping ProviderName or is not a configured provider.',
+  ],
+  [
+    'a user pool without its client id',
+    USER_POOL,
+    { Type: 'Token', AmbiguousRoleResolution: 'Deny' },
+    `${USER_POOL} is not a valid RoleMapping ProviderName or is not a configured provider.`,
+  ],
+  [
+    'the developer provider',
+    DEV_PROVIDER,
+    { Type: 'Token', AmbiguousRoleResolution: 'Deny' },
+    `${DEV_PROVIDER} is not a valid RoleMapping ProviderName or is not a configured provider.`,
+  ],
+  [
+    'Token without AmbiguousRoleResolution',
+    USER_POOL_KEY,
+    { Type: 'Token' },
+    `AmbiguousRoleResolution must be specified for the Token role mapping of ${USER_POOL_KEY}.`,
+  ],
+  [
+    'Rules without RulesConfiguration',
+    USER_POOL_KEY,
+    { Type: 'Rules', AmbiguousRoleResolution: 'Deny' },
+    `RulesConfiguration must be specified for the Rules role mapping of ${USER_POOL_KEY}.`,
+  ],
 ])('%s is an InvalidParameterException and changes nothing', async (_what, key, mapping, message) => {
   const poolId = await poolWithProviders();
   await expect(setRoles(poolId, { [key]: mapping })).rejects.toMatchObject({ name: 'InvalidParameterException', message, $metadata: { httpStatusCode: 400 } });
@@ -87,7 +146,16 @@ test('the AWS CLI gets the same answers', async () => {
   const poolId = await poolWithProviders();
   const cli = new AwsCli(findAwsCli(), ctx.emulator().endpoint, 'us-east-1');
   const set = (mappings: unknown) =>
-    cli.run(['cognito-identity', 'set-identity-pool-roles', '--identity-pool-id', poolId, '--roles', `authenticated=${ROLE}`, '--role-mappings', JSON.stringify(mappings)]);
+    cli.run([
+      'cognito-identity',
+      'set-identity-pool-roles',
+      '--identity-pool-id',
+      poolId,
+      '--roles',
+      `authenticated=${ROLE}`,
+      '--role-mappings',
+      JSON.stringify(mappings),
+    ]);
   const wrongType = await set({ [USER_POOL_KEY]: { Type: 'Magic', AmbiguousRoleResolution: 'Deny' } });
   expect(wrongType.code).not.toBe(0);
   expect(wrongType.stderr).toContain('(ValidationException)');
@@ -102,8 +170,12 @@ test('the AWS CLI gets the same answers', async () => {
 const tags = (n: number, prefix = 't'): Record<string, string> => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, 'v']));
 
 test('a pool holds at most 50 tags: at create, at update and through TagResource', async () => {
-  const create = (n: number) => client().send(new CreateIdentityPoolCommand({ IdentityPoolName: 'tagged', AllowUnauthenticatedIdentities: false, IdentityPoolTags: tags(n) }));
-  await expect(create(51)).rejects.toMatchObject({ name: 'InvalidParameterException', message: 'An identity pool can have at most 50 tags; this request would leave it with 51.' });
+  const create = (n: number) =>
+    client().send(new CreateIdentityPoolCommand({ IdentityPoolName: 'tagged', AllowUnauthenticatedIdentities: false, IdentityPoolTags: tags(n) }));
+  await expect(create(51)).rejects.toMatchObject({
+    name: 'InvalidParameterException',
+    message: 'An identity pool can have at most 50 tags; this request would leave it with 51.',
+  });
   const created = await create(50);
   const poolId = created.IdentityPoolId ?? '';
   const arn = `arn:aws:cognito-identity:us-east-1:000000000000:identitypool/${poolId}`;
@@ -111,7 +183,9 @@ test('a pool holds at most 50 tags: at create, at update and through TagResource
   // Overwriting existing keys does not add tags.
   await client().send(new TagResourceCommand({ ResourceArn: arn, Tags: { t0: 'new' } }));
   const update = (n: number) =>
-    client().send(new UpdateIdentityPoolCommand({ IdentityPoolId: poolId, IdentityPoolName: 'tagged', AllowUnauthenticatedIdentities: false, IdentityPoolTags: tags(n) }));
+    client().send(
+      new UpdateIdentityPoolCommand({ IdentityPoolId: poolId, IdentityPoolName: 'tagged', AllowUnauthenticatedIdentities: false, IdentityPoolTags: tags(n) }),
+    );
   await expect(update(51)).rejects.toMatchObject({ name: 'InvalidParameterException' });
   await update(10);
   expect(Object.keys((await client().send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags ?? {})).toHaveLength(10);

@@ -1,9 +1,5 @@
 /** SigV4: signed operations refuse unsigned calls; with credentials configured, signatures are verified. */
-import {
-  DescribeIdentityPoolCommand,
-  GetIdCommand,
-  ListIdentityPoolsCommand,
-} from '@aws-sdk/client-cognito-identity';
+import { DescribeIdentityPoolCommand, GetIdCommand, ListIdentityPoolsCommand } from '@aws-sdk/client-cognito-identity';
 import { startEmulator, type RunningEmulator } from '../../emulator/src';
 import { LOCAL_CREDENTIALS } from '../../examples/demo/local-emulator';
 import { clientFor, createPool, jsonHeaders, rawPost } from './helpers';

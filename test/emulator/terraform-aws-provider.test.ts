@@ -59,28 +59,32 @@ output "pool_id" {
 // times per command; on a loaded machine this test needs more than jest's default.
 const AWS_TEST_TIMEOUT_MS = 480_000;
 
-test('aws_cognito_identity_pool: create, empty second plan, destroy', async () => {
-  const ws = TerraformWorkspace.create('aws-pool', { ourProvider: false, awsProvider: true });
-  ws.write('main.tf', awsConfig(env.emulator.endpoint, 'tf_aws_pool'));
+test(
+  'aws_cognito_identity_pool: create, empty second plan, destroy',
+  async () => {
+    const ws = TerraformWorkspace.create('aws-pool', { ourProvider: false, awsProvider: true });
+    ws.write('main.tf', awsConfig(env.emulator.endpoint, 'tf_aws_pool'));
 
-  expectExit(await ws.init(), 0, 'terraform init');
-  expectExit(await ws.apply(), 0, 'terraform apply');
+    expectExit(await ws.init(), 0, 'terraform init');
+    expectExit(await ws.apply(), 0, 'terraform apply');
 
-  const out = expectExit(await ws.run(['output', '-no-color', '-raw', 'pool_id']), 0, 'terraform output');
-  const poolId = out.stdout.trim();
-  expect(poolId).toMatch(/^us-east-1:[0-9a-f-]+$/);
-  const described = await env.client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: poolId }));
-  expect(described.IdentityPoolName).toBe('tf_aws_pool');
-  expect(described.DeveloperProviderName).toBe('login.tfaws.example');
-  expect(described.AllowUnauthenticatedIdentities).toBe(false);
+    const out = expectExit(await ws.run(['output', '-no-color', '-raw', 'pool_id']), 0, 'terraform output');
+    const poolId = out.stdout.trim();
+    expect(poolId).toMatch(/^us-east-1:[0-9a-f-]+$/);
+    const described = await env.client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: poolId }));
+    expect(described.IdentityPoolName).toBe('tf_aws_pool');
+    expect(described.DeveloperProviderName).toBe('login.tfaws.example');
+    expect(described.AllowUnauthenticatedIdentities).toBe(false);
 
-  // Read back through the provider's refresh: nothing to change.
-  const plan = await ws.plan('-detailed-exitcode');
-  expectExit(plan, 0, 'terraform plan -detailed-exitcode after apply');
+    // Read back through the provider's refresh: nothing to change.
+    const plan = await ws.plan('-detailed-exitcode');
+    expectExit(plan, 0, 'terraform plan -detailed-exitcode after apply');
 
-  expectExit(await ws.destroy(), 0, 'terraform destroy');
-  const pools = await env.client.send(new ListIdentityPoolsCommand({ MaxResults: 60 }));
-  expect((pools.IdentityPools ?? []).map((p) => p.IdentityPoolId)).not.toContain(poolId);
+    expectExit(await ws.destroy(), 0, 'terraform destroy');
+    const pools = await env.client.send(new ListIdentityPoolsCommand({ MaxResults: 60 }));
+    expect((pools.IdentityPools ?? []).map((p) => p.IdentityPoolId)).not.toContain(poolId);
 
-  ws.cleanup();
-}, AWS_TEST_TIMEOUT_MS);
+    ws.cleanup();
+  },
+  AWS_TEST_TIMEOUT_MS,
+);

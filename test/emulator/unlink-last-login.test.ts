@@ -17,7 +17,14 @@ test('unlinking the last developer user disables the identity; one that keeps a 
   const alone = await registerUser(client, poolId, 'alone');
   const social = await registerUser(client, poolId, 'social', { 'graph.facebook.com': 'fb-user-1' });
   const unlink = (identityId: string, user: string) =>
-    client.send(new UnlinkDeveloperIdentityCommand({ IdentityPoolId: poolId, IdentityId: identityId, DeveloperProviderName: DEV_PROVIDER, DeveloperUserIdentifier: user }));
+    client.send(
+      new UnlinkDeveloperIdentityCommand({
+        IdentityPoolId: poolId,
+        IdentityId: identityId,
+        DeveloperProviderName: DEV_PROVIDER,
+        DeveloperUserIdentifier: user,
+      }),
+    );
 
   expect(await enabledIds(poolId)).toContain(alone);
   await unlink(alone, 'alone');

@@ -23,9 +23,9 @@ test('a bad IdentityPoolId gives one pattern violation, at the lowerCamel member
 test('several violations are counted and joined with "; "', async () => {
   const longName = 'n'.repeat(129);
   await expect(
-    ctx.client().send(
-      new CreateIdentityPoolCommand({ IdentityPoolName: longName, AllowUnauthenticatedIdentities: true, DeveloperProviderName: 'bad provider!' }),
-    ),
+    ctx
+      .client()
+      .send(new CreateIdentityPoolCommand({ IdentityPoolName: longName, AllowUnauthenticatedIdentities: true, DeveloperProviderName: 'bad provider!' })),
   ).rejects.toMatchObject({
     name: 'ValidationException',
     message:
@@ -36,9 +36,7 @@ test('several violations are counted and joined with "; "', async () => {
 });
 
 test('missing required members: "Member must not be null"', async () => {
-  await expect(
-    ctx.client().send(new MergeDeveloperIdentitiesCommand({} as never)),
-  ).rejects.toMatchObject({
+  await expect(ctx.client().send(new MergeDeveloperIdentitiesCommand({} as never))).rejects.toMatchObject({
     name: 'ValidationException',
     message:
       '4 validation errors detected: ' +
@@ -56,7 +54,8 @@ test('range checks: MaxResults 0 and an empty DeleteIdentities list', async () =
     message: "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
   });
   await expect(client.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: [] }))).rejects.toMatchObject({
-    message: "1 validation error detected: Value '[]' at 'identityIdsToDelete' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    message:
+      "1 validation error detected: Value '[]' at 'identityIdsToDelete' failed to satisfy constraint: Member must have length greater than or equal to 1",
   });
   await expect(client.send(new DeleteIdentitiesCommand({ IdentityIdsToDelete: ['nope'] }))).rejects.toMatchObject({
     message: `1 validation error detected: Value 'nope' at 'identityIdsToDelete.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: ${ID_PATTERN}`,
@@ -73,12 +72,12 @@ test('Logins: more than 10 entries, and token values are redacted in messages', 
     (err: Error) => err,
   );
   expect(error?.name).toBe('ValidationException');
-  expect(error?.message).toMatch(/^1 validation error detected: Value '\{.*\}' at 'logins' failed to satisfy constraint: Member must have length less than or equal to 10$/);
+  expect(error?.message).toMatch(
+    /^1 validation error detected: Value '\{.*\}' at 'logins' failed to satisfy constraint: Member must have length less than or equal to 10$/,
+  );
   expect(error?.message).not.toContain('secret-token');
 
-  await expect(
-    client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [DEV_PROVIDER]: '' } })),
-  ).rejects.toMatchObject({
+  await expect(client.send(new GetOpenIdTokenForDeveloperIdentityCommand({ IdentityPoolId: poolId, Logins: { [DEV_PROVIDER]: '' } }))).rejects.toMatchObject({
     message: `1 validation error detected: Value '{${DEV_PROVIDER}=*** Sensitive Data Redacted ***}' at 'logins' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length greater than or equal to 1]`,
   });
 });
@@ -89,7 +88,12 @@ test('a developer user identifier longer than 1024 characters', async () => {
   const long = 'u'.repeat(1025);
   await expect(
     client.send(
-      new MergeDeveloperIdentitiesCommand({ IdentityPoolId: poolId, DeveloperProviderName: DEV_PROVIDER, SourceUserIdentifier: long, DestinationUserIdentifier: 'x' }),
+      new MergeDeveloperIdentitiesCommand({
+        IdentityPoolId: poolId,
+        DeveloperProviderName: DEV_PROVIDER,
+        SourceUserIdentifier: long,
+        DestinationUserIdentifier: 'x',
+      }),
     ),
   ).rejects.toMatchObject({
     message: `1 validation error detected: Value '${long}' at 'sourceUserIdentifier' failed to satisfy constraint: Member must have length less than or equal to 1024`,

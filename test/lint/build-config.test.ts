@@ -12,12 +12,16 @@ const ROOT = path.resolve(__dirname, '../..');
 const SHIPPED = ['provider/src', 'emulator/src', 'bindings'];
 
 function parsed(configFile: string): ts.ParsedCommandLine {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, configFile), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, configFile),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error(`${configFile} could not be read`);
   expect(config.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
   return config;

@@ -29,7 +29,7 @@ function fixedWaits(text: string): string[] {
   const found: string[] = [];
   for (const { pattern, unitMs } of WAITS) {
     for (const m of text.matchAll(pattern)) {
-      if (Number(required(m[1], 'the wait\'s number').replace(/_/g, '')) * unitMs <= LIMIT_MS) continue;
+      if (Number(required(m[1], "the wait's number").replace(/_/g, '')) * unitMs <= LIMIT_MS) continue;
       const line = text.slice(0, m.index).split('\n').length;
       found.push(`${line}: ${m[0].replace(/\s+/g, ' ')}`);
     }
@@ -71,9 +71,7 @@ test('the detector finds fixed waits over 50 ms and nothing else', () => {
 });
 
 test('no test file waits a fixed time over 50 ms: poll with waitFor (test/support/wait.ts)', () => {
-  const offenders = testFiles
-    .filter((f) => !(rel(f) in ALLOWED))
-    .flatMap((f) => fixedWaits(fs.readFileSync(f, 'utf8')).map((w) => `test/${rel(f)}:${w}`));
+  const offenders = testFiles.filter((f) => !(rel(f) in ALLOWED)).flatMap((f) => fixedWaits(fs.readFileSync(f, 'utf8')).map((w) => `test/${rel(f)}:${w}`));
   expect(offenders).toEqual([]);
 });
 

@@ -19,8 +19,7 @@ const SCANNED = [...CHECKED, 'bench', 'examples', 'test'];
 const SCRIPTS = ['provider/bin', 'provider/scripts', 'emulator/bin'];
 
 /** "module#export" -> why it stays although no other file imports it. Keep each reason to one line. */
-const ALLOWED: Record<string, string> = {
-};
+const ALLOWED: Record<string, string> = {};
 
 /** The sources of the package.json `exports` entry points (dist/x.js -> x.ts), and public-api.ts. */
 function entryPoints(texts: SourceTexts): string[] {
@@ -50,7 +49,7 @@ function findings(graph: ExportGraph): Finding[] {
     .flatMap(([file, info]) => {
       const users = new Map([...info.exports.keys()].map((name) => [name, [...(graph.usedBy.get(`${file}#${name}`) ?? [])].filter((u) => u !== file)]));
       // A type that a used export's declaration names is part of that export's API: callers may need to name it.
-      for (let changed = true; changed; ) {
+      for (let changed = true; changed;) {
         changed = false;
         for (const [name, e] of info.exports) {
           if (!e.typeOnly || (users.get(name) ?? []).length > 0) continue;
@@ -75,8 +74,7 @@ const graph = buildExportGraph(texts, entryPoints(texts));
 const all = findings(graph);
 
 describe('the export graph', () => {
-  const fixture = (files: Record<string, string>, entries: string[] = []): ExportGraph =>
-    buildExportGraph(new Map(Object.entries(files)), entries);
+  const fixture = (files: Record<string, string>, entries: string[] = []): ExportGraph => buildExportGraph(new Map(Object.entries(files)), entries);
   const used = (g: ExportGraph, key: string): string[] => [...(g.usedBy.get(key) ?? [])].sort();
 
   test('follows named, default, type, namespace and re-exported imports', () => {

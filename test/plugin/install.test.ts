@@ -57,7 +57,7 @@ async function serveAndShutdown(plugin: RunningPlugin): Promise<void> {
 describe('installProvider', () => {
   test('writes an executable launcher into the unpacked mirror layout', () => {
     const mirror = path.join(tmp, 'api-mirror');
-    const r = installProvider({ mirrorDir: mirror, nodePath: '/opt/node it\'s/bin/node' });
+    const r = installProvider({ mirrorDir: mirror, nodePath: "/opt/node it's/bin/node" });
     expect(r).toEqual({
       sourceAddress: 'terraform.local/cognito/cognitoidentity',
       version: '0.1.0',
@@ -65,7 +65,7 @@ describe('installProvider', () => {
     });
     expect(fs.statSync(r.executable).mode & 0o111).toBe(0o111);
     const script = fs.readFileSync(r.executable, 'utf8');
-    expect(script).toBe(launcherScript('/opt/node it\'s/bin/node', MAIN));
+    expect(script).toBe(launcherScript("/opt/node it's/bin/node", MAIN));
     expect(script).toContain(`node='/opt/node it'\\''s/bin/node'\nentry='${MAIN}'\n`);
     expect(script).toContain('exec "$node" "$entry" "$@"');
     // The only file in the package dir, so its hash does not change when dist/ is rebuilt.
@@ -156,7 +156,10 @@ describe('the launcher script (provider/bin/terraform-provider-cognitoidentity)'
     installProvider({ mirrorDir: mirror, entryPoint: entry });
     fs.rmSync(path.dirname(entry), { recursive: true });
     const ws = TerraformWorkspace.create('gone-bundle', { ourMirror: () => mirror });
-    ws.write('main.tf', `terraform {\n  required_providers {\n    cognitoidentity = {\n      source = "terraform.local/cognito/cognitoidentity"\n    }\n  }\n}\n`);
+    ws.write(
+      'main.tf',
+      `terraform {\n  required_providers {\n    cognitoidentity = {\n      source = "terraform.local/cognito/cognitoidentity"\n    }\n  }\n}\n`,
+    );
     expectExit(await ws.init(), 0, 'terraform init');
     const r = await ws.run(['validate', '-no-color']);
     expect(r.code).toBe(1);
@@ -205,7 +208,8 @@ describe('from the packed npm package', () => {
     const consumer = path.join(tmp, 'consumer');
     fs.mkdirSync(path.join(consumer, 'node_modules'), { recursive: true });
     fs.symlinkSync(pkg, path.join(consumer, 'node_modules', 'terraform-provider-cognitoidentity'));
-    const probe = "const b = require('terraform-provider-cognitoidentity'); const e = require('terraform-provider-cognitoidentity/emulator'); console.log(typeof b.IdentityMerge, typeof e.startEmulator)";
+    const probe =
+      "const b = require('terraform-provider-cognitoidentity'); const e = require('terraform-provider-cognitoidentity/emulator'); console.log(typeof b.IdentityMerge, typeof e.startEmulator)";
     expect(execFileSync(process.execPath, ['-e', probe], { cwd: consumer, encoding: 'utf8' }).trim()).toBe('function function');
 
     const mirror = path.join(tmp, 'pkg-mirror');

@@ -135,11 +135,12 @@ describe('a provider process with AutoMTLS', () => {
     expect(configured.diagnostics).toEqual([]);
 
     const config = { id: null, input: 'hello', output: null, tags: { a: 'b' } };
-    const plan = await call<{ planned_state: { msgpack: Buffer }; planned_private: Buffer; diagnostics: Diag[] }>(
-      clients.provider,
-      'PlanResourceChange',
-      { type_name: 'cognitoidentity_echo', prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) },
-    );
+    const plan = await call<{ planned_state: { msgpack: Buffer }; planned_private: Buffer; diagnostics: Diag[] }>(clients.provider, 'PlanResourceChange', {
+      type_name: 'cognitoidentity_echo',
+      prior_state: dv(null),
+      proposed_new_state: dv(config),
+      config: dv(config),
+    });
     expect(plan.diagnostics).toEqual([]);
     const planned = undv(plan.planned_state) as ObjectValue;
     expect(planned.output).toBeInstanceOf(Unknown);
@@ -155,7 +156,6 @@ describe('a provider process with AutoMTLS', () => {
     });
     expect(apply.diagnostics).toEqual([]);
     expect(undv(apply.new_state)).toEqual({ id: 'hello', input: 'hello', output: 'p-hello', tags: { a: 'b' } });
-
   });
 
   test('destroy: a null planned state plans and applies to msgpack nil', async () => {

@@ -166,9 +166,7 @@ resource "cognitoidentity_merged_identity" "m" {
           return mirrorDir;
         },
       });
-      c.configure(
-        mergeResource('m', mergeOf(c.pool, c.pool.users[0], c.pool.users[1])),
-      );
+      c.configure(mergeResource('m', mergeOf(c.pool, c.pool.users[0], c.pool.users[1])));
       const plan = await c.ws.plan();
       expectNoCrash(plan);
       expectExit(plan, 0, 'terraform plan');

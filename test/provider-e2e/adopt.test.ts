@@ -54,7 +54,14 @@ test('the adoption example imports 50 existing merged groups without a Merge cal
 
   const ws = TerraformWorkspace.create('adopt-example');
   ws.write('main.tf', readFileSync(EXAMPLE, 'utf8'));
-  const vars = ['-var', `identity_pool_id=${pool.poolId}`, '-var', `developer_provider_name=${pool.providerName}`, '-var', `cognito_endpoint=${env.emulator.endpoint}`];
+  const vars = [
+    '-var',
+    `identity_pool_id=${pool.poolId}`,
+    '-var',
+    `developer_provider_name=${pool.providerName}`,
+    '-var',
+    `cognito_endpoint=${env.emulator.endpoint}`,
+  ];
   expectExit(await ws.init(), 0, 'terraform init');
   const sources = groups.reduce((n, g) => n + g.length - 1, 0);
   const applied = expectExit(await ws.apply(...vars), 0, 'terraform apply');

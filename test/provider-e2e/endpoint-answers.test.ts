@@ -87,7 +87,7 @@ test('no credentials anywhere: the error lists where the chain looked', async ()
   ws.cleanup();
 });
 
-test('a provider Region other than the pool id\'s fails at plan, naming both', async () => {
+test("a provider Region other than the pool id's fails at plan, naming both", async () => {
   const { ws, pool, configure } = await newCase(env, 'region-mismatch', 2);
   const [src, dst] = pool.users;
   configure(mergeResource('m', mergeOf(pool, src, dst)), { endpoint: env.emulator.endpoint, region: 'eu-west-1' });

@@ -42,7 +42,13 @@ describe('developer user ids count toward the limit (the default)', () => {
   test('plan refuses 25 sources into one identity, naming the limit, and nothing is merged', async () => {
     const { ws, pool, configure } = await newCase(env, 'fan-in-refused', 26);
     const [dst, ...sources] = pool.users;
-    configure(fanIn(pool, sources.map((s) => s.userId), dst.userId));
+    configure(
+      fanIn(
+        pool,
+        sources.map((s) => s.userId),
+        dst.userId,
+      ),
+    );
     const r = await ws.plan();
     if (r.code !== 1) throw new Error(`plan exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
     expect(r.stderr).toContain('Too many linked logins for a merge');
@@ -63,35 +69,46 @@ describe('developer user ids do not count (count_developer_ids_as_linked_logins 
     await env?.stop();
   });
 
-  test(`for_each over ${SOURCES} sources into one destination at default parallelism under the quota rate limits`, async () => {
-    const { ws, pool, configure } = await newCase(env, 'fan-in', SOURCES + 1);
-    ws.guardMs = FAN_IN_GUARD_MS;
-    const dst = first(pool.users, 'the users');
-    const sources = pool.users.slice(1);
-    configure(fanIn(pool, sources.map((s) => s.userId), dst.userId), { count_developer_ids_as_linked_logins: false });
-    env.emulator.setFaults(quotaPreset());
-    env.emulator.resetStats();
+  test(
+    `for_each over ${SOURCES} sources into one destination at default parallelism under the quota rate limits`,
+    async () => {
+      const { ws, pool, configure } = await newCase(env, 'fan-in', SOURCES + 1);
+      ws.guardMs = FAN_IN_GUARD_MS;
+      const dst = first(pool.users, 'the users');
+      const sources = pool.users.slice(1);
+      configure(
+        fanIn(
+          pool,
+          sources.map((s) => s.userId),
+          dst.userId,
+        ),
+        { count_developer_ids_as_linked_logins: false },
+      );
+      env.emulator.setFaults(quotaPreset());
+      env.emulator.resetStats();
 
-    const apply = expectExit(await ws.apply(), 0, `terraform apply of ${SOURCES} merges into one identity under rate limits`);
-    expect(apply.stdout).toMatch(new RegExp(`${SOURCES} added, 0 changed, 0 destroyed`));
-    const stats = env.emulator.stats();
-    expect(stats.merges).toBe(SOURCES);
-    // The limits were really in force: some calls were throttled and retried.
-    expect(Object.values(stats.throttled).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      const apply = expectExit(await ws.apply(), 0, `terraform apply of ${SOURCES} merges into one identity under rate limits`);
+      expect(apply.stdout).toMatch(new RegExp(`${SOURCES} added, 0 changed, 0 destroyed`));
+      const stats = env.emulator.stats();
+      expect(stats.merges).toBe(SOURCES);
+      // The limits were really in force: some calls were throttled and retried.
+      expect(Object.values(stats.throttled).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 
-    env.emulator.setFaults({});
-    const hub = await lookupUser(env.client, pool.poolId, dst.userId);
-    expect(hub.identityId).toBe(dst.identityId);
-    expect([...hub.userIds].sort()).toEqual(pool.users.map((u) => u.userId).sort());
-    // State agrees: every resource holds the destination identity, and its read-back list holds its source
-    // and the destination (the full list shows after the next refresh, as merges landed in parallel).
-    const inState = (await ws.resources()).filter((r) => r.type === 'cognitoidentity_merged_identity');
-    expect(inState).toHaveLength(SOURCES);
-    for (const r of inState) {
-      expect(r.values.identity_id).toBe(dst.identityId);
-      expect(r.values.developer_user_identifiers).toEqual(expect.arrayContaining([r.values.source_user_identifier, dst.userId]));
-    }
-    expectExit(await ws.plan('-detailed-exitcode'), 0, `terraform plan after ${SOURCES} merges`);
-    ws.cleanup();
-  }, FAN_IN_GUARD_MS + 60_000);
+      env.emulator.setFaults({});
+      const hub = await lookupUser(env.client, pool.poolId, dst.userId);
+      expect(hub.identityId).toBe(dst.identityId);
+      expect([...hub.userIds].sort()).toEqual(pool.users.map((u) => u.userId).sort());
+      // State agrees: every resource holds the destination identity, and its read-back list holds its source
+      // and the destination (the full list shows after the next refresh, as merges landed in parallel).
+      const inState = (await ws.resources()).filter((r) => r.type === 'cognitoidentity_merged_identity');
+      expect(inState).toHaveLength(SOURCES);
+      for (const r of inState) {
+        expect(r.values.identity_id).toBe(dst.identityId);
+        expect(r.values.developer_user_identifiers).toEqual(expect.arrayContaining([r.values.source_user_identifier, dst.userId]));
+      }
+      expectExit(await ws.plan('-detailed-exitcode'), 0, `terraform plan after ${SOURCES} merges`);
+      ws.cleanup();
+    },
+    FAN_IN_GUARD_MS + 60_000,
+  );
 });

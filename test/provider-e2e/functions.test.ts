@@ -18,7 +18,9 @@ afterAll(async () => {
 
 test('merged_identity_id escapes each part as import ids expect', async () => {
   const { ws, configure } = await newCase(env, 'function-id', 0);
-  configure(`output "id" {\n  value = provider::cognitoidentity::merged_identity_id("us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90", "login.app", "a,b", "100%")\n}\n`);
+  configure(
+    `output "id" {\n  value = provider::cognitoidentity::merged_identity_id("us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90", "login.app", "a,b", "100%")\n}\n`,
+  );
   expectExit(await ws.apply(), 0, 'apply');
   const out = expectExit(await ws.run(['output', '-raw', 'id']), 0, 'output');
   expect(out.stdout).toBe('us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90,login.app,a%2Cb,100%25');
@@ -30,11 +32,27 @@ const POOL = '"us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90"';
 // Each refusal names the argument in Terraform's own words: for the function's refusals too, since
 // the provider returns the argument's position and Terraform turns it into the parameter's name.
 test.each([
-  ['an empty string', `merged_identity_id(${POOL}, "login.app", "", "d")`, 'Invalid value for "source_user_identifier" parameter: source_user_identifier must be a non-empty string'],
-  ['a pool id of the wrong form', 'merged_identity_id("pool-1", "login.app", "s", "d")', 'Invalid value for "identity_pool_id" parameter: identity_pool_id "pool-1" is not of the form REGION:GUID'],
-  ['a list where a string belongs', `merged_identity_id(${POOL}, ["login.app"], "s", "d")`, 'Invalid value for "developer_provider_name" parameter: string required'],
+  [
+    'an empty string',
+    `merged_identity_id(${POOL}, "login.app", "", "d")`,
+    'Invalid value for "source_user_identifier" parameter: source_user_identifier must be a non-empty string',
+  ],
+  [
+    'a pool id of the wrong form',
+    'merged_identity_id("pool-1", "login.app", "s", "d")',
+    'Invalid value for "identity_pool_id" parameter: identity_pool_id "pool-1" is not of the form REGION:GUID',
+  ],
+  [
+    'a list where a string belongs',
+    `merged_identity_id(${POOL}, ["login.app"], "s", "d")`,
+    'Invalid value for "developer_provider_name" parameter: string required',
+  ],
   ['null', `merged_identity_id(${POOL}, "login.app", "s", null)`, 'Invalid value for "destination_user_identifier" parameter: argument must not be null'],
-  ['a malformed id to parse', 'parse_merged_identity_id("a,b,c")', 'Invalid value for "id" parameter: id is not a merged identity import id: expected 4 parts separated by ","'],
+  [
+    'a malformed id to parse',
+    'parse_merged_identity_id("a,b,c")',
+    'Invalid value for "id" parameter: id is not a merged identity import id: expected 4 parts separated by ","',
+  ],
 ])('%s is refused, naming the argument', async (_what, call, message) => {
   const { ws, configure } = await newCase(env, 'function-refused', 0);
   configure(`output "v" {\n  value = provider::cognitoidentity::${call}\n}\n`);
@@ -47,7 +65,9 @@ test.each([
 
 test('parse_merged_identity_id undoes merged_identity_id', async () => {
   const { ws, configure } = await newCase(env, 'function-parse', 0);
-  configure(`output "parts" {\n  value = provider::cognitoidentity::parse_merged_identity_id(provider::cognitoidentity::merged_identity_id(${POOL}, "login.app", "a,b", "100%"))\n}\n`);
+  configure(
+    `output "parts" {\n  value = provider::cognitoidentity::parse_merged_identity_id(provider::cognitoidentity::merged_identity_id(${POOL}, "login.app", "a,b", "100%"))\n}\n`,
+  );
   expectExit(await ws.apply(), 0, 'apply');
   const out = JSON.parse(expectExit(await ws.run(['output', '-json', 'parts']), 0, 'output').stdout) as unknown;
   expect(out).toEqual({
@@ -71,7 +91,9 @@ test('import blocks with for_each adopt existing merges without merging again; t
   pool     = ${hclString(pool.poolId)}
   provider = ${hclString(pool.providerName)}
   merges   = {
-${Object.entries(pairs).map(([s, d]) => `    ${hclString(s)} = ${hclString(d)}`).join('\n')}
+${Object.entries(pairs)
+  .map(([s, d]) => `    ${hclString(s)} = ${hclString(d)}`)
+  .join('\n')}
   }
 }
 

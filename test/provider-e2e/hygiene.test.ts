@@ -26,13 +26,14 @@ test('the provider writes only the go-plugin handshake line to stdout', async ()
     ourMirror: (dir) => capturingMirror(dir, { stdout: (capture = path.join(dir, 'provider-stdout.log')) }),
   });
   const [src, dst] = pool.users;
-  configure(
-    mergeResource('m', mergeOf(pool, src, dst)),
-  );
+  configure(mergeResource('m', mergeOf(pool, src, dst)));
   expectExit(await ws.apply(), 0, 'terraform apply');
   expectExit(await ws.destroy(), 0, 'terraform destroy');
 
-  const lines = fs.readFileSync(capture, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = fs
+    .readFileSync(capture, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   // One provider process per init/plan/apply phase; each printed exactly its handshake.
   expect(lines.length).toBeGreaterThan(0);
   for (const line of lines) {
@@ -50,7 +51,10 @@ test("the provider's stderr holds only hclog JSON lines, Node's own warnings inc
   configure(mergeResource('m', mergeOf(pool, src, dst)));
   expectExit(await ws.run(['apply', '-no-color', '-input=false', '-auto-approve'], { TF_LOG_PROVIDER: 'trace' }), 0, 'terraform apply');
 
-  const lines = fs.readFileSync(capture, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = fs
+    .readFileSync(capture, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   expect(lines.length).toBeGreaterThan(0);
   const notHclog = lines.filter((line) => {
     try {
@@ -71,9 +75,7 @@ test("the provider's stderr holds only hclog JSON lines, Node's own warnings inc
 test('TF_LOG=trace output and the state hold no secret_key', async () => {
   const { ws, pool, configure } = await newCase(env, 'no-secret', 2);
   const [src, dst] = pool.users;
-  configure(
-    mergeResource('m', mergeOf(pool, src, dst)),
-  );
+  configure(mergeResource('m', mergeOf(pool, src, dst)));
   const traced = await ws.run(['apply', '-no-color', '-input=false', '-auto-approve'], { TF_LOG: 'trace' });
   expectExit(traced, 0, 'terraform apply with TF_LOG=trace');
   const refreshed = await ws.run(['plan', '-no-color', '-input=false'], { TF_LOG: 'trace' });

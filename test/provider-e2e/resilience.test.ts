@@ -22,38 +22,30 @@ afterAll(async () => {
   await env?.stop();
 });
 
-test.each(['internal-error', 'drop'] as const)(
-  'a %s after the merge committed: the retried apply converges with one merge',
-  async (kind) => {
-    const { ws, pool, configure } = await newCase(env, `fault-${kind}`, 2);
-    const [src, dst] = pool.users;
-    // One attempt per call, so the fault reaches Terraform and the user retries the apply.
-    configure(
-      mergeResource('m', mergeOf(pool, src, dst)),
-      { max_retries: 1 },
-    );
-    const merges = env.emulator.stats().merges;
-    env.emulator.setFaults({ rules: [{ operation: 'MergeDeveloperIdentities', kind, phase: 'after', count: 1 }] });
+test.each(['internal-error', 'drop'] as const)('a %s after the merge committed: the retried apply converges with one merge', async (kind) => {
+  const { ws, pool, configure } = await newCase(env, `fault-${kind}`, 2);
+  const [src, dst] = pool.users;
+  // One attempt per call, so the fault reaches Terraform and the user retries the apply.
+  configure(mergeResource('m', mergeOf(pool, src, dst)), { max_retries: 1 });
+  const merges = env.emulator.stats().merges;
+  env.emulator.setFaults({ rules: [{ operation: 'MergeDeveloperIdentities', kind, phase: 'after', count: 1 }] });
 
-    const first = await ws.apply();
-    expect(first.code).toBe(1);
-    expectNoCrash(first);
-    expect(env.emulator.stats().merges - merges).toBe(1);
+  const first = await ws.apply();
+  expect(first.code).toBe(1);
+  expectNoCrash(first);
+  expect(env.emulator.stats().merges - merges).toBe(1);
 
-    expectExit(await ws.apply(), 0, 'retried terraform apply');
-    expect(env.emulator.stats().merges - merges).toBe(1);
-    expect((await lookupUser(env.client, pool.poolId, src.userId)).identityId).toBe(dst.identityId);
-    expectExit(await ws.plan('-detailed-exitcode'), 0, 'terraform plan after convergence');
-    ws.cleanup();
-  },
-);
+  expectExit(await ws.apply(), 0, 'retried terraform apply');
+  expect(env.emulator.stats().merges - merges).toBe(1);
+  expect((await lookupUser(env.client, pool.poolId, src.userId)).identityId).toBe(dst.identityId);
+  expectExit(await ws.plan('-detailed-exitcode'), 0, 'terraform plan after convergence');
+  ws.cleanup();
+});
 
 test('with default retries, a dropped connection after the merge is absorbed within one apply', async () => {
   const { ws, pool, configure } = await newCase(env, 'fault-drop-retry', 2);
   const [src, dst] = pool.users;
-  configure(
-    mergeResource('m', mergeOf(pool, src, dst)),
-  );
+  configure(mergeResource('m', mergeOf(pool, src, dst)));
   const merges = env.emulator.stats().merges;
   env.emulator.setFaults({ rules: [{ operation: 'MergeDeveloperIdentities', kind: 'drop', phase: 'after', count: 1 }] });
   expectExit(await ws.apply(), 0, 'terraform apply with one dropped response');

@@ -46,7 +46,12 @@ const badInputs: [string, keyof MergeSettings, Partial<MergeSettings>, RegExp][]
   ['empty source identifier', 'source_user_identifier', { source_user_identifier: '' }, /1024|1-1024|empty/],
   ['source identifier longer than 1024', 'source_user_identifier', { source_user_identifier: 's'.repeat(1025) }, /1024/],
   ['destination identifier longer than 1024', 'destination_user_identifier', { destination_user_identifier: 'd'.repeat(1025) }, /1024/],
-  ['source equals destination', 'destination_user_identifier', { source_user_identifier: 'same-user', destination_user_identifier: 'same-user' }, /differ|same/i],
+  [
+    'source equals destination',
+    'destination_user_identifier',
+    { source_user_identifier: 'same-user', destination_user_identifier: 'same-user' },
+    /differ|same/i,
+  ],
   ['unknown on_destroy value', 'on_destroy', { on_destroy: 'maybe' }, /warn/],
 ];
 

@@ -69,9 +69,7 @@ function run(command: string, args: string[], cwd?: string): string {
 test('the release holds one executable per platform zip, the manifest, and SHA256SUMS with a signature gpg verifies', () => {
   const names = fs.readdirSync(releaseDir).sort();
   expect(names).toEqual(
-    ['SHA256SUMS', 'SHA256SUMS.sig', 'linux_amd64.zip', 'linux_arm64.zip', 'manifest.json']
-      .map((s) => path.basename(releaseFile(releaseDir, s)))
-      .sort(),
+    ['SHA256SUMS', 'SHA256SUMS.sig', 'linux_amd64.zip', 'linux_arm64.zip', 'manifest.json'].map((s) => path.basename(releaseFile(releaseDir, s))).sort(),
   );
   for (const platform of ['linux_amd64', 'linux_arm64']) {
     const zip = releaseFile(releaseDir, `${platform}.zip`);
@@ -96,7 +94,9 @@ test('terraform init installs it from the registry, signed; apply merges on a ho
   const ws = registryWorkspace('registry-install');
   ws.write('main.tf', providerBlock({ endpoint: env.emulator.endpoint, source: registry.source }) + mergeResource('m', mergeOf(pool, src, dst)));
   const init = expectExit(await ws.init(), 0, 'terraform init');
-  expect(init.stdout).toMatch(new RegExp(`Installed ${registry.source.replace(/[.]/g, '\\.')} v${RELEASE_VERSION} \\(self-signed, key ID ${gpg.keyId.slice(-16)}\\)`));
+  expect(init.stdout).toMatch(
+    new RegExp(`Installed ${registry.source.replace(/[.]/g, '\\.')} v${RELEASE_VERSION} \\(self-signed, key ID ${gpg.keyId.slice(-16)}\\)`),
+  );
   expect(registry.requests).toContain('/.well-known/terraform.json');
 
   // Hide node from the whole file system (not only PATH): a bind mount of /dev/null over the binary.

@@ -84,9 +84,7 @@ function diagnostics(r: ProcessResult): Diag[] {
 /** The diagnostics that belong to resource `name`: by address, or by the block the snippet is in. */
 function diagnosticsOf(all: Diag[], name: string): Diag[] {
   const header = `resource "${TYPE}" "${name}"`;
-  return all.filter(
-    (d) => d.address === `${TYPE}.${name}` || d.snippet?.context === header || (d.snippet?.code ?? '').includes(header),
-  );
+  return all.filter((d) => d.address === `${TYPE}.${name}` || d.snippet?.context === header || (d.snippet?.code ?? '').includes(header));
 }
 
 function describe(d: Diag): string {
@@ -164,7 +162,12 @@ const validateCases: BadCase[] = [
   { name: 'missing_source', set: { [SRC]: null }, attribute: SRC, rule: /Missing required argument/ },
   { name: 'missing_destination', set: { [DST]: null }, attribute: DST, rule: /Missing required argument/ },
   { name: 'misspelt_attribute', set: { source_user_identifer: s('x') }, attribute: 'source_user_identifer', rule: /Unsupported argument/ },
-  { name: 'set_identity_id', set: { identity_id: s(`us-east-1:${GUID}`) }, attribute: 'identity_id', rule: /read-only|Invalid Configuration for Read-Only Attribute|computed/i },
+  {
+    name: 'set_identity_id',
+    set: { identity_id: s(`us-east-1:${GUID}`) },
+    attribute: 'identity_id',
+    rule: /read-only|Invalid Configuration for Read-Only Attribute|computed/i,
+  },
   { name: 'set_id', set: { id: s('x') }, attribute: 'id', rule: /read-only|Invalid Configuration for Read-Only Attribute|computed/i },
 ];
 
@@ -186,7 +189,12 @@ test(`terraform validate names the attribute and rule for ${validateCases.length
     ].join('\n'),
   );
   const r = await c.ws.run(['validate', '-no-color', '-json']);
-  expectMatched(r, 'terraform validate -json', validateCases, valid.map(([n]) => n));
+  expectMatched(
+    r,
+    'terraform validate -json',
+    validateCases,
+    valid.map(([n]) => n),
+  );
 });
 
 test('terraform plan names the attribute for bad input only the service can judge, and plans the valid ones', async () => {
@@ -232,7 +240,12 @@ test('terraform plan names the attribute for bad input only the service can judg
   );
   const merges = env.emulator.stats().merges;
   const r = await c.ws.run(['plan', '-no-color', '-input=false', '-json']);
-  expectMatched(r, 'terraform plan -json', planCases, valid.map(([n]) => n));
+  expectMatched(
+    r,
+    'terraform plan -json',
+    planCases,
+    valid.map(([n]) => n),
+  );
   // The valid resources were planned (the error in others did not stop them).
   for (const [name] of valid) expect(r.stdout).toContain(`"${TYPE}.${name}"`);
   // Plan never merges.

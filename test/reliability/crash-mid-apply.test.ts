@@ -41,9 +41,7 @@ test.each(['provider', 'terraform'] as const)(
   async (victim) => {
     const { ws, pool, configure } = await newCase(env, `crash-${victim}`, 2);
     const [src, dst] = pool.users;
-    configure(
-      mergeResource('m', mergeOf(pool, src, dst)),
-    );
+    configure(mergeResource('m', mergeOf(pool, src, dst)));
     const merges = env.emulator.stats().merges;
     env.emulator.setFaults({ latencyMs: { LookupDeveloperIdentity: READ_BACK_LATENCY_MS } });
 

@@ -211,7 +211,9 @@ test('random targets and headers', async () => {
     fc.constant(undefined),
     fc.constant(''),
     fc.stringMatching(/^[\x21-\x7e ]{0,200}$/).map((v) => v.trim()),
-    fc.constant(`AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20000101/${REGION}/cognito-identity/aws4_request, SignedHeaders=host, Signature=00`),
+    fc.constant(
+      `AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20000101/${REGION}/cognito-identity/aws4_request, SignedHeaders=host, Signature=00`,
+    ),
   );
   await fc.assert(
     fc.asyncProperty(target, contentType, extra, fc.boolean(), authorization, async (t, ct, headers, sign, auth) => {

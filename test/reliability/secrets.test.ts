@@ -123,7 +123,10 @@ test.each<Mode>(['provider attributes', 'environment variables'])(
     expect(texts.map(([what]) => what)).toContain('terraform.tfstate.backup');
 
     // The trace logs really include the provider's own lines, so the check covers them.
-    const logs = texts.filter(([what]) => what.endsWith('TF_LOG_PATH')).map(([, t]) => t).join('\n');
+    const logs = texts
+      .filter(([what]) => what.endsWith('TF_LOG_PATH'))
+      .map(([, t]) => t)
+      .join('\n');
     expect(logs).toMatch(/provider\.terraform-provider-cognitoidentity/);
     // ... and its log line for each Cognito call, so those are checked too.
     expect(logs).toMatch(/cognito call: .*operation=LookupDeveloperIdentity/);

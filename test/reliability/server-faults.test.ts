@@ -43,34 +43,38 @@ async function stateAddresses(): Promise<string[]> {
 
 // Tests in this file run in order and build on each other's state.
 
-test('apply under random faults converges after at most one re-run, merging each pair once', async () => {
-  c.configure(forEachMerges('m', c.pool, plan));
-  env.emulator.resetStats();
-  // Some merges also commit and then lose their answer, so a retry meets an already-done merge.
-  env.emulator.setFaults({
-    ...RANDOM_FAULTS,
-    rules: [
-      { operation: 'MergeDeveloperIdentities', kind: 'internal-error', phase: 'after', count: 2 },
-      { operation: 'MergeDeveloperIdentities', kind: 'drop', phase: 'after', count: 2 },
-    ],
-  });
+test(
+  'apply under random faults converges after at most one re-run, merging each pair once',
+  async () => {
+    c.configure(forEachMerges('m', c.pool, plan));
+    env.emulator.resetStats();
+    // Some merges also commit and then lose their answer, so a retry meets an already-done merge.
+    env.emulator.setFaults({
+      ...RANDOM_FAULTS,
+      rules: [
+        { operation: 'MergeDeveloperIdentities', kind: 'internal-error', phase: 'after', count: 2 },
+        { operation: 'MergeDeveloperIdentities', kind: 'drop', phase: 'after', count: 2 },
+      ],
+    });
 
-  const firstRun = await c.ws.apply();
-  const runs: ProcessResult[] = firstRun.code === 0 ? [firstRun] : [firstRun, await c.ws.apply()];
-  for (const r of runs) expectNoCrash(r);
-  expectExit(last(runs, 'the apply runs'), 0, `terraform apply under faults (run ${runs.length})`);
+    const firstRun = await c.ws.apply();
+    const runs: ProcessResult[] = firstRun.code === 0 ? [firstRun] : [firstRun, await c.ws.apply()];
+    for (const r of runs) expectNoCrash(r);
+    expectExit(last(runs, 'the apply runs'), 0, `terraform apply under faults (run ${runs.length})`);
 
-  const stats = env.emulator.stats();
-  // The faults really happened.
-  expect(Object.values(stats.faulted).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-  expect(stats.merges).toBe(SOURCES);
+    const stats = env.emulator.stats();
+    // The faults really happened.
+    expect(Object.values(stats.faulted).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(stats.merges).toBe(SOURCES);
 
-  env.emulator.setFaults({});
-  expectStateMatches(await c.ws.resources(), plan);
-  await expectMergedInCognito(env, c.pool, plan);
-  expectExit(await c.ws.plan('-detailed-exitcode'), 0, 'terraform plan after the faulty apply');
-  expect(env.emulator.stats().merges).toBe(SOURCES);
-}, TEST_GUARD_MS);
+    env.emulator.setFaults({});
+    expectStateMatches(await c.ws.resources(), plan);
+    await expectMergedInCognito(env, c.pool, plan);
+    expectExit(await c.ws.plan('-detailed-exitcode'), 0, 'terraform plan after the faulty apply');
+    expect(env.emulator.stats().merges).toBe(SOURCES);
+  },
+  TEST_GUARD_MS,
+);
 
 test('with default retries, a refresh under random faults succeeds and changes nothing', async () => {
   const before = await stateAddresses();
@@ -81,42 +85,46 @@ test('with default retries, a refresh under random faults succeeds and changes n
   expect(await stateAddresses()).toEqual(before);
 });
 
-test('a failed read is an error, never "gone": refresh-only runs keep every resource', async () => {
-  // One attempt per call, so faults reach Terraform instead of being retried away.
-  c.configure(forEachMerges('m', c.pool, plan), { max_retries: 1 });
-  const before = await stateAddresses();
-  expect(before).toHaveLength(SOURCES);
+test(
+  'a failed read is an error, never "gone": refresh-only runs keep every resource',
+  async () => {
+    // One attempt per call, so faults reach Terraform instead of being retried away.
+    c.configure(forEachMerges('m', c.pool, plan), { max_retries: 1 });
+    const before = await stateAddresses();
+    expect(before).toHaveLength(SOURCES);
 
-  // The first lookups fail for sure (one error, one dropped connection), the rest at random.
-  const faults = (): FaultConfig => ({
-    ...RANDOM_FAULTS,
-    rules: [
-      { operation: 'LookupDeveloperIdentity', kind: 'internal-error', count: 1 },
-      { operation: 'LookupDeveloperIdentity', kind: 'drop', count: 1 },
-    ],
-  });
+    // The first lookups fail for sure (one error, one dropped connection), the rest at random.
+    const faults = (): FaultConfig => ({
+      ...RANDOM_FAULTS,
+      rules: [
+        { operation: 'LookupDeveloperIdentity', kind: 'internal-error', count: 1 },
+        { operation: 'LookupDeveloperIdentity', kind: 'drop', count: 1 },
+      ],
+    });
 
-  env.emulator.setFaults(faults());
-  const planned = await c.ws.plan('-refresh-only');
-  expectNoCrash(planned);
-  expectFailedRead(planned, 'terraform plan -refresh-only under faults');
-
-  for (let round = 0; round < 2; round++) {
     env.emulator.setFaults(faults());
-    const applied = await c.ws.apply('-refresh-only');
-    expectNoCrash(applied);
-    expectFailedRead(applied, `terraform apply -refresh-only under faults (round ${round})`);
-    env.emulator.setFaults({});
-    expect(await stateAddresses()).toEqual(before);
-  }
+    const planned = await c.ws.plan('-refresh-only');
+    expectNoCrash(planned);
+    expectFailedRead(planned, 'terraform plan -refresh-only under faults');
 
-  // Without faults, the refresh is clean and the state still matches Cognito.
-  expectExit(await c.ws.apply('-refresh-only'), 0, 'terraform apply -refresh-only without faults');
-  expectStateMatches(await c.ws.resources(), plan);
-  expectExit(await c.ws.plan('-detailed-exitcode'), 0, 'terraform plan after the faulty refreshes');
-  expect(env.emulator.stats().merges).toBe(SOURCES);
-  c.ws.cleanup();
-}, TEST_GUARD_MS);
+    for (let round = 0; round < 2; round++) {
+      env.emulator.setFaults(faults());
+      const applied = await c.ws.apply('-refresh-only');
+      expectNoCrash(applied);
+      expectFailedRead(applied, `terraform apply -refresh-only under faults (round ${round})`);
+      env.emulator.setFaults({});
+      expect(await stateAddresses()).toEqual(before);
+    }
+
+    // Without faults, the refresh is clean and the state still matches Cognito.
+    expectExit(await c.ws.apply('-refresh-only'), 0, 'terraform apply -refresh-only without faults');
+    expectStateMatches(await c.ws.resources(), plan);
+    expectExit(await c.ws.plan('-detailed-exitcode'), 0, 'terraform plan after the faulty refreshes');
+    expect(env.emulator.stats().merges).toBe(SOURCES);
+    c.ws.cleanup();
+  },
+  TEST_GUARD_MS,
+);
 
 /** The run failed, saying a read of a merge failed, and planned no deletion. */
 function expectFailedRead(r: ProcessResult, label: string): void {

@@ -16,12 +16,7 @@ export interface E2eCase {
 /** A case whose pool users are a tuple of N when N is a literal (TestPoolOf). */
 export type E2eCaseOf<N extends number> = Omit<E2eCase, 'pool'> & { pool: TestPoolOf<N> };
 
-export async function newCase<N extends number>(
-  env: TestEmulator,
-  name: string,
-  userCount: N,
-  options: WorkspaceOptions = {},
-): Promise<E2eCaseOf<N>> {
+export async function newCase<N extends number>(env: TestEmulator, name: string, userCount: N, options: WorkspaceOptions = {}): Promise<E2eCaseOf<N>> {
   const pool = await createPoolWithUsers(env.client, userCount);
   const ws = TerraformWorkspace.create(name, options);
   const configure = (body: string, provider: Partial<ProviderSettings> = {}): void => {

@@ -52,21 +52,12 @@ export async function createPoolWithUsers<N extends number>(client: CognitoIdent
   return { poolId, providerName, users: tupleOf(users, userCount, 'the created users') };
 }
 
-export async function createDeveloperUser(
-  client: CognitoIdentityClient,
-  poolId: string,
-  providerName: string,
-  userId: string,
-): Promise<DeveloperUser> {
+export async function createDeveloperUser(client: CognitoIdentityClient, poolId: string, providerName: string, userId: string): Promise<DeveloperUser> {
   return { userId, identityId: await registerDeveloperUser(client, { poolId, providerName }, userId) };
 }
 
 /** The identity a developer user resolves to now, with every user id linked to it. */
-export async function lookupUser(
-  client: CognitoIdentityClient,
-  poolId: string,
-  userId: string,
-): Promise<{ identityId: string; userIds: string[] }> {
+export async function lookupUser(client: CognitoIdentityClient, poolId: string, userId: string): Promise<{ identityId: string; userIds: string[] }> {
   const userIds: string[] = [];
   let identityId = '';
   let next: string | undefined;

@@ -25,7 +25,9 @@ export function createTestGpg(): TestGpg {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gpg-'));
   fs.chmodSync(home, 0o700);
   gpg(home, ['--passphrase', '', '--quick-generate-key', 'Release Test <release-test@example.invalid>', 'rsa2048', 'sign', '2d']);
-  const keyLine = gpg(home, ['--with-colons', '--list-secret-keys']).split('\n').find((l) => l.startsWith('sec:'));
+  const keyLine = gpg(home, ['--with-colons', '--list-secret-keys'])
+    .split('\n')
+    .find((l) => l.startsWith('sec:'));
   const keyId = keyLine?.split(':')[4];
   if (!keyId) throw new Error('gpg made no key');
   const publicKey = gpg(home, ['--armor', '--export', keyId]);

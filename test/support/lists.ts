@@ -40,11 +40,7 @@ export function only<T>(list: readonly T[], what = 'the list'): T {
  * A tuple of N elements when N is a literal (so `const [a, b] = pool.users` gives
  * two defined elements, and a third is a compile error), an array otherwise.
  */
-export type Tuple<T, N extends number, Acc extends T[] = []> = number extends N
-  ? T[]
-  : Acc['length'] extends N
-    ? Acc
-    : Tuple<T, N, [...Acc, T]>;
+export type Tuple<T, N extends number, Acc extends T[] = []> = number extends N ? T[] : Acc['length'] extends N ? Acc : Tuple<T, N, [...Acc, T]>;
 
 /** `list` as a tuple of `n` elements; throws unless it has exactly `n`. */
 export function tupleOf<T, N extends number>(list: T[], n: N, what = 'the list'): Tuple<T, N> {

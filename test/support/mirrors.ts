@@ -54,11 +54,7 @@ export function capturingMirror(dir: string, capture: { stdout?: string; stderr?
     capture.stdout ? `exec > >(tee -a ${shellQuote(capture.stdout)})` : '',
     capture.stderr ? `exec 2> >(tee -a ${shellQuote(capture.stderr)} >&2)` : '',
   ].filter((l) => l !== '');
-  fs.writeFileSync(
-    executable,
-    ['#!/bin/bash', ...redirects, `exec ${shellQuote(process.execPath)} ${shellQuote(main)} "$@"`, ''].join('\n'),
-    { mode: 0o755 },
-  );
+  fs.writeFileSync(executable, ['#!/bin/bash', ...redirects, `exec ${shellQuote(process.execPath)} ${shellQuote(main)} "$@"`, ''].join('\n'), { mode: 0o755 });
   return mirrorDir;
 }
 

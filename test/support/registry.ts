@@ -24,12 +24,32 @@ function openssl(args: string[], cwd: string): void {
 export function makeTestCertificates(dir: string): TestCertificates {
   fs.mkdirSync(dir, { recursive: true });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=registry test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign'], dir);
+  openssl(
+    [
+      'req',
+      '-x509',
+      ...ec,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=registry test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign',
+    ],
+    dir,
+  );
   openssl(['req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost'], dir);
   fs.writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-  openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem',
-    '-days', '2', '-extfile', 'server.ext'], dir);
+  openssl(
+    ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'server.ext'],
+    dir,
+  );
   return { caFile: path.join(dir, 'ca.pem'), key: fs.readFileSync(path.join(dir, 'server.key')), cert: fs.readFileSync(path.join(dir, 'server.pem')) };
 }
 
@@ -77,8 +97,14 @@ function route(release: RegistryRelease, url: string, base: string): { status: n
     if (!zip) return { status: 404, body: '{"errors":["no such platform"]}', type: 'application/json' };
     const sums = `terraform-provider-${release.type}_${release.version}_SHA256SUMS`;
     return json({
-      protocols: ['6.0'], os: zip.os, arch: zip.arch, filename: zip.file, shasum: zip.shasum,
-      download_url: `${base}/files/${zip.file}`, shasums_url: `${base}/files/${sums}`, shasums_signature_url: `${base}/files/${sums}.sig`,
+      protocols: ['6.0'],
+      os: zip.os,
+      arch: zip.arch,
+      filename: zip.file,
+      shasum: zip.shasum,
+      download_url: `${base}/files/${zip.file}`,
+      shasums_url: `${base}/files/${sums}`,
+      shasums_signature_url: `${base}/files/${sums}.sig`,
       signing_keys: { gpg_public_keys: [{ key_id: release.keyId, ascii_armor: release.publicKey }] },
     });
   }
@@ -105,9 +131,10 @@ export async function startTestRegistry(release: RegistryRelease, certs: TestCer
     host,
     source: `${host}/${release.namespace}/${release.type}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

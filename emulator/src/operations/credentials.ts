@@ -34,12 +34,15 @@ function provenIdentity(store: Store, identityId: string, logins: { [provider: s
   const proves = Object.entries(logins).some(([provider, value]) =>
     provider === COGNITO_LOGIN ? verifyOpenIdToken(value)?.sub === identityId : identity.logins[provider] === hashToken(value),
   );
-  if (!proves) throw notAuthorized('Invalid login token. Logins don\'t match. Please include at least one valid login for this identity or identity pool.');
+  if (!proves) throw notAuthorized("Invalid login token. Logins don't match. Please include at least one valid login for this identity or identity pool.");
   return { identity, pool };
 }
 
 function fakeCredentials(): { [key: string]: unknown } {
-  const token = (n: number): string => randomBytes(n).toString('base64').replace(/[^A-Za-z0-9]/g, 'A');
+  const token = (n: number): string =>
+    randomBytes(n)
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, 'A');
   return {
     AccessKeyId: `ASIAEMULATOR${randomBytes(4).toString('hex').toUpperCase()}`,
     SecretKey: `emulator/${token(24)}`,
@@ -82,7 +85,12 @@ export const credentialOperations: Operation[] = [
   defineOperation<PrincipalTagMapInput>('GetPrincipalTagAttributeMap', 'sigv4', false, (input, { store }) => {
     requirePool(store, input.IdentityPoolId);
     const map = tagMapsOf(store).get(`${input.IdentityPoolId}\u0000${input.IdentityProviderName}`);
-    return { IdentityPoolId: input.IdentityPoolId, IdentityProviderName: input.IdentityProviderName, UseDefaults: map?.UseDefaults ?? true, PrincipalTags: map?.PrincipalTags ?? {} };
+    return {
+      IdentityPoolId: input.IdentityPoolId,
+      IdentityProviderName: input.IdentityProviderName,
+      UseDefaults: map?.UseDefaults ?? true,
+      PrincipalTags: map?.PrincipalTags ?? {},
+    };
   }),
 
   defineOperation<PrincipalTagMapInput>('SetPrincipalTagAttributeMap', 'sigv4', true, (input, { store }) => {
@@ -92,4 +100,3 @@ export const credentialOperations: Operation[] = [
     return { IdentityPoolId: input.IdentityPoolId, IdentityProviderName: input.IdentityProviderName, ...map };
   }),
 ];
-

@@ -37,27 +37,22 @@ function requireDeveloperUser(store: Store, pool: PoolRecord, userId: string): I
 }
 
 export const developerOperations: Operation[] = [
-  defineOperation<GetOpenIdTokenForDeveloperIdentityInput>(
-    'GetOpenIdTokenForDeveloperIdentity',
-    'sigv4',
-    true,
-    (input, { store }) => {
-      const pool = requirePool(store, input.IdentityPoolId);
-      const entries = classifyLogins(pool, input.Logins, true);
-      if (entries.length === 0) throw invalidParameter('Logins must contain at least one login.');
-      let target: IdentityRecord | undefined;
-      if (input.IdentityId !== undefined) {
-        target = requireIdentity(store, input.IdentityId, pool.IdentityPoolId);
-        if (target.disabled) throw notAuthorized(`Identity '${target.identityId}' is disabled.`);
-      }
-      const identity = resolveAndLink(store, pool, entries, target);
-      const amr = entries.some((e) => e.kind === 'developer') ? ['authenticated', pool.DeveloperProviderName ?? ''] : ['authenticated'];
-      return {
-        IdentityId: identity.identityId,
-        Token: issueOpenIdToken(pool.IdentityPoolId, identity.identityId, input.TokenDuration ?? DEFAULT_TOKEN_SECONDS, amr),
-      };
-    },
-  ),
+  defineOperation<GetOpenIdTokenForDeveloperIdentityInput>('GetOpenIdTokenForDeveloperIdentity', 'sigv4', true, (input, { store }) => {
+    const pool = requirePool(store, input.IdentityPoolId);
+    const entries = classifyLogins(pool, input.Logins, true);
+    if (entries.length === 0) throw invalidParameter('Logins must contain at least one login.');
+    let target: IdentityRecord | undefined;
+    if (input.IdentityId !== undefined) {
+      target = requireIdentity(store, input.IdentityId, pool.IdentityPoolId);
+      if (target.disabled) throw notAuthorized(`Identity '${target.identityId}' is disabled.`);
+    }
+    const identity = resolveAndLink(store, pool, entries, target);
+    const amr = entries.some((e) => e.kind === 'developer') ? ['authenticated', pool.DeveloperProviderName ?? ''] : ['authenticated'];
+    return {
+      IdentityId: identity.identityId,
+      Token: issueOpenIdToken(pool.IdentityPoolId, identity.identityId, input.TokenDuration ?? DEFAULT_TOKEN_SECONDS, amr),
+    };
+  }),
 
   defineOperation<LookupDeveloperIdentityInput>('LookupDeveloperIdentity', 'sigv4', false, (input, { store, lookupByUserLists }) => {
     const pool = requirePool(store, input.IdentityPoolId);
@@ -65,9 +60,7 @@ export const developerOperations: Operation[] = [
     if (input.IdentityId !== undefined) {
       identity = requireIdentity(store, input.IdentityId, pool.IdentityPoolId);
       if (input.DeveloperUserIdentifier !== undefined && !identity.developerUserIds.includes(input.DeveloperUserIdentifier)) {
-        throw conflict(
-          `Developer user identifier '${input.DeveloperUserIdentifier}' is not linked to identity '${identity.identityId}'.`,
-        );
+        throw conflict(`Developer user identifier '${input.DeveloperUserIdentifier}' is not linked to identity '${identity.identityId}'.`);
       }
       // The API Reference: when both match, "the response returns both values and is the same as the request".
       if (input.DeveloperUserIdentifier !== undefined) {
@@ -96,9 +89,7 @@ export const developerOperations: Operation[] = [
 
     const total = ctx.loginsTowardLimit(source) + ctx.loginsTowardLimit(destination);
     if (total > MAX_LINKED_LOGINS) {
-      throw invalidParameter(
-        `The source and destination identities together have ${total} linked logins; at most ${MAX_LINKED_LOGINS} are allowed.`,
-      );
+      throw invalidParameter(`The source and destination identities together have ${total} linked logins; at most ${MAX_LINKED_LOGINS} are allowed.`);
     }
     for (const [provider, tokenHash] of Object.entries(source.logins)) {
       const existing = Object.hasOwn(destination.logins, provider) ? destination.logins[provider] : undefined;
@@ -117,9 +108,7 @@ export const developerOperations: Operation[] = [
     const identity = requireIdentity(store, input.IdentityId, pool.IdentityPoolId);
     const owner = requireDeveloperUser(store, pool, input.DeveloperUserIdentifier);
     if (owner !== identity) {
-      throw conflict(
-        `Developer user identifier '${input.DeveloperUserIdentifier}' is not linked to identity '${identity.identityId}'.`,
-      );
+      throw conflict(`Developer user identifier '${input.DeveloperUserIdentifier}' is not linked to identity '${identity.identityId}'.`);
     }
     store.unlinkDeveloperUser(identity, input.DeveloperUserIdentifier);
     return {};

@@ -6,18 +6,9 @@ import { conflict, notAuthorized, ServiceError } from '../errors';
 import type { StringMap } from '../shapes';
 import { hashToken, linkedLoginCount, type IdentityRecord, type PoolRecord, type Store } from '../store';
 
-export type LoginEntry =
-  | { kind: 'developer'; provider: string; userId: string }
-  | { kind: 'public'; provider: string; tokenHash: string };
+export type LoginEntry = { kind: 'developer'; provider: string; userId: string } | { kind: 'public'; provider: string; tokenHash: string };
 
-const WELL_KNOWN_PUBLIC = new Set([
-  'graph.facebook.com',
-  'accounts.google.com',
-  'www.amazon.com',
-  'api.twitter.com',
-  'www.digits.com',
-  'appleid.apple.com',
-]);
+const WELL_KNOWN_PUBLIC = new Set(['graph.facebook.com', 'accounts.google.com', 'www.amazon.com', 'api.twitter.com', 'www.digits.com', 'appleid.apple.com']);
 
 function configuredPublicProviders(pool: PoolRecord): Set<string> {
   const names = new Set<string>(Object.keys(pool.SupportedLoginProviders ?? {}));
@@ -31,8 +22,7 @@ function configuredPublicProviders(pool: PoolRecord): Set<string> {
   return names;
 }
 
-const unsupportedProvider = (): ServiceError =>
-  notAuthorized('Token is not from a supported provider of this identity pool.');
+const unsupportedProvider = (): ServiceError => notAuthorized('Token is not from a supported provider of this identity pool.');
 
 /** Splits a Logins map; `allowDeveloper` is false for GetId, where the developer provider is refused. */
 export function classifyLogins(pool: PoolRecord, logins: StringMap, allowDeveloper: boolean): LoginEntry[] {
@@ -54,9 +44,7 @@ export function classifyLogins(pool: PoolRecord, logins: StringMap, allowDevelop
 }
 
 function ownerOf(store: Store, poolId: string, entry: LoginEntry): IdentityRecord | undefined {
-  return entry.kind === 'developer'
-    ? store.identityOfDeveloperUser(poolId, entry.userId)
-    : store.identityOfLogin(poolId, entry.provider, entry.tokenHash);
+  return entry.kind === 'developer' ? store.identityOfDeveloperUser(poolId, entry.userId) : store.identityOfLogin(poolId, entry.provider, entry.tokenHash);
 }
 
 /**
@@ -94,15 +82,12 @@ export function resolveAndLink(store: Store, pool: PoolRecord, entries: LoginEnt
       const owner = owners[i];
       if (owner === undefined || owner === target) return;
       if (entry.kind === 'developer') {
-        throw new ServiceError(
-          'DeveloperUserAlreadyRegisteredException',
-          'The developer user identifier is already registered under a different identity ID.',
-        );
+        throw new ServiceError('DeveloperUserAlreadyRegisteredException', 'The developer user identifier is already registered under a different identity ID.');
       }
       throw conflict(`The login for provider '${entry.provider}' is already linked to a different identity.`);
     });
     if (linkedLoginCount(target) > 0 && !owners.some((o) => o === target)) {
-      throw notAuthorized('Logins don\'t match. Please include at least one valid login for this identity or identity pool.');
+      throw notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.");
     }
   } else {
     const distinct = [...new Set(owners.filter((o): o is IdentityRecord => o !== undefined))];

@@ -29,12 +29,7 @@ export interface Operation {
  * Declares an operation whose input is validated against `inputShapes[name]` first; only then
  * is the JSON viewed as the typed input `T` (the shape guarantees the types the handler reads).
  */
-export function defineOperation<T>(
-  name: string,
-  auth: 'sigv4' | 'none',
-  mutating: boolean,
-  handler: (input: T, ctx: OperationContext) => Output,
-): Operation {
+export function defineOperation<T>(name: string, auth: 'sigv4' | 'none', mutating: boolean, handler: (input: T, ctx: OperationContext) => Output): Operation {
   const shape = inputShapes[name];
   if (!shape) throw new Error(`no input shape for ${name}`);
   return {

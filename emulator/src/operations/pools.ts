@@ -78,9 +78,7 @@ export const poolOperations: Operation[] = [
     return describe(pool);
   }),
 
-  defineOperation<PoolIdInput>('DescribeIdentityPool', 'sigv4', false, (input, { store }) =>
-    describe(requirePool(store, input.IdentityPoolId)),
-  ),
+  defineOperation<PoolIdInput>('DescribeIdentityPool', 'sigv4', false, (input, { store }) => describe(requirePool(store, input.IdentityPoolId))),
 
   defineOperation<UpdateIdentityPoolInput>('UpdateIdentityPool', 'sigv4', true, (input, { store }) => {
     const pool = requirePool(store, input.IdentityPoolId);
@@ -89,9 +87,7 @@ export const poolOperations: Operation[] = [
     // The developer provider cannot change once set; leaving it out keeps it.
     if (pool.DeveloperProviderName !== undefined) {
       if (fields.DeveloperProviderName !== undefined && fields.DeveloperProviderName !== pool.DeveloperProviderName) {
-        throw invalidParameter(
-          `DeveloperProviderName cannot be changed once set (it is '${pool.DeveloperProviderName}').`,
-        );
+        throw invalidParameter(`DeveloperProviderName cannot be changed once set (it is '${pool.DeveloperProviderName}').`);
       }
       fields.DeveloperProviderName = pool.DeveloperProviderName;
     }

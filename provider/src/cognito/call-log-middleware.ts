@@ -4,14 +4,7 @@
 // ids, counts and codes are logged: never the request, the answer or an
 // error message (they could carry credentials or tokens).
 
-import type {
-  FinalizeHandler,
-  FinalizeHandlerArguments,
-  FinalizeHandlerOutput,
-  HandlerExecutionContext,
-  MetadataBearer,
-  Pluggable,
-} from '@smithy/types';
+import type { FinalizeHandler, FinalizeHandlerArguments, FinalizeHandlerOutput, HandlerExecutionContext, MetadataBearer, Pluggable } from '@smithy/types';
 import type { Logger } from '../framework/provider';
 import { errorName } from './errors';
 

@@ -32,13 +32,7 @@ export interface RegionSession {
 }
 
 /** Builds the API for a Region; replaced in tests that inject faults. */
-export type ApiFactory = (
-  region: string,
-  settings: ProviderSettings,
-  redactor: Redactor,
-  pacer: OperationPacer,
-  log?: Logger,
-) => Promise<CognitoApi>;
+export type ApiFactory = (region: string, settings: ProviderSettings, redactor: Redactor, pacer: OperationPacer, log?: Logger) => Promise<CognitoApi>;
 
 export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pacer, log) => {
   const sdk = await import('@aws-sdk/client-cognito-identity');

@@ -94,7 +94,10 @@ export class CoalescingCache<T> {
   private readonly now: () => number;
   private readonly lateBinding: boolean;
 
-  constructor(private readonly clock: SequenceClock, options: CacheOptions) {
+  constructor(
+    private readonly clock: SequenceClock,
+    options: CacheOptions,
+  ) {
     this.ttlMs = options.ttlMs;
     this.now = options.now ?? Date.now;
     this.lateBinding = options.lateBinding ?? false;

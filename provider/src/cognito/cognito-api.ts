@@ -65,7 +65,10 @@ export class SdkCognitoApi implements CognitoApi {
   // Every call goes through the pacing middleware, which tells withSendHook.
   readonly reportsSends = true;
 
-  constructor(private readonly sdk: Sdk, private readonly client: CognitoIdentityClient) {}
+  constructor(
+    private readonly sdk: Sdk,
+    private readonly client: CognitoIdentityClient,
+  ) {}
 
   async lookupUser(poolId: string, user: string, signal: AbortSignal): Promise<UserLookup> {
     const out = await withCallSignal(signal, () =>
@@ -109,17 +112,19 @@ export class SdkCognitoApi implements CognitoApi {
   }
 
   async merge(req: MergeRequest, signal: AbortSignal, guard: () => void = () => undefined): Promise<string> {
-    const out = await withSendGuard(guard, () => withCallSignal(signal, () =>
-      this.client.send(
-        new this.sdk.MergeDeveloperIdentitiesCommand({
-          IdentityPoolId: req.identityPoolId,
-          DeveloperProviderName: req.developerProviderName,
-          SourceUserIdentifier: req.sourceUserIdentifier,
-          DestinationUserIdentifier: req.destinationUserIdentifier,
-        }),
-        { abortSignal: signal },
+    const out = await withSendGuard(guard, () =>
+      withCallSignal(signal, () =>
+        this.client.send(
+          new this.sdk.MergeDeveloperIdentitiesCommand({
+            IdentityPoolId: req.identityPoolId,
+            DeveloperProviderName: req.developerProviderName,
+            SourceUserIdentifier: req.sourceUserIdentifier,
+            DestinationUserIdentifier: req.destinationUserIdentifier,
+          }),
+          { abortSignal: signal },
+        ),
       ),
-    ));
+    );
     if (!out.IdentityId) throw new Error('MergeDeveloperIdentities returned no IdentityId');
     return out.IdentityId;
   }
@@ -152,10 +157,9 @@ export class SdkCognitoApi implements CognitoApi {
 
   async listIdentityPage(poolId: string, nextToken: string | undefined, signal: AbortSignal): Promise<IdentityPage> {
     const out = await withCallSignal(signal, () =>
-      this.client.send(
-        new this.sdk.ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: PAGE_SIZE, NextToken: nextToken, HideDisabled: true }),
-        { abortSignal: signal },
-      ),
+      this.client.send(new this.sdk.ListIdentitiesCommand({ IdentityPoolId: poolId, MaxResults: PAGE_SIZE, NextToken: nextToken, HideDisabled: true }), {
+        abortSignal: signal,
+      }),
     );
     const identityIds = (out.Identities ?? []).flatMap((i) => (i.IdentityId ? [i.IdentityId] : []));
     // A token equal to the one sent would loop for ever; treat it as the end.

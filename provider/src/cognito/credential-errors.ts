@@ -71,7 +71,9 @@ export function credentialsNotFound(profileSetting: string | undefined, env: Nod
       `The profile "${profile}" (from ${source}) is in neither the config file ${files.config} ${from('AWS_CONFIG_FILE')} nor the credentials file ${files.credentials} ${from('AWS_SHARED_CREDENTIALS_FILE')}. Add it there, point those variables at the files that hold it, or choose another profile.`,
     );
   }
-  const places = placesLooked(profile, files, env).map((p, i) => `${i + 1}. ${p}`).join('; ');
+  const places = placesLooked(profile, files, env)
+    .map((p, i) => `${i + 1}. ${p}`)
+    .join('; ');
   return new CredentialsNotFoundError(
     'no AWS credentials found',
     `\`access_key\`/\`secret_key\` are not set in the provider block, and the AWS credential chain found nothing. It looked at: ${places}. Set credentials in one of these places.`,

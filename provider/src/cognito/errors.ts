@@ -5,18 +5,7 @@
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import { CredentialsNotFoundError } from './credential-errors';
 
-export type ErrorKind =
-  | 'aborted'
-  | 'throttled'
-  | 'conflict'
-  | 'not-found'
-  | 'auth'
-  | 'invalid'
-  | 'network'
-  | 'server'
-  | 'not-ready'
-  | 'not-cognito'
-  | 'other';
+export type ErrorKind = 'aborted' | 'throttled' | 'conflict' | 'not-found' | 'auth' | 'invalid' | 'network' | 'server' | 'not-ready' | 'not-cognito' | 'other';
 
 /** Raised instead of calling AWS when the provider block still holds unknown values. */
 export class ProviderNotReadyError extends Error {
@@ -69,17 +58,7 @@ const AUTH_ERRORS = new Set([
   'IncompleteSignature',
   'CredentialsProviderError',
 ]);
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ECONNABORTED',
-]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED']);
 const THROTTLE_ERRORS = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException']);
 
 function networkCode(err: unknown, depth = 0): string | undefined {

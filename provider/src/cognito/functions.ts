@@ -50,8 +50,7 @@ function parseMergedIdentityId(args: readonly unknown[]): FunctionResult {
 export const cognitoFunctions: { [name: string]: FunctionDefinition } = {
   merged_identity_id: {
     summary: 'The import id of a cognitoidentity_merged_identity',
-    description:
-      'Joins the four parts with commas, writing % as %25 and , as %2C inside each part, exactly as terraform import and import blocks expect.',
+    description: 'Joins the four parts with commas, writing % as %25 and , as %2C inside each part, exactly as terraform import and import blocks expect.',
     parameters: PARAMETERS,
     returnType: 'string',
     call: mergedIdentityId,
@@ -60,7 +59,9 @@ export const cognitoFunctions: { [name: string]: FunctionDefinition } = {
     summary: 'The four parts of a cognitoidentity_merged_identity import id',
     description:
       'Splits an import id made by merged_identity_id (or by hand) into identity_pool_id, developer_provider_name, source_user_identifier and destination_user_identifier, undoing the %25 and %2C escapes.',
-    parameters: [{ name: 'id', type: 'string', description: 'An import id: identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier.' }],
+    parameters: [
+      { name: 'id', type: 'string', description: 'An import id: identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier.' },
+    ],
     returnType: [
       'object',
       { identity_pool_id: 'string', developer_provider_name: 'string', source_user_identifier: 'string', destination_user_identifier: 'string' },

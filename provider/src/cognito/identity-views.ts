@@ -26,13 +26,7 @@ export interface ViewOptions {
  * The identity `user` resolves to now. Errors propagate (the caller names the
  * attribute); only a DescribeIdentity that is not allowed makes publicLogins null.
  */
-export async function viewOfUser(
-  directory: IdentityDirectory,
-  poolId: string,
-  user: string,
-  options: ViewOptions,
-  signal: AbortSignal,
-): Promise<IdentityView> {
+export async function viewOfUser(directory: IdentityDirectory, poolId: string, user: string, options: ViewOptions, signal: AbortSignal): Promise<IdentityView> {
   const found = await directory.lookupUser(poolId, user, signal, options.freshness);
   const identityId = found.identityId;
   const listed = options.listedByUserIsEnough === true ? found.users : undefined;

@@ -9,6 +9,5 @@ export const PROVIDER_TYPE = 'cognitoidentity';
 export const PROVIDER_IDENTITY: ProviderIdentity = {
   typeName: PROVIDER_TYPE,
   installHint:
-    'Install it with `npx terraform-provider-cognitoidentity install` and reference ' +
-    '`terraform.local/cognito/cognitoidentity` in required_providers.',
+    'Install it with `npx terraform-provider-cognitoidentity install` and reference ' + '`terraform.local/cognito/cognitoidentity` in required_providers.',
 };

@@ -83,7 +83,7 @@ export class IdentityDirectory {
     if (listed === undefined) return value;
     if (!this.byUserListsWholeIdentity && listed.some((u) => u !== user)) {
       this.byUserListsWholeIdentity = true;
-      this.onEvidence?.('a lookup by developer user listed other users of its identity; lookups by user now also give the identity\'s users');
+      this.onEvidence?.("a lookup by developer user listed other users of its identity; lookups by user now also give the identity's users");
     }
     if (this.byUserListsWholeIdentity) this.byIdentity.prime(key(poolId, value.identityId), listed, stamped);
     return value;

@@ -46,7 +46,11 @@ export function refusalDiagnostic(key: MergeKey, refusal: Refusal): Diagnostic {
         'source_user_identifier',
       );
     case 'chain':
-      return errorDiag('Chained merges', chainDetail(src, dst, refusal), refusal.intoSource.length > 0 ? 'source_user_identifier' : 'destination_user_identifier');
+      return errorDiag(
+        'Chained merges',
+        chainDetail(src, dst, refusal),
+        refusal.intoSource.length > 0 ? 'source_user_identifier' : 'destination_user_identifier',
+      );
   }
 }
 

@@ -43,9 +43,7 @@ export type Refusal =
   | { rule: 'chain'; intoSource: string[]; destinationMovesTo: string[] };
 
 export type PlanVerdict =
-  | { verdict: 'merge'; moving: string[]; movingPublicLogins: number | null }
-  | { verdict: 'adopt' }
-  | { verdict: 'refuse'; refusals: Refusal[] };
+  { verdict: 'merge'; moving: string[]; movingPublicLogins: number | null } | { verdict: 'adopt' } | { verdict: 'refuse'; refusals: Refusal[] };
 
 /** Whether plan may propose this merge, given both identities and the other merges of the plan. */
 export function planVerdict(intent: MergeIntent, source: IdentityView, destination: IdentityView, others: OtherMerges): PlanVerdict {

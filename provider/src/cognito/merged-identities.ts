@@ -27,7 +27,11 @@ type Group = { identity_id: string; developer_user_identifiers: string[] };
 
 /** A failed call, kept as data so the caller turns it into one diagnostic. */
 class ReadFailure extends Error {
-  constructor(readonly failure: unknown, readonly operation: string, readonly action: string) {
+  constructor(
+    readonly failure: unknown,
+    readonly operation: string,
+    readonly action: string,
+  ) {
     super(action);
   }
 }
@@ -128,7 +132,13 @@ async function readMergedIdentities(clients: CognitoClients, config: ObjectValue
       with_merges: groups.length,
       elapsed_ms: Date.now() - started,
     });
-    const state = { id: poolId, identity_pool_id: poolId, developer_provider_name: provider, min_developer_users: config['min_developer_users'] ?? null, identities: groups };
+    const state = {
+      id: poolId,
+      identity_pool_id: poolId,
+      developer_provider_name: provider,
+      min_developer_users: config['min_developer_users'] ?? null,
+      identities: groups,
+    };
     return { state, diagnostics: [] };
   } catch (err) {
     return { state: null, diagnostics: [failureDiagnostic(err, session, poolId, ctx)] };

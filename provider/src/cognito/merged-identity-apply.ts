@@ -46,7 +46,12 @@ function applyDestroy(prior: ObjectValue | null, plannedPrivate: Uint8Array): Ap
 async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: ObjectValue, ctx: RequestContext): Promise<ApplyResult> {
   const key = knownKey(planned);
   if (!key) {
-    return failed(errorDiag('Incomplete configuration', 'All of identity_pool_id, developer_provider_name, source_user_identifier and destination_user_identifier must be known at apply.'));
+    return failed(
+      errorDiag(
+        'Incomplete configuration',
+        'All of identity_pool_id, developer_provider_name, source_user_identifier and destination_user_identifier must be known at apply.',
+      ),
+    );
   }
   let session: RegionSession;
   try {
@@ -57,7 +62,12 @@ async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: 
   const fromPlan = decodePrivate(req.plannedPrivate);
   if (!fromPlan.source || !fromPlan.destination) {
     // Plan always records both identities once it knows the users; without them there is nothing to check against.
-    return failed(errorDiag('Plan did not record the identities', 'The plan of this merge holds no record of the two identities, so apply cannot check them again before merging. Run terraform plan again.'));
+    return failed(
+      errorDiag(
+        'Plan did not record the identities',
+        'The plan of this merge holds no record of the two identities, so apply cannot check them again before merging. Run terraform plan again.',
+      ),
+    );
   }
   const seen: PlannedMerge = { source: fromPlan.source, destination: fromPlan.destination };
   // The last check and the merge run together, after every earlier merge of this pool in this process.

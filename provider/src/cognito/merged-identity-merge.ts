@@ -70,7 +70,13 @@ async function checkAndMergeOnce(session: RegionSession, key: MergeKey, seen: Pl
   const poolId = key.identityPoolId;
   let now: ViewsNow;
   try {
-    now = await viewsNow(directory, { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier }, seen, checkOptions(key, seen), ctx.signal);
+    now = await viewsNow(
+      directory,
+      { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier },
+      seen,
+      checkOptions(key, seen),
+      ctx.signal,
+    );
   } catch (err) {
     return fail(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
   }

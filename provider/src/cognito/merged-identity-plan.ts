@@ -12,7 +12,6 @@ import { KEY_ATTRIBUTES, knownKey, knownString, sameValue } from './merged-ident
 import { formatResourceId } from './resource-id';
 import { onDestroyOf } from './validation';
 
-
 /** Attributes that change in place: they live in state alone. */
 const IN_PLACE = ['on_destroy', 'allow_moving_unnamed_logins'] as const;
 

@@ -31,4 +31,3 @@ export function decodePrivate(bytes: Uint8Array | undefined): PlannedPrivate {
     return {};
   }
 }
-

@@ -21,7 +21,9 @@ export async function readMergedIdentity(clients: CognitoClients, req: ReadReque
   const keep = (diag: Diagnostic): ReadResult => ({ newState: current, private: req.private, diagnostics: [diag] });
   const key = knownKey(current);
   if (!key) {
-    return keep(errorDiag('Corrupt state', 'The stored state lacks one of the identifying attributes; remove it with `terraform state rm` and import it again.'));
+    return keep(
+      errorDiag('Corrupt state', 'The stored state lacks one of the identifying attributes; remove it with `terraform state rm` and import it again.'),
+    );
   }
   let session: RegionSession;
   try {
@@ -67,7 +69,10 @@ export async function importMergedIdentity(clients: CognitoClients, id: string, 
     return {
       state: null,
       diagnostics: [
-        errorDiag('Invalid import id', `${parsed.problem}. Expected "${RESOURCE_ID_FORMAT}", for example "us-east-1:1a2b3c4d-0000-0000-0000-000000000000,login.example.app,user-2,user-1".`),
+        errorDiag(
+          'Invalid import id',
+          `${parsed.problem}. Expected "${RESOURCE_ID_FORMAT}", for example "us-east-1:1a2b3c4d-0000-0000-0000-000000000000,login.example.app,user-2,user-1".`,
+        ),
       ],
     };
   }

@@ -5,12 +5,7 @@ import { isUnknown, type CtyValue, type ObjectValue } from '../framework/values'
 import { formatResourceId, type MergeKey } from './resource-id';
 
 /** The attributes that say which merge this is; changing any of them means a new merge. */
-export const KEY_ATTRIBUTES = [
-  'identity_pool_id',
-  'developer_provider_name',
-  'source_user_identifier',
-  'destination_user_identifier',
-] as const;
+export const KEY_ATTRIBUTES = ['identity_pool_id', 'developer_provider_name', 'source_user_identifier', 'destination_user_identifier'] as const;
 
 /** The merge key when all four attributes are known strings. */
 export function knownKey(obj: ObjectValue): MergeKey | undefined {

@@ -13,12 +13,7 @@ import { mergedIdentitySchema } from './schemas';
 import { validateMergedIdentityConfig } from './validation';
 
 /** Stored JSON attributes back into an object of the current schema (missing ones null). */
-function upgradeFromJson(
-  schemaAttributes: readonly string[],
-  currentVersion: number,
-  version: number,
-  state: Record<string, unknown>,
-): UpgradeResult {
+function upgradeFromJson(schemaAttributes: readonly string[], currentVersion: number, version: number, state: Record<string, unknown>): UpgradeResult {
   if (version > currentVersion) {
     return {
       state: null,

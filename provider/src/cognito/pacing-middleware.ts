@@ -6,14 +6,7 @@
 // when a request actually goes out, for request coalescing.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type {
-  FinalizeHandler,
-  FinalizeHandlerArguments,
-  FinalizeHandlerOutput,
-  HandlerExecutionContext,
-  MetadataBearer,
-  Pluggable,
-} from '@smithy/types';
+import type { FinalizeHandler, FinalizeHandlerArguments, FinalizeHandlerOutput, HandlerExecutionContext, MetadataBearer, Pluggable } from '@smithy/types';
 import { classifyError } from './errors';
 import type { OperationPacer } from './pacer';
 

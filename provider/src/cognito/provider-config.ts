@@ -79,9 +79,7 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
     );
   }
   if (present('token') && !present('access_key') && known('token')) {
-    diags.push(
-      errorDiag('Missing access_key', '`token` is a session token for `access_key`/`secret_key`; set those too.', 'token'),
-    );
+    diags.push(errorDiag('Missing access_key', '`token` is a session token for `access_key`/`secret_key`; set those too.', 'token'));
   }
   for (const name of ['access_key', 'secret_key', 'region', 'profile', 'endpoint']) {
     if (str(config, name) === '') {
@@ -108,26 +106,22 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
     if (v === null || v === undefined || isUnknown(v)) continue;
     const n = numberOf(v);
     if (n === undefined || !(n > 0) || n > TIMEOUT_LIMIT_SECONDS) {
-      diags.push(errorDiag(`Invalid ${name}`, `\`${name}\` is a number of seconds greater than 0 and at most ${TIMEOUT_LIMIT_SECONDS}; got ${String(n ?? v)}.`, name));
+      diags.push(
+        errorDiag(`Invalid ${name}`, `\`${name}\` is a number of seconds greater than 0 and at most ${TIMEOUT_LIMIT_SECONDS}; got ${String(n ?? v)}.`, name),
+      );
     }
   }
 
   const region = str(config, 'region');
   if (region && !REGION_FORM.test(region)) {
     diags.push(
-      errorDiag(
-        'Invalid region',
-        `\`region\` must be an AWS Region name such as "us-east-1" or "eu-central-1"; got "${region.slice(0, 40)}".`,
-        'region',
-      ),
+      errorDiag('Invalid region', `\`region\` must be an AWS Region name such as "us-east-1" or "eu-central-1"; got "${region.slice(0, 40)}".`, 'region'),
     );
   }
 
   const mode = str(config, 'retry_mode');
   if (mode !== undefined && !(RETRY_MODES as readonly string[]).includes(mode)) {
-    diags.push(
-      errorDiag('Invalid retry_mode', `\`retry_mode\` must be "standard" or "adaptive"; got "${mode.slice(0, 40)}".`, 'retry_mode'),
-    );
+    diags.push(errorDiag('Invalid retry_mode', `\`retry_mode\` must be "standard" or "adaptive"; got "${mode.slice(0, 40)}".`, 'retry_mode'));
   }
 
   const endpoint = str(config, 'endpoint');
@@ -171,8 +165,7 @@ export function readProviderSettings(config: ObjectValue, env: NodeJS.ProcessEnv
   return {
     ...regionOf(config, env),
     profile: str(config, 'profile') || undefined,
-    credentials:
-      accessKey && secretKey ? { accessKeyId: accessKey, secretAccessKey: secretKey, sessionToken: token || undefined } : undefined,
+    credentials: accessKey && secretKey ? { accessKeyId: accessKey, secretAccessKey: secretKey, sessionToken: token || undefined } : undefined,
     endpoint: str(config, 'endpoint') || undefined,
     maxAttempts: retries ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: mode === 'adaptive' ? 'adaptive' : 'standard',

@@ -11,7 +11,6 @@ import { readProviderSettings, validateProviderConfig } from './provider-config'
 import { PROVIDER_IDENTITY } from './identity';
 import { DEVELOPER_IDENTITY, MERGED_IDENTITIES, MERGED_IDENTITY, providerSchema } from './schemas';
 
-
 export const cognitoProvider: ProviderDefinition<CognitoClients> = {
   ...PROVIDER_IDENTITY,
   schema: providerSchema,

@@ -10,8 +10,7 @@ export interface MergeKey {
   destinationUserIdentifier: string;
 }
 
-export const RESOURCE_ID_FORMAT =
-  'identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier';
+export const RESOURCE_ID_FORMAT = 'identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier';
 
 function escapePart(part: string): string {
   // `%` first, so the `%` of `%2C` is not escaped again.
@@ -19,9 +18,7 @@ function escapePart(part: string): string {
 }
 
 export function formatResourceId(key: MergeKey): string {
-  return [key.identityPoolId, key.developerProviderName, key.sourceUserIdentifier, key.destinationUserIdentifier]
-    .map(escapePart)
-    .join(',');
+  return [key.identityPoolId, key.developerProviderName, key.sourceUserIdentifier, key.destinationUserIdentifier].map(escapePart).join(',');
 }
 
 export type ParseResult = { ok: true; key: MergeKey } | { ok: false; problem: string };

@@ -12,14 +12,13 @@ export const MERGED_IDENTITIES = 'cognitoidentity_merged_identities';
 export const providerSchema: Schema = {
   version: 0,
   block: {
-    description:
-      'Declares Amazon Cognito Identity developer-identity merges. Credentials follow the standard AWS chain unless set here.',
+    description: 'Declares Amazon Cognito Identity developer-identity merges. Credentials follow the standard AWS chain unless set here.',
     attributes: {
       region: {
         type: 'string',
         optional: true,
         description:
-          'AWS Region of the Cognito Identity endpoint. Defaults to `AWS_REGION`/`AWS_DEFAULT_REGION`, then to the Region prefix of each resource\'s `identity_pool_id`.',
+          "AWS Region of the Cognito Identity endpoint. Defaults to `AWS_REGION`/`AWS_DEFAULT_REGION`, then to the Region prefix of each resource's `identity_pool_id`.",
       },
       profile: {
         type: 'string',
@@ -102,8 +101,7 @@ export const mergedIdentitySchema: Schema = {
       developer_provider_name: {
         type: 'string',
         required: true,
-        description:
-          "The identity pool's developer provider name (1-128 characters, `[\\w._-]+`). Changing it forces a new merge.",
+        description: "The identity pool's developer provider name (1-128 characters, `[\\w._-]+`). Changing it forces a new merge.",
       },
       source_user_identifier: {
         type: 'string',
@@ -127,24 +125,24 @@ export const mergedIdentitySchema: Schema = {
         type: 'bool',
         optional: true,
         description:
-          'Consent to move logins this resource does not name (default `false`). Cognito merges whole identities: every developer user and public login on the source\'s identity moves with it. Without this, plan fails when anything besides `source_user_identifier` would move; review `moving_users` and `moving_public_logins` first. Changing it updates in place.',
+          "Consent to move logins this resource does not name (default `false`). Cognito merges whole identities: every developer user and public login on the source's identity moves with it. Without this, plan fails when anything besides `source_user_identifier` would move; review `moving_users` and `moving_public_logins` first. Changing it updates in place.",
       },
       identity_id: {
         type: 'string',
         computed: true,
-        description: 'The surviving identity id (the destination user\'s identity). Known at plan time when the users exist.',
+        description: "The surviving identity id (the destination user's identity). Known at plan time when the users exist.",
       },
       moving_users: {
         type: ['list', 'string'],
         computed: true,
         description:
-          'Every developer user the merge moves: all users on the source\'s identity, the source first, then the others sorted. Known at plan time when the users exist; empty when the source already shares the destination\'s identity. After apply, what the merge moved.',
+          "Every developer user the merge moves: all users on the source's identity, the source first, then the others sorted. Known at plan time when the users exist; empty when the source already shares the destination's identity. After apply, what the merge moved.",
       },
       moving_public_logins: {
         type: 'number',
         computed: true,
         description:
-          'How many public logins (Google, Facebook, ...) on the source\'s identity move with it. Known at plan time when the users exist; null when DescribeIdentity could not be read.',
+          "How many public logins (Google, Facebook, ...) on the source's identity move with it. Known at plan time when the users exist; null when DescribeIdentity could not be read.",
       },
       developer_user_identifiers: {
         type: ['list', 'string'],
@@ -158,8 +156,7 @@ export const mergedIdentitySchema: Schema = {
 export const developerIdentitySchema: Schema = {
   version: 0,
   block: {
-    description:
-      'Looks up a developer-authenticated identity (LookupDeveloperIdentity) by `developer_user_identifier` or by `identity_id`.',
+    description: 'Looks up a developer-authenticated identity (LookupDeveloperIdentity) by `developer_user_identifier` or by `identity_id`.',
     attributes: {
       id: {
         type: 'string',

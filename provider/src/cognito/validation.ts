@@ -35,22 +35,10 @@ export function checkString(obj: ObjectValue, name: string, rule: StringRule): D
   // Cognito counts characters (code points), not UTF-16 units.
   const chars = [...v].length;
   if (chars < rule.min || chars > rule.max) {
-    return [
-      errorDiag(
-        `Invalid ${name}`,
-        `\`${name}\` must be ${rule.min} to ${rule.max} characters long; got ${showValue(v)}.`,
-        name,
-      ),
-    ];
+    return [errorDiag(`Invalid ${name}`, `\`${name}\` must be ${rule.min} to ${rule.max} characters long; got ${showValue(v)}.`, name)];
   }
   if (rule.pattern && !rule.pattern.test(v)) {
-    return [
-      errorDiag(
-        `Invalid ${name}`,
-        `\`${name}\` must match the pattern ${rule.patternText ?? rule.pattern.source}; got ${showValue(v)}.`,
-        name,
-      ),
-    ];
+    return [errorDiag(`Invalid ${name}`, `\`${name}\` must match the pattern ${rule.patternText ?? rule.pattern.source}; got ${showValue(v)}.`, name)];
   }
   return [];
 }
@@ -58,9 +46,7 @@ export function checkString(obj: ObjectValue, name: string, rule: StringRule): D
 function checkOnDestroy(obj: ObjectValue): Diagnostic[] {
   const v = obj['on_destroy'];
   if (typeof v !== 'string' || (ON_DESTROY_VALUES as readonly string[]).includes(v)) return [];
-  return [
-    errorDiag('Invalid on_destroy', `\`on_destroy\` must be "warn" or "error"; got ${showValue(v)}.`, 'on_destroy'),
-  ];
+  return [errorDiag('Invalid on_destroy', `\`on_destroy\` must be "warn" or "error"; got ${showValue(v)}.`, 'on_destroy')];
 }
 
 export function validateMergedIdentityConfig(config: ObjectValue): Diagnostic[] {
@@ -120,10 +106,7 @@ export const DEFAULT_MIN_DEVELOPER_USERS = 2;
 const MAX_MIN_DEVELOPER_USERS = 10_000;
 
 export function validateMergedIdentitiesConfig(config: ObjectValue): Diagnostic[] {
-  const diags = [
-    ...checkString(config, 'identity_pool_id', POOL_ID_RULE),
-    ...checkString(config, 'developer_provider_name', PROVIDER_NAME_RULE),
-  ];
+  const diags = [...checkString(config, 'identity_pool_id', POOL_ID_RULE), ...checkString(config, 'developer_provider_name', PROVIDER_NAME_RULE)];
   const min = config['min_developer_users'];
   const whole = typeof min === 'number' && Number.isInteger(min) && min >= 1 && min <= MAX_MIN_DEVELOPER_USERS;
   if (min !== null && min !== undefined && !isUnknown(min) && !whole) {

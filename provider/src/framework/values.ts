@@ -43,16 +43,7 @@ export class Dynamic {
  * A cty value. Lists, sets and tuples are arrays; maps and objects are plain
  * objects. Numbers beyond 2^53 decode as bigint so they are not rounded.
  */
-export type CtyValue =
-  | null
-  | Unknown
-  | Dynamic
-  | string
-  | number
-  | bigint
-  | boolean
-  | CtyValue[]
-  | { [key: string]: CtyValue };
+export type CtyValue = null | Unknown | Dynamic | string | number | bigint | boolean | CtyValue[] | { [key: string]: CtyValue };
 
 /** An object value: every attribute of the schema is present (null when unset). */
 export type ObjectValue = { [attribute: string]: CtyValue };

@@ -57,7 +57,9 @@ const MIN_NODE_MAJOR = 20;
 /** Why this Node cannot run the provider, or undefined when it can. */
 export function nodeTooOld(version: string): string | undefined {
   const major = Number(version.split('.')[0]);
-  return major >= MIN_NODE_MAJOR ? undefined : `Node.js ${version} is too old; the provider needs Node.js ${MIN_NODE_MAJOR} or newer (or use the release executable, which carries its own)`;
+  return major >= MIN_NODE_MAJOR
+    ? undefined
+    : `Node.js ${version} is too old; the provider needs Node.js ${MIN_NODE_MAJOR} or newer (or use the release executable, which carries its own)`;
 }
 
 /**

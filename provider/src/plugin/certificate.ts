@@ -67,10 +67,7 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
 
 /** Name in Go's attribute order (O before CN), one attribute per RDN. */
 function name(): Buffer {
-  return sequence(
-    set(sequence(oid(OID.organization), printableString('HashiCorp'))),
-    set(sequence(oid(OID.commonName), printableString('localhost'))),
-  );
+  return sequence(set(sequence(oid(OID.organization), printableString('HashiCorp'))), set(sequence(oid(OID.commonName), printableString('localhost'))));
 }
 
 export async function generateServerCertificate(now: Date = new Date()): Promise<ServerCertificate> {

@@ -1,12 +1,7 @@
 // The go-plugin services next to the provider: GRPCController (Shutdown),
 // GRPCStdio, GRPCBroker and the gRPC health check.
 
-import type {
-  handleBidiStreamingCall,
-  handleServerStreamingCall,
-  handleUnaryCall,
-  UntypedServiceImplementation,
-} from '@grpc/grpc-js';
+import type { handleBidiStreamingCall, handleServerStreamingCall, handleUnaryCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Logger } from '../framework/provider';
 
 type Empty = Record<string, never>;

@@ -110,8 +110,7 @@ export function printableString(text: string): Buffer {
 export function x509Time(date: Date): Buffer {
   const year = date.getUTCFullYear();
   const pad = (n: number): string => String(n).padStart(2, '0');
-  const rest =
-    pad(date.getUTCMonth() + 1) + pad(date.getUTCDate()) + pad(date.getUTCHours()) + pad(date.getUTCMinutes()) + pad(date.getUTCSeconds()) + 'Z';
+  const rest = pad(date.getUTCMonth() + 1) + pad(date.getUTCDate()) + pad(date.getUTCHours()) + pad(date.getUTCMinutes()) + pad(date.getUTCSeconds()) + 'Z';
   if (year >= 1950 && year < 2050) return tlv(TAG.utcTime, Buffer.from(pad(year % 100) + rest, 'ascii'));
   if (year < 0 || year > 9999) throw new RangeError(`year ${year} cannot be encoded as an X.509 time`);
   return tlv(TAG.generalizedTime, Buffer.from(String(year).padStart(4, '0') + rest, 'ascii'));

@@ -22,9 +22,27 @@ const EXTRA_CA_ENV = 'NODE_EXTRA_CA_CERTS';
  * that sets any of them keeps its own trust decisions, as under Node.
  */
 const CONTEXT_OPTIONS = [
-  'ca', 'cert', 'key', 'pfx', 'passphrase', 'ciphers', 'secureContext', 'secureProtocol', 'minVersion', 'maxVersion',
-  'ecdhCurve', 'sigalgs', 'crl', 'dhparam', 'honorCipherOrder', 'secureOptions', 'privateKeyEngine', 'privateKeyIdentifier',
-  'clientCertEngine', 'sessionIdContext', 'ticketKeys',
+  'ca',
+  'cert',
+  'key',
+  'pfx',
+  'passphrase',
+  'ciphers',
+  'secureContext',
+  'secureProtocol',
+  'minVersion',
+  'maxVersion',
+  'ecdhCurve',
+  'sigalgs',
+  'crl',
+  'dhparam',
+  'honorCipherOrder',
+  'secureOptions',
+  'privateKeyEngine',
+  'privateKeyIdentifier',
+  'clientCertEngine',
+  'sessionIdContext',
+  'ticketKeys',
 ] as const;
 
 type Connect = typeof tls.connect;

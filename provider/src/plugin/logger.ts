@@ -82,13 +82,7 @@ export function hclogTimestamp(date: Date): string {
 }
 
 /** One log line as JSON (no trailing newline). Exported for tests. */
-export function formatLogLine(
-  level: LogLevel,
-  module: string,
-  message: string,
-  fields: Record<string, unknown> | undefined,
-  now: Date = new Date(),
-): string {
+export function formatLogLine(level: LogLevel, module: string, message: string, fields: Record<string, unknown> | undefined, now: Date = new Date()): string {
   const entry: Record<string, unknown> = {};
   if (fields) {
     const clean = redactValue(fields) as Record<string, unknown>;

@@ -9,13 +9,7 @@
 
 import type { Diagnostic } from '../framework/diagnostics';
 import { errorDiag, hasErrors } from '../framework/diagnostics';
-import type {
-  DataSourceType,
-  Logger,
-  ProviderDefinition,
-  RequestContext,
-  ResourceType,
-} from '../framework/provider';
+import type { DataSourceType, Logger, ProviderDefinition, RequestContext, ResourceType } from '../framework/provider';
 import { attributePathToProto, diagnosticsToProto } from './diagnostics-convert';
 import { HclogLogger, redactText } from './logger';
 import { readOnlyAttributeDiagnostics } from './read-only';
@@ -333,10 +327,7 @@ export class ProviderService<C> {
     const message = redactText(errorMessage(err));
     this.log.error(`${rpc} failed`, { error: err instanceof Error ? err : message });
     return diagnosticsToProto([
-      errorDiag(
-        `${INTERNAL_ERROR_SUMMARY}: ${message}`,
-        'This is a bug in the provider; the details are in the provider log (TF_LOG_PROVIDER=DEBUG).',
-      ),
+      errorDiag(`${INTERNAL_ERROR_SUMMARY}: ${message}`, 'This is a bug in the provider; the details are in the provider log (TF_LOG_PROVIDER=DEBUG).'),
     ]);
   }
 

@@ -44,9 +44,7 @@ async function servePlugin<C>(identity: ProviderIdentity, load: ProviderLoader<C
   const transport = planTransport(env);
   // Loaded only with TLS on. (A worker thread for key generation was tried: no faster
   // on a busy 2-core machine, and +11 MiB of memory.)
-  const cert: ServerCertificate | undefined = transport.tls
-    ? await (await import('./certificate')).generateServerCertificate()
-    : undefined;
+  const cert: ServerCertificate | undefined = transport.tls ? await (await import('./certificate')).generateServerCertificate() : undefined;
   const socket = await listenPluginSocket(env);
   const serving = new Serving(socket);
   process.on('SIGTERM', () => serving.shutdown());

@@ -76,9 +76,7 @@ export function parseRawState(req: UpgradeResourceStateRequest): Record<string, 
     throw new DiagnosticError(
       errorDiag(
         'Unsupported state format',
-        legacy
-          ? 'The stored state uses the pre-0.12 flatmap format, which this provider cannot read.'
-          : `Terraform sent no stored state for ${req.type_name}.`,
+        legacy ? 'The stored state uses the pre-0.12 flatmap format, which this provider cannot read.' : `Terraform sent no stored state for ${req.type_name}.`,
       ),
     );
   }

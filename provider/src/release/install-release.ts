@@ -33,7 +33,9 @@ interface ReleaseInstallResult {
 function noReleaseHint(err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
   if (!message.startsWith('no release target')) return err instanceof Error ? err : new Error(message);
-  return new Error(`${message}. On this machine, \`install --launcher\` places a launcher that runs the provider with this Node.js instead (not the release's bytes, so its lock file hash is this machine's own).`);
+  return new Error(
+    `${message}. On this machine, \`install --launcher\` places a launcher that runs the provider with this Node.js instead (not the release's bytes, so its lock file hash is this machine's own).`,
+  );
 }
 
 const SOURCE_FORM = /^[a-z0-9.-]+(:\d+)?\/[a-z0-9-]+\/cognitoidentity$/;

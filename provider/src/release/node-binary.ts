@@ -38,7 +38,9 @@ function fetchTarball(target: ReleaseTarget, dir: string): string {
   const got = integrityOf(tarball);
   if (got !== target.integrity) {
     fs.rmSync(tarball, { force: true });
-    throw new Error(`${spec} from the npm registry has integrity ${got}, but ${target.integrity} is pinned (provider/src/release/targets.ts); refusing to build on it`);
+    throw new Error(
+      `${spec} from the npm registry has integrity ${got}, but ${target.integrity} is pinned (provider/src/release/targets.ts); refusing to build on it`,
+    );
   }
   return tarball;
 }

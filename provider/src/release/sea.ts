@@ -100,7 +100,6 @@ export async function buildExecutable(build: SeaBuild, output: string): Promise<
   return fs.readFileSync(output);
 }
 
-
 /** postject prints progress and a harmless ELF note warning on the console; keep our output ours. */
 async function withQuietConsole<T>(work: () => Promise<T>): Promise<T> {
   const { log, warn } = console;

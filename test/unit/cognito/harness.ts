@@ -111,12 +111,7 @@ export async function unlink(sdk: CognitoIdentityClient, pool: Pool, identityId:
 }
 
 /** A merged_identity config object (every attribute present). */
-export function mergeConfig(
-  pool: Pool,
-  source: CtyValue,
-  destination: CtyValue,
-  extra: { [name: string]: CtyValue } = {},
-): ObjectValue {
+export function mergeConfig(pool: Pool, source: CtyValue, destination: CtyValue, extra: { [name: string]: CtyValue } = {}): ObjectValue {
   return {
     id: null,
     identity_pool_id: pool.poolId,

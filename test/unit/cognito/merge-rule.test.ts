@@ -2,14 +2,7 @@
 // pure function: identities before, the plan's verdict, identities at apply,
 // the apply's verdict. Each row is one case of the rule.
 
-import {
-  applyVerdict,
-  planVerdict,
-  type ApplyVerdict,
-  type IdentityView,
-  type OtherMerges,
-  type PlanVerdict,
-} from '../../../provider/src/cognito/merge-rule';
+import { applyVerdict, planVerdict, type ApplyVerdict, type IdentityView, type OtherMerges, type PlanVerdict } from '../../../provider/src/cognito/merge-rule';
 
 const S = 'id:source';
 const D = 'id:destination';

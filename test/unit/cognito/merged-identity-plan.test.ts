@@ -166,7 +166,9 @@ describe('merged_identity plan', () => {
       const refused = results.filter((r) => errors(r.diagnostics).length > 0);
       // The hub itself + 19 sources = 20 linked logins; the 20th source and later would pass it.
       expect(refused).toHaveLength(SOURCES - 19);
-      expect(text(first(refused, 'the refused plans').diagnostics)).toMatch(/other merges in this plan move \d+ more developer user\(s\) into it.*2\d linked logins/);
+      expect(text(first(refused, 'the refused plans').diagnostics)).toMatch(
+        /other merges in this plan move \d+ more developer user\(s\) into it.*2\d linked logins/,
+      );
       expect(h.emulator.stats().calls.MergeDeveloperIdentities).toBeUndefined();
     });
 
@@ -247,7 +249,10 @@ describe('merged_identity plan: update and destroy', () => {
     expect(result.plannedState).toEqual(p);
     expect(result.requiresReplace ?? []).toEqual([]);
     // The prior notes, plus what a forced replacement (-replace) needs at its second plan call.
-    expect(JSON.parse(Buffer.from(result.plannedPrivate!).toString())).toEqual({ adopt: false, replaces: { onDestroy: 'warn', merge: 'developer users "src" and "dst"' } });
+    expect(JSON.parse(Buffer.from(result.plannedPrivate!).toString())).toEqual({
+      adopt: false,
+      replaces: { onDestroy: 'warn', merge: 'developer users "src" and "dst"' },
+    });
     expect(h.emulator.stats().calls).toEqual({});
   });
 

@@ -5,20 +5,7 @@ import { DeleteIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import type { CognitoClients } from '../../../provider/src/cognito/clients';
 import { mergedIdentityResource as resource } from '../../../provider/src/cognito/merged-identity';
 import type { ObjectValue } from '../../../provider/src/framework/values';
-import {
-  attributesOf,
-  configure,
-  context,
-  createPool,
-  createUser,
-  errors,
-  startHarness,
-  stateFor,
-  text,
-  unlink,
-  type Harness,
-  type Pool,
-} from './harness';
+import { attributesOf, configure, context, createPool, createUser, errors, startHarness, stateFor, text, unlink, type Harness, type Pool } from './harness';
 import { waitFor } from '../../support/wait';
 
 const noPrivate = new Uint8Array();
@@ -49,8 +36,7 @@ describe('merged_identity read', () => {
     );
     return { pool, identity, state: { ...stateFor(pool, 'src', 'dst', identity, ['dst', 'src']), on_destroy: 'warn' } };
   }
-  const read = (c: CognitoClients, state: ObjectValue, signal?: AbortSignal) =>
-    resource.read(c, { currentState: state, private: noPrivate }, context(signal));
+  const read = (c: CognitoClients, state: ObjectValue, signal?: AbortSignal) => resource.read(c, { currentState: state, private: noPrivate }, context(signal));
 
   it('confirms a merge that is still in place', async () => {
     const { pool, state } = await merged();
@@ -182,9 +168,7 @@ describe('merged_identity import', () => {
   ])('shows the expected format for a malformed id (%s)', async (_what, id) => {
     const result = await resource.importState(clients, id, context());
     expect(result.state).toBeNull();
-    expect(text(result.diagnostics)).toContain(
-      'Expected "identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier"',
-    );
+    expect(text(result.diagnostics)).toContain('Expected "identity_pool_id,developer_provider_name,source_user_identifier,destination_user_identifier"');
   });
 
   it('rejects a part that breaks the attribute rules', async () => {

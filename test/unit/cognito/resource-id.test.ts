@@ -10,9 +10,7 @@ const key = (src: string, dst: string): MergeKey => ({
 
 describe('resource id', () => {
   it('joins the four parts with commas', () => {
-    expect(formatResourceId(key('alice', 'bob'))).toBe(
-      'us-east-1:0def4f54-71bd-42f5-b8d9-7e8811807670,login.example.app,alice,bob',
-    );
+    expect(formatResourceId(key('alice', 'bob'))).toBe('us-east-1:0def4f54-71bd-42f5-b8d9-7e8811807670,login.example.app,alice,bob');
   });
 
   it.each([

@@ -70,9 +70,7 @@ describe('retries against the emulator', () => {
     h.emulator.setFaults({ rateLimits: { LookupDeveloperIdentity: 4 } });
     const ctx = context();
     // The API, not the cached directory: every one of these is a real request.
-    const results = await Promise.all(
-      Array.from({ length: 24 }, () => session.api.usersOfIdentity(pool.poolId, identity, ctx.signal)),
-    );
+    const results = await Promise.all(Array.from({ length: 24 }, () => session.api.usersOfIdentity(pool.poolId, identity, ctx.signal)));
     expect(results.every((users) => users.includes('storm-user'))).toBe(true);
     const stats = h.emulator.stats();
     expect(stats.succeeded.LookupDeveloperIdentity).toBe(24);

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-test('a merge whose guard throws is not sent, and fails with the guard\'s error', async () => {
+test("a merge whose guard throws is not sent, and fails with the guard's error", async () => {
   const pool = await createPool(h.sdk);
   await createUser(h.sdk, pool, 'a');
   await createUser(h.sdk, pool, 'b');
@@ -18,7 +18,11 @@ test('a merge whose guard throws is not sent, and fails with the guard\'s error'
   const stale = Object.assign(new Error('too old'), { name: 'StaleCheckError' });
   const key = { identityPoolId: pool.poolId, developerProviderName: pool.provider, sourceUserIdentifier: 'a', destinationUserIdentifier: 'b' };
 
-  await expect(session.api.merge(key, context().signal, () => { throw stale; })).rejects.toBe(stale);
+  await expect(
+    session.api.merge(key, context().signal, () => {
+      throw stale;
+    }),
+  ).rejects.toBe(stale);
   expect(h.emulator.stats().calls.MergeDeveloperIdentities).toBeUndefined();
 
   let guarded = 0;

@@ -45,8 +45,16 @@ describe('credentialsNotFound', () => {
 });
 
 describe('region check', () => {
-  const settings = (region?: string): ProviderSettings =>
-    ({ region, regionSource: 'AWS_REGION', maxAttempts: 1, retryMode: 'standard', connectTimeoutMs: 1, requestTimeoutMs: 1, countDeveloperIdsAsLinkedLogins: true, unknownAttributes: [] });
+  const settings = (region?: string): ProviderSettings => ({
+    region,
+    regionSource: 'AWS_REGION',
+    maxAttempts: 1,
+    retryMode: 'standard',
+    connectTimeoutMs: 1,
+    requestTimeoutMs: 1,
+    countDeveloperIdsAsLinkedLogins: true,
+    unknownAttributes: [],
+  });
 
   it('reads the Region prefix of a pool id', () => {
     expect(poolRegion('eu-central-1:11a86fa8')).toBe('eu-central-1');

@@ -45,7 +45,12 @@ describe('merged_identity validation', () => {
     ['a provider name of 129 characters', { developer_provider_name: 'p'.repeat(129) }, 'developer_provider_name', /1 to 128.*129 characters/],
     ['an empty source', { source_user_identifier: '' }, 'source_user_identifier', /1 to 1024 characters/],
     ['a destination of 1025 characters', { destination_user_identifier: 'd'.repeat(1025) }, 'destination_user_identifier', /a value of 1025 characters/],
-    ['source equal to destination', { source_user_identifier: 'same', destination_user_identifier: 'same' }, 'source_user_identifier', /two different developer users/],
+    [
+      'source equal to destination',
+      { source_user_identifier: 'same', destination_user_identifier: 'same' },
+      'source_user_identifier',
+      /two different developer users/,
+    ],
     ['an unknown on_destroy mode', { on_destroy: 'delete' }, 'on_destroy', /"warn" or "error".*"delete"/],
   ])('rejects %s, naming the attribute and the rule', (_what, overrides, attribute, detail) => {
     const diags = validateMergedIdentityConfig(merged(overrides));

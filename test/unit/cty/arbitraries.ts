@@ -12,11 +12,13 @@ import { nth, required } from '../../support/lists';
  * `constructor`, which the codec handles but jest's toStrictEqual reads as the
  * object's class (tested separately).
  */
-export const keyArb: fc.Arbitrary<string> = fc.oneof(
-  fc.stringMatching(/^[a-z_][a-z0-9_]{0,10}$/),
-  fc.string({ unit: 'binary', maxLength: 6 }),
-  fc.constantFrom('', '1', '10', '2', 'toString', 'hasOwnProperty', 'é', '😀'),
-).filter((k) => k !== '__proto__' && k !== 'constructor');
+export const keyArb: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.stringMatching(/^[a-z_][a-z0-9_]{0,10}$/),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+    fc.constantFrom('', '1', '10', '2', 'toString', 'hasOwnProperty', 'é', '😀'),
+  )
+  .filter((k) => k !== '__proto__' && k !== 'constructor');
 
 /** Any cty type up to the given nesting depth. */
 export function typeArb(depth: number): fc.Arbitrary<CtyType> {
@@ -28,9 +30,7 @@ export function typeArb(depth: number): fc.Arbitrary<CtyType> {
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('list' as const, 'set' as const, 'map' as const), inner) },
     {
       weight: 1,
-      arbitrary: fc
-        .dictionary(keyArb, inner, { maxKeys: 4, noNullPrototype: true })
-        .map((attrs): CtyType => ['object', attrs]),
+      arbitrary: fc.dictionary(keyArb, inner, { maxKeys: 4, noNullPrototype: true }).map((attrs): CtyType => ['object', attrs]),
     },
     { weight: 1, arbitrary: fc.array(inner, { maxLength: 3 }).map((ts): CtyType => ['tuple', ts]) },
   );
@@ -67,7 +67,10 @@ function refinementsArb(type: CtyType): fc.Arbitrary<Refinements> {
     return fc.record({ ...notNull, numberLowerBound: bound, numberUpperBound: bound }, { requiredKeys: [], noNullPrototype: true });
   }
   if (Array.isArray(type) && type[0] !== 'object' && type[0] !== 'tuple') {
-    return fc.record({ ...notNull, lengthLowerBound: fc.integer({ min: 1, max: 9 }), lengthUpperBound: fc.nat(100) }, { requiredKeys: [], noNullPrototype: true });
+    return fc.record(
+      { ...notNull, lengthLowerBound: fc.integer({ min: 1, max: 9 }), lengthUpperBound: fc.nat(100) },
+      { requiredKeys: [], noNullPrototype: true },
+    );
   }
   return fc.record(notNull, { requiredKeys: [], noNullPrototype: true });
 }

@@ -33,10 +33,7 @@ describe('conform', () => {
   });
 
   it('lists every problem with its path, without echoing values', () => {
-    const { problems } = conform(
-      { id: 7, count: 'many', items: [{ name: 'a', enabled: 'yes', colour: 'red' }], extra: 'secret-value' } as CtyValue,
-      type,
-    );
+    const { problems } = conform({ id: 7, count: 'many', items: [{ name: 'a', enabled: 'yes', colour: 'red' }], extra: 'secret-value' } as CtyValue, type);
     expect(problems).toEqual([
       { path: '.id', message: 'a string is required, got a number' },
       { path: '.count', message: 'a number is required, got a string' },

@@ -3,13 +3,7 @@
 import fc from 'fast-check';
 import type { CtyType, CtyValue } from '../../../provider/src/framework/values';
 import { Dynamic, UNKNOWN } from '../../../provider/src/framework/values';
-import {
-  CtyCodecError,
-  decodeJsonValue,
-  encodeJsonValue,
-  parseTypeJson,
-  typeToJson,
-} from '../../../provider/src/plugin/cty';
+import { CtyCodecError, decodeJsonValue, encodeJsonValue, parseTypeJson, typeToJson } from '../../../provider/src/plugin/cty';
 import { canonical, num, typeArb, typedValueArb } from './arbitraries';
 
 function codecError(f: () => unknown): CtyCodecError {
@@ -118,7 +112,20 @@ describe('JSON types', () => {
   });
 
   it('reject anything that is not a type', () => {
-    for (const bad of ['', 'string', '"text"', '["list"]', '["list","string","x"]', '["map",1]', '["object",[]]', '["tuple",{}]', '["vector","string"]', '{}', 'null', '[1,2]']) {
+    for (const bad of [
+      '',
+      'string',
+      '"text"',
+      '["list"]',
+      '["list","string","x"]',
+      '["map",1]',
+      '["object",[]]',
+      '["tuple",{}]',
+      '["vector","string"]',
+      '{}',
+      'null',
+      '[1,2]',
+    ]) {
       expect(codecError(() => parseTypeJson(bad))).toBeInstanceOf(CtyCodecError);
     }
     expect(codecError(() => parseTypeJson('["list",'.repeat(100) + '"string"' + ']'.repeat(100))).message).toMatch(/deeper than/);

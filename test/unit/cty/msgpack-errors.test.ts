@@ -71,9 +71,7 @@ describe('encoding errors name the path', () => {
 
   it('an invalid type', () => {
     expect(codecError(() => encodeMsgpack('x', 'text' as CtyType)).message).toMatch(/invalid type/);
-    expect(codecError(() => encodeMsgpack(new Dynamic(['vector', 'string'] as unknown as CtyType, []), 'dynamic')).message).toMatch(
-      /unknown type kind/,
-    );
+    expect(codecError(() => encodeMsgpack(new Dynamic(['vector', 'string'] as unknown as CtyType, []), 'dynamic')).message).toMatch(/unknown type kind/);
   });
 });
 

@@ -110,9 +110,7 @@ describe('decoding what Terraform sends', () => {
 
   it('reads dynamic values whose type JSON arrives as str, and plain unknown and nil', () => {
     const t = new TextEncoder().encode('["list","number"]');
-    expect(decodeMsgpack(bytes('92' + (0xa0 + t.length).toString(16) + hex(t) + '920102'), 'dynamic')).toStrictEqual(
-      new Dynamic(['list', 'number'], [1, 2]),
-    );
+    expect(decodeMsgpack(bytes('92' + (0xa0 + t.length).toString(16) + hex(t) + '920102'), 'dynamic')).toStrictEqual(new Dynamic(['list', 'number'], [1, 2]));
     expect(decodeMsgpack(bytes('d40000'), 'dynamic')).toStrictEqual(UNKNOWN);
     expect(decodeMsgpack(bytes('c0'), 'dynamic')).toBeNull();
   });

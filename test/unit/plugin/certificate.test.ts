@@ -136,7 +136,7 @@ function readTlv(buf: Buffer, offset: number): Tlv {
 
 function children(parent: Tlv): Tlv[] {
   const out: Tlv[] = [];
-  for (let offset = 0; offset < parent.value.length; ) {
+  for (let offset = 0; offset < parent.value.length;) {
     const child = readTlv(parent.value, offset);
     out.push(child);
     offset = child.end;

@@ -1,10 +1,4 @@
-import {
-  checkMagicCookie,
-  formatHandshakeLine,
-  HandshakeError,
-  MAGIC_COOKIE_VALUE,
-  negotiateProtocolVersion,
-} from '../../../provider/src/plugin/handshake';
+import { checkMagicCookie, formatHandshakeLine, HandshakeError, MAGIC_COOKIE_VALUE, negotiateProtocolVersion } from '../../../provider/src/plugin/handshake';
 
 describe('handshake', () => {
   test('the cookie must match exactly', () => {
@@ -23,9 +17,7 @@ describe('handshake', () => {
 
   test('the line carries unpadded base64 DER, or an empty field without TLS', () => {
     // 1 and 2 byte inputs give "AQ==" and "AQI=" in padded base64.
-    expect(formatHandshakeLine({ network: 'unix', address: '/tmp/x/plugin.sock', certDer: Uint8Array.of(1) })).toBe(
-      '1|6|unix|/tmp/x/plugin.sock|grpc|AQ\n',
-    );
+    expect(formatHandshakeLine({ network: 'unix', address: '/tmp/x/plugin.sock', certDer: Uint8Array.of(1) })).toBe('1|6|unix|/tmp/x/plugin.sock|grpc|AQ\n');
     expect(formatHandshakeLine({ network: 'unix', address: '/s', certDer: Uint8Array.of(1, 2) })).toBe('1|6|unix|/s|grpc|AQI\n');
     expect(formatHandshakeLine({ network: 'unix', address: '/s' })).toBe('1|6|unix|/s|grpc|\n');
   });

@@ -1,15 +1,7 @@
 // hclog JSON lines: go-plugin panics on non-string @level/@message and only
 // parses @timestamp with a 6-digit fraction; credentials never appear.
 
-import {
-  formatLogLine,
-  HclogLogger,
-  hclogTimestamp,
-  levelFromEnv,
-  redactText,
-  registerSecret,
-  REDACTED,
-} from '../../../provider/src/plugin/logger';
+import { formatLogLine, HclogLogger, hclogTimestamp, levelFromEnv, redactText, registerSecret, REDACTED } from '../../../provider/src/plugin/logger';
 import { first, only } from '../../support/lists';
 
 function capture(level: Parameters<typeof levelFromEnv>[0]) {
@@ -37,9 +29,10 @@ describe('hclog format', () => {
   });
 
   test('fields cannot overwrite the @ keys; bigint and errors serialise', () => {
-    const parsed = JSON.parse(
-      formatLogLine('info', 'm', 'msg', { '@level': 5, '@message': { x: 1 }, big: 2n ** 70n, err: new Error('bad') }),
-    ) as Record<string, unknown>;
+    const parsed = JSON.parse(formatLogLine('info', 'm', 'msg', { '@level': 5, '@message': { x: 1 }, big: 2n ** 70n, err: new Error('bad') })) as Record<
+      string,
+      unknown
+    >;
     expect(parsed['@level']).toBe('info');
     expect(parsed['@message']).toBe('msg');
     expect(parsed.big).toBe('1180591620717411303424');

@@ -52,7 +52,11 @@ describe('ProviderService', () => {
         read: async () => ({ newState: { id: 'a', input: 'a', output: 42, tags: null }, diagnostics: [] }),
       }),
     );
-    const res = await svc.readResource({ type_name: 'cognitoidentity_echo', current_state: dv({ id: 'a', input: 'a', output: 'a', tags: null }), private: Buffer.alloc(0) });
+    const res = await svc.readResource({
+      type_name: 'cognitoidentity_echo',
+      current_state: dv({ id: 'a', input: 'a', output: 'a', tags: null }),
+      private: Buffer.alloc(0),
+    });
     expect(only(res.diagnostics, 'the ReadResource diagnostics').summary).toMatch(/^Internal error in provider: the provider produced an invalid new state/);
   });
 
@@ -83,7 +87,11 @@ describe('ProviderService', () => {
     });
     expect(flat.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'Unsupported state format', detail: expect.stringContaining('flatmap') });
     const ds = await svc.readDataSource({ type_name: 'cognitoidentity_nope', config: null });
-    expect(ds.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'Unknown data source type', detail: expect.stringContaining('cognitoidentity_clock') });
+    expect(ds.diagnostics[0]).toMatchObject({
+      severity: 'ERROR',
+      summary: 'Unknown data source type',
+      detail: expect.stringContaining('cognitoidentity_clock'),
+    });
   });
 
   test('a data source reads through the codec', async () => {

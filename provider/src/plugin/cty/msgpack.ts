@@ -15,20 +15,8 @@ import { elementAt, hasOwn, isPlainObject, ownEntries, setOwn } from './objects'
 import { EXT_REFINED_UNKNOWN, EXT_UNKNOWN, decodeRefinements, encodeRefinements, refineFor } from './refinements';
 import { parseTypeJson, typeToJson } from './type-json';
 
-
 /** Plain JS data as @msgpack/msgpack reads and writes it, plus our unknown markers. */
-type Wire =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | Uint8Array
-  | ExtData
-  | Unknown
-  | BadExtension
-  | Wire[]
-  | { [key: string]: Wire };
+type Wire = null | boolean | number | bigint | string | Uint8Array | ExtData | Unknown | BadExtension | Wire[] | { [key: string]: Wire };
 
 /** An extension the decoder could not accept; reported once the walk knows its path. */
 class BadExtension {

@@ -7,7 +7,6 @@ import { CtyCodecError, describeJs } from './errors';
 import { MAX_TYPE_DEPTH } from './limits';
 import { compareCodePoints, ownEntries, setOwn } from './objects';
 
-
 const PRIMITIVES: readonly string[] = ['string', 'number', 'bool', 'dynamic'];
 
 /** Compact JSON of a type, as cty writes it (object attributes sorted). */

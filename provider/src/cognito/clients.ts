@@ -29,6 +29,8 @@ export interface RegionSession {
   plannedMerges: PlannedMerges;
   /** Merges this process made, and the lock around each merge's last check. */
   journal: MergeJournal;
+  /** The send rates learnt from throttling, per operation (shared by every call of this session). */
+  pacer: OperationPacer;
 }
 
 /** Builds the API for a Region; replaced in tests that inject faults. */
@@ -101,8 +103,10 @@ export class CognitoClients {
     const region = this.regionFor(poolId);
     let session = this.sessions.get(region);
     if (!session) {
-      session = this.apiFactory(region, this.settings, this.redactor, new OperationPacer(), this.log).then((api) => ({
+      const pacer = new OperationPacer();
+      session = this.apiFactory(region, this.settings, this.redactor, pacer, this.log).then((api) => ({
         region,
+        pacer,
         endpoint: describeEndpoint(this.settings, region),
         redactor: this.redactor,
         directory: new IdentityDirectory(api, undefined, undefined, (message) => this.log?.info(message, { region })),

@@ -9,7 +9,7 @@ import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import { setupDiagnostic } from './merged-identity-setup';
 import { describeUser, poolNotFoundDiagnostic } from './merged-identity-diagnostics';
 import { knownString } from './merged-identity-state';
-import { sharedSignal } from './request-context';
+import { liftStopListenerLimit } from './request-context';
 import { developerIdentitySchema } from './schemas';
 import { validateDeveloperIdentityConfig } from './validation';
 
@@ -80,5 +80,5 @@ function noUsersWarning(identityId: string, poolId: string): Diagnostic {
 export const developerIdentityDataSource: DataSourceType<CognitoClients> = {
   schema: developerIdentitySchema,
   validate: (config) => ({ diagnostics: validateDeveloperIdentityConfig(config) }),
-  read: (clients, config, ctx) => readDeveloperIdentity(clients, config, sharedSignal(ctx)),
+  read: (clients, config, ctx) => readDeveloperIdentity(clients, config, liftStopListenerLimit(ctx)),
 };

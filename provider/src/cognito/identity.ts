@@ -3,11 +3,11 @@
 // print the handshake line before the rest of the provider is loaded.
 
 import type { ProviderIdentity } from '../framework/provider';
+import { PROGRAM_NAME, PROVIDER_TYPE, SOURCE_ADDRESS } from '../provider-address';
 
-export const PROVIDER_TYPE = 'cognitoidentity';
+export { PROVIDER_TYPE };
 
 export const PROVIDER_IDENTITY: ProviderIdentity = {
   typeName: PROVIDER_TYPE,
-  installHint:
-    'Install it with `npx terraform-provider-cognitoidentity install` and reference ' + '`terraform.local/cognito/cognitoidentity` in required_providers.',
+  installHint: `Install it with \`npx ${PROGRAM_NAME} install\` and reference \`${SOURCE_ADDRESS}\` in required_providers.`,
 };

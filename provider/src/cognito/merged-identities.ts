@@ -12,7 +12,7 @@ import { checkPool } from './merge-checks';
 import { setupDiagnostic } from './merged-identity-setup';
 import { poolNotFoundDiagnostic } from './merged-identity-diagnostics';
 import { knownString } from './merged-identity-state';
-import { sharedSignal } from './request-context';
+import { liftStopListenerLimit } from './request-context';
 import { mergedIdentitiesSchema } from './schemas';
 import { DEFAULT_MIN_DEVELOPER_USERS, validateMergedIdentitiesConfig } from './validation';
 
@@ -148,5 +148,5 @@ async function readMergedIdentities(clients: CognitoClients, config: ObjectValue
 export const mergedIdentitiesDataSource: DataSourceType<CognitoClients> = {
   schema: mergedIdentitiesSchema,
   validate: (config) => ({ diagnostics: validateMergedIdentitiesConfig(config) }),
-  read: (clients, config, ctx) => readMergedIdentities(clients, config, sharedSignal(ctx)),
+  read: (clients, config, ctx) => readMergedIdentities(clients, config, liftStopListenerLimit(ctx)),
 };

@@ -8,7 +8,7 @@ import type { CognitoClients } from './clients';
 import { applyMergedIdentity } from './merged-identity-apply';
 import { planMergedIdentity } from './merged-identity-plan';
 import { importMergedIdentity, readMergedIdentity } from './merged-identity-read';
-import { sharedSignal } from './request-context';
+import { liftStopListenerLimit } from './request-context';
 import { mergedIdentitySchema } from './schemas';
 import { validateMergedIdentityConfig } from './validation';
 
@@ -48,8 +48,8 @@ export const mergedIdentityResource: ResourceType<CognitoClients> = {
   schema: mergedIdentitySchema,
   validate: (config) => ({ diagnostics: validateMergedIdentityConfig(config) }),
   upgradeState: (version, state) => upgradeFromJson(ATTRIBUTES, mergedIdentitySchema.version, version, state),
-  plan: (clients, req, ctx) => planMergedIdentity(clients, req, sharedSignal(ctx)),
-  apply: (clients, req, ctx) => applyMergedIdentity(clients, req, sharedSignal(ctx)),
-  read: (clients, req, ctx) => readMergedIdentity(clients, req, sharedSignal(ctx)),
-  importState: (clients, id, ctx) => importMergedIdentity(clients, id, sharedSignal(ctx)),
+  plan: (clients, req, ctx) => planMergedIdentity(clients, req, liftStopListenerLimit(ctx)),
+  apply: (clients, req, ctx) => applyMergedIdentity(clients, req, liftStopListenerLimit(ctx)),
+  read: (clients, req, ctx) => readMergedIdentity(clients, req, liftStopListenerLimit(ctx)),
+  importState: (clients, id, ctx) => importMergedIdentity(clients, id, liftStopListenerLimit(ctx)),
 };

@@ -3,6 +3,8 @@
 // hanging the suite; the timeout is a guard, never a pass criterion.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export interface ProcessResult {
   /** Exit code, or null when the process was ended by a signal. */
@@ -45,11 +47,13 @@ export function startProcess(command: string, args: readonly string[], options: 
   if (options.input !== undefined) child.stdin?.end(options.input);
   else child.stdin?.end();
 
+  const group = options.detached === true ? recordGroup(child) : undefined;
   const guardMs = options.guardMs ?? 170_000;
   let guardFired = false;
   const guard = setTimeout(() => {
     guardFired = true;
-    child.kill('SIGKILL');
+    if (group !== undefined) killGroup(child);
+    else child.kill('SIGKILL');
   }, guardMs);
 
   const done = new Promise<ProcessResult>((resolve, reject) => {
@@ -59,6 +63,8 @@ export function startProcess(command: string, args: readonly string[], options: 
     });
     child.on('close', (code, signal) => {
       clearTimeout(guard);
+      // The group's leader is gone; what it started in the background is killed with the group at teardown.
+      if (group !== undefined && !groupAlive(child)) fs.rmSync(group, { force: true });
       let stderr = Buffer.concat(err).toString('utf8');
       if (guardFired) stderr += `\n[test harness] ${command} ${args.join(' ')} was killed after ${guardMs} ms without exiting`;
       resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr, cwd: options.cwd });
@@ -68,6 +74,38 @@ export function startProcess(command: string, args: readonly string[], options: 
 }
 
 /** Sends `signal` to the process group of a child started with `detached: true` (like Ctrl-C at a terminal). */
+/**
+ * Records a detached child's process group under the run directory, so the
+ * jest teardown kills it even if this worker dies first (temp-root.js).
+ */
+function recordGroup(child: ChildProcess): string | undefined {
+  const runDir = process.env.COGNITOIDENTITY_TEST_TMP;
+  if (runDir === undefined || child.pid === undefined) return undefined;
+  const dir = path.join(runDir, 'process-groups');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, String(child.pid));
+  fs.writeFileSync(file, '');
+  return file;
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function groupAlive(child: ChildProcess): boolean {
+  try {
+    if (child.pid === undefined) return false;
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) throw new Error('process has no pid (it did not start)');
   process.kill(-child.pid, signal);

@@ -1,0 +1,37 @@
+// A process group a test starts detached (a README's emulator in the
+// background, say) is recorded under the run directory, and the jest teardown
+// kills whatever of it still runs: a test that timed out, or a worker jest
+// killed, leaves no process behind (test/support/temp-root.js).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startProcess } from '../support/process';
+import { waitFor } from '../support/wait';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { killRecordedGroups } = require('../support/temp-root.js') as { killRecordedGroups: (runDir: string) => void };
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('a detached group is recorded while it runs, and the teardown kills what it left running', async () => {
+  const runDir = process.env.COGNITOIDENTITY_TEST_TMP;
+  if (runDir === undefined) throw new Error('COGNITOIDENTITY_TEST_TMP is not set: run through jest (globalSetup)');
+  const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'leftover-')), 'pid');
+  // The shell exits at once and leaves a background sleep in its group, as `npx ... &` would.
+  const shell = startProcess('bash', ['-c', `sleep 600 >/dev/null 2>&1 </dev/null & echo $! > ${pidFile}`], { detached: true });
+  const leader = shell.child.pid;
+  await shell.done;
+  const orphan = Number(fs.readFileSync(pidFile, 'utf8'));
+  expect(alive(orphan)).toBe(true);
+  expect(fs.existsSync(path.join(runDir, 'process-groups', String(leader)))).toBe(true);
+
+  killRecordedGroups(runDir);
+  await waitFor(() => !alive(orphan), { timeoutMs: 5000, what: 'the orphaned sleep to be killed' });
+});

@@ -10,10 +10,9 @@ import { printTable } from './support/table';
 import { formatMs, formatRatio, goalLabel, median } from './support/timing';
 import { BenchRoot, installOurProvider, TerraformDir } from './support/workspace';
 
-const USAGE =
-  'Usage: node dist/bench/plan-apply.js [--sizes 1,100,1000] [--repeats R] [--sources-per-destination K]';
+const USAGE = 'Usage: node dist/bench/plan-apply.js [--sizes 1,100,1000] [--repeats R] [--sources-per-destination K]';
 const GOAL_SIZE = 1000;
-const GOAL_APPLY_RATIO = 3;
+const GOAL_APPLY_RATIO = 1.3;
 
 interface Sample {
   planData: number;
@@ -102,9 +101,11 @@ export async function main(argv: string[]): Promise<void> {
     const big = results.find((r) => r.n === GOAL_SIZE);
     if (big) {
       const ratio = big.s.applyOurs / big.s.applyData;
-      printTable('Goal', ['goal', 'measured', 'result'], [
-        [`apply of ${GOAL_SIZE} within ${GOAL_APPLY_RATIO}x terraform_data`, formatRatio(ratio), goalLabel(ratio <= GOAL_APPLY_RATIO)],
-      ]);
+      printTable(
+        'Goal',
+        ['goal', 'measured', 'result'],
+        [[`apply of ${GOAL_SIZE} within ${GOAL_APPLY_RATIO}x terraform_data`, formatRatio(ratio), goalLabel(ratio <= GOAL_APPLY_RATIO)]],
+      );
     } else {
       process.stdout.write(`\n(goal: apply of ${GOAL_SIZE} within ${GOAL_APPLY_RATIO}x terraform_data; not checked, size ${GOAL_SIZE} not run)\n`);
     }

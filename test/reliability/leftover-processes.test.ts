@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { startProcess } from '../support/process';
 import { waitFor } from '../support/wait';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { killRecordedGroups } = require('../support/temp-root.js') as { killRecordedGroups: (runDir: string) => void };
 
 const alive = (pid: number): boolean => {

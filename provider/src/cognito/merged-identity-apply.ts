@@ -16,10 +16,11 @@ import type { CognitoClients, RegionSession } from './clients';
 import type { PlannedMerge } from './merge-rule';
 import { destroyRefusedDiagnostic, replacementWarning } from './merged-identity-plan';
 import { checkAndMerge, prepareCheck, type Merged } from './merged-identity-merge';
-import { readBackMerge } from './merged-identity-read-back';
+import { readBackMerge, type ReadBack } from './merged-identity-read-back';
 import { setupDiagnostic } from './merged-identity-setup';
 import { decodePrivate } from './merged-identity-private';
 import { extrasOf, knownKey, mergedIdentityObject } from './merged-identity-state';
+import type { MergeKey } from './resource-id';
 import { onDestroyOf } from './validation';
 
 /** The longest a read-back waits for other merges into the same destination. */
@@ -69,25 +70,10 @@ async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: 
       ),
     );
   }
-  const seen: PlannedMerge = { source: fromPlan.source, destination: fromPlan.destination };
-  // The last check and the merge run together, after every earlier merge of this pool in this process.
-  const mergeDone = session.journal.expect(key.identityPoolId, seen.destination.identityId);
-  let merged: Merged;
-  try {
-    await prepareCheck(session, key, seen, ctx);
-    merged = await session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, seen, ctx));
-  } finally {
-    mergeDone();
-  }
+  const merged = await mergeInTurn(session, key, { source: fromPlan.source, destination: fromPlan.destination }, ctx);
   if ('failed' in merged) return failed(merged.failed);
   const { identityId, diagnostics } = merged;
-
-  // Under throttling, merges into the same destination that are already queued land first, so their
-  // read-backs share one read; without it a read costs less than the wait.
-  if (session.pacer.rateOf('LookupDeveloperIdentity') !== Infinity) {
-    await session.journal.settled(key.identityPoolId, identityId, READ_BACK_BATCH_MS);
-  }
-  const readBack = await readBackMerge(session, key, identityId, ctx);
+  const readBack = await readBackInTurn(session, key, identityId, ctx);
   if ('error' in readBack) diagnostics.push(readBack.error);
   const state = mergedIdentityObject(key, {
     ...extrasOf(planned),
@@ -98,6 +84,29 @@ async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: 
     moving_public_logins: isUnknown(planned['moving_public_logins']) ? null : (planned['moving_public_logins'] ?? null),
   });
   return { newState: state, diagnostics };
+}
+
+/** The last check and the merge, together, after every earlier merge of this pool in this process. */
+async function mergeInTurn(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged> {
+  const mergeDone = session.journal.expect(key.identityPoolId, seen.destination.identityId);
+  try {
+    await prepareCheck(session, key, seen, ctx);
+    return await session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, seen, ctx));
+  } finally {
+    mergeDone();
+  }
+}
+
+/**
+ * The read-back. Under throttling, merges into the same destination that are
+ * already queued land first, so their read-backs share one read; without
+ * throttling a read costs less than the wait.
+ */
+async function readBackInTurn(session: RegionSession, key: MergeKey, identityId: string, ctx: RequestContext): Promise<ReadBack> {
+  if (session.pacer.rateOf('LookupDeveloperIdentity') !== Infinity) {
+    await session.journal.settled(key.identityPoolId, identityId, READ_BACK_BATCH_MS);
+  }
+  return readBackMerge(session, key, identityId, ctx);
 }
 
 function failed(diag: Diagnostic): ApplyResult {

@@ -66,12 +66,11 @@ export async function checkAndMerge(session: RegionSession, key: MergeKey, seen:
 }
 
 async function checkAndMergeOnce(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged | 'stale'> {
-  const directory = session.directory;
   const poolId = key.identityPoolId;
   let now: ViewsNow;
   try {
     now = await viewsNow(
-      directory,
+      session.directory,
       { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier },
       seen,
       checkOptions(key, seen),
@@ -88,6 +87,14 @@ async function checkAndMergeOnce(session: RegionSession, key: MergeKey, seen: Pl
     return { identityId: dstNow.identityId, diagnostics: [] };
   }
 
+  return mergeChecked(session, key, seen, now, ctx);
+}
+
+/** MergeDeveloperIdentities for a merge the check passed, sent only while the check's reads are young enough. */
+async function mergeChecked(session: RegionSession, key: MergeKey, seen: PlannedMerge, now: ViewsNow, ctx: RequestContext): Promise<Merged | 'stale'> {
+  const { directory } = session;
+  const poolId = key.identityPoolId;
+  const { source: srcNow, destination: dstNow } = now;
   const notAfter = now.oldestReadAt + RECHECK_MAX_AGE_MS;
   let identityId: string;
   try {

@@ -3,7 +3,7 @@
 // the logic never sees a protobuf message, and the plugin layer never knows
 // what a Cognito identity is.
 //
-// Values follow Terraform's rules (see ../../../docs/design.md): every object
+// Values follow Terraform's rules (see ../../../docs/architecture.md, "Rules"): every object
 // carries every schema attribute, null when unset; Unknown marks values not
 // known until apply.
 

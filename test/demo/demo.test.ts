@@ -5,14 +5,14 @@
 // environment carries settings that would break the run if the demo passed
 // them on (Terraform gets the clean sandbox of examples/demo/terraform-sandbox.ts).
 
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runProcess } from '../support/process';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DEMO = path.join(REPO_ROOT, 'dist', 'examples', 'demo', 'run-demo.js');
 
-test('npm start: the demo applies the example stack, reads the merge back, plans empty and destroys with the warning', () => {
+test('npm start: the demo applies the example stack, reads the merge back, plans empty and destroys with the warning', async () => {
   if (!fs.existsSync(DEMO)) throw new Error(`${DEMO} is missing: run \`npm run build\` first (npm test does).`);
   const stray = {
     TF_CLI_ARGS: '-no-such-flag-from-the-caller',
@@ -20,9 +20,11 @@ test('npm start: the demo applies the example stack, reads the merge back, plans
     COGNITO_SOURCE_USERS: 'not-a-demo-user',
     AWS_PROFILE: 'no-such-profile',
   };
-  const run = spawnSync(process.execPath, [DEMO], { cwd: REPO_ROOT, env: { ...process.env, ...stray }, encoding: 'utf8', timeout: 170_000 });
+  // Its own process group: if the demo overruns, the guard kills Terraform and its providers with it, and the
+  // jest teardown kills whatever of the group is left even when this worker is gone (test/support/process.ts).
+  const run = await runProcess(process.execPath, [DEMO], { cwd: REPO_ROOT, env: { ...process.env, ...stray }, guardMs: 170_000, detached: true });
   const output = `${run.stdout}\n${run.stderr}`;
-  if (run.status !== 0) throw new Error(`demo exited with ${run.status}${run.signal ? ` (${run.signal})` : ''}:\n${output.slice(-4000)}`);
+  if (run.code !== 0) throw new Error(`demo exited with ${run.code}${run.signal ? ` (${run.signal})` : ''}:\n${output.slice(-4000)}`);
 
   expect(run.stdout).toMatch(/==> \[11\/11\]/);
   // The plan shows the surviving identity id before anything is merged.

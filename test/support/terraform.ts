@@ -78,13 +78,15 @@ export class TerraformWorkspace {
     fs.rmSync(path.join(this.dir, file), { force: true });
   }
 
+  // Every Terraform run gets its own recorded process group, so its providers die with it when the guard
+  // fires, and the jest teardown kills what is left even after a killed worker (test/support/process.ts).
   run(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
-    return runProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, guardMs: this.guardMs });
+    return runProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, guardMs: this.guardMs, detached: true });
   }
 
   /** Runs another program that drives terraform itself (e.g. the cdktf CLI) with this workspace's environment. */
   exec(command: string, args: readonly string[], cwd: string = this.dir): Promise<ProcessResult> {
-    return runProcess(command, args, { cwd, env: this.env, guardMs: this.guardMs });
+    return runProcess(command, args, { cwd, env: this.env, guardMs: this.guardMs, detached: true });
   }
 
   /** Starts terraform in its own process group without waiting, for tests that interrupt it. */

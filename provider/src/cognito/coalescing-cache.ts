@@ -181,12 +181,6 @@ export class CoalescingCache<T> {
     this.entries.set(key, { value, seq: from.seq, sentAt: from.sentAt, at: this.now(), validFrom: this.clock.next() });
   }
 
-  /** The cached value for `key` with its stamp, whatever its age, unless invalidated. */
-  peek(key: string): Stamped<T> | undefined {
-    const e = this.entries.get(key);
-    return e && e.validFrom > (this.invalidatedAt.get(key) ?? 0) ? e : undefined;
-  }
-
   invalidate(key: string): void {
     this.entries.delete(key);
     this.invalidatedAt.set(key, this.clock.next());

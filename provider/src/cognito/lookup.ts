@@ -104,11 +104,6 @@ export class IdentityDirectory {
     return this.byIdentity.getStamped(key(poolId, identityId), fetch, signal, freshness);
   }
 
-  /** The users of an identity with when they were read, if a read is cached (see recordMerge). */
-  cachedUsersOfIdentity(poolId: string, identityId: string): Stamped<string[]> | undefined {
-    return this.byIdentity.peek(key(poolId, identityId));
-  }
-
   /** The provider names linked to an identity (DescribeIdentity). */
   async loginsOfIdentity(identityId: string, signal: AbortSignal, freshness?: Freshness): Promise<string[]> {
     return (await this.loginsOfIdentityStamped(identityId, signal, freshness)).value;

@@ -90,6 +90,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       onStateChanged: () => writer?.markDirty(),
     }),
   );
+  // Clients keep idle connections for reuse (the SDKs do); Node's 5 s default would close them under a client
+  // that is about to send, which it then sees as ECONNRESET. Keep them a minute, as load balancers commonly do.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
   const port = await listen(server, options.port ?? 0);
   const endpoint = `http://127.0.0.1:${port}`;
   log(`listening on ${endpoint} (region ${store.region}, signatures ${options.credentials ? 'verified' : 'presence-checked'})`);

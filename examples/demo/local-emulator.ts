@@ -14,6 +14,7 @@
 // the harness therefore runs one way: test/ -> examples/demo <- bench/. None
 // of it is in the published package (package.json `files`).
 
+import { Agent } from 'node:http';
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { startEmulator, type EmulatorCredentials, type EmulatorOptions, type RunningEmulator } from '../../emulator/src';
 
@@ -48,12 +49,18 @@ export interface LocalClientOptions {
   credentials?: EmulatorCredentials;
 }
 
-/** An SDK client for the emulator at `endpoint`, signed with LOCAL_CREDENTIALS. */
+/**
+ * An SDK client for the emulator at `endpoint`, signed with LOCAL_CREDENTIALS.
+ * One connection per request: a reused idle socket can meet the server
+ * closing it (ECONNRESET), which a client with a single attempt would report
+ * as a failure of the call; on loopback a new connection costs next to nothing.
+ */
 export function localClient(endpoint: string, options: LocalClientOptions = {}): CognitoIdentityClient {
   return new CognitoIdentityClient({
     endpoint,
     region: REGION,
     credentials: options.credentials ?? LOCAL_CREDENTIALS,
+    requestHandler: { httpAgent: new Agent({ keepAlive: false }) },
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
   });
 }

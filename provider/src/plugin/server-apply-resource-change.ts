@@ -1,11 +1,11 @@
 // ApplyResourceChange: the provider logic carries out a planned change.
 
-import type { ApplyResourceChangeRequest, ApplyResourceChangeResponse } from './proto-types';
+import type { MessageInit, ApplyResourceChangeRequest, ApplyResourceChangeResponse } from './proto-types';
 import { guard } from './server-guard';
 import { lookupType, requireClient, RESOURCE_KIND, type ServerState } from './server-state';
 import { decodeObject, encodeObject } from './value-codec';
 
-export function applyResourceChange<C>(server: ServerState<C>, req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse> {
+export function applyResourceChange<C>(server: ServerState<C>, req: ApplyResourceChangeRequest): Promise<MessageInit<ApplyResourceChangeResponse>> {
   return guard(server, 'ApplyResourceChange', { tf_resource_type: req.type_name }, async (ctx) => {
     const resource = lookupType(server.def.resources, req.type_name, RESOURCE_KIND);
     const client = requireClient(server);

@@ -2,12 +2,12 @@
 // block. Only a configuration without errors makes the server configured.
 
 import { hasErrors } from '../framework/diagnostics';
-import type { ConfigureProviderRequest, DiagnosticsResponse } from './proto-types';
+import type { ConfigureProviderRequest, ConfigureProviderResponse, MessageInit } from './proto-types';
 import { guard } from './server-guard';
 import type { ServerState } from './server-state';
 import { decodeObject, nullObject } from './value-codec';
 
-export function configureProvider<C>(server: ServerState<C>, req: ConfigureProviderRequest): Promise<DiagnosticsResponse> {
+export function configureProvider<C>(server: ServerState<C>, req: ConfigureProviderRequest): Promise<MessageInit<ConfigureProviderResponse>> {
   return guard(server, 'ConfigureProvider', {}, async (ctx) => {
     const { def } = server;
     const config = decodeObject(req.config, def.schema, 'provider configuration') ?? nullObject(def.schema.block);

@@ -2,12 +2,12 @@
 // import id. Finding nothing without saying why is still reported.
 
 import { errorDiag, hasErrors } from '../framework/diagnostics';
-import type { ImportResourceStateRequest, ImportResourceStateResponse } from './proto-types';
+import type { MessageInit, ImportResourceStateRequest, ImportResourceStateResponse } from './proto-types';
 import { guard } from './server-guard';
 import { lookupType, requireClient, RESOURCE_KIND, type ServerState } from './server-state';
 import { conformObject, encodeObject } from './value-codec';
 
-export function importResourceState<C>(server: ServerState<C>, req: ImportResourceStateRequest): Promise<ImportResourceStateResponse> {
+export function importResourceState<C>(server: ServerState<C>, req: ImportResourceStateRequest): Promise<MessageInit<ImportResourceStateResponse>> {
   return guard(server, 'ImportResourceState', { tf_resource_type: req.type_name }, async (ctx) => {
     const resource = lookupType(server.def.resources, req.type_name, RESOURCE_KIND);
     const client = requireClient(server);

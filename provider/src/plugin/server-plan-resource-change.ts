@@ -1,12 +1,12 @@
 // PlanResourceChange: the provider logic's plan for create, update or destroy.
 
 import { attributePathToProto } from './diagnostics-convert';
-import type { PlanResourceChangeRequest, PlanResourceChangeResponse } from './proto-types';
+import type { MessageInit, PlanResourceChangeRequest, PlanResourceChangeResponse } from './proto-types';
 import { guard } from './server-guard';
 import { lookupType, requireClient, RESOURCE_KIND, type ServerState } from './server-state';
 import { decodeObject, encodeObject } from './value-codec';
 
-export function planResourceChange<C>(server: ServerState<C>, req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse> {
+export function planResourceChange<C>(server: ServerState<C>, req: PlanResourceChangeRequest): Promise<MessageInit<PlanResourceChangeResponse>> {
   return guard(server, 'PlanResourceChange', { tf_resource_type: req.type_name }, async (ctx) => {
     const resource = lookupType(server.def.resources, req.type_name, RESOURCE_KIND);
     const client = requireClient(server);

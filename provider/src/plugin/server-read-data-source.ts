@@ -1,12 +1,12 @@
 // ReadDataSource: the provider logic reads a data source from a wholly known config.
 
 import { errorDiag } from '../framework/diagnostics';
-import type { ReadDataSourceRequest, ReadDataSourceResponse } from './proto-types';
+import type { MessageInit, ReadDataSourceRequest, ReadDataSourceResponse } from './proto-types';
 import { guard } from './server-guard';
 import { DATA_SOURCE_KIND, lookupType, requireClient, type ServerState } from './server-state';
 import { decodeObject, DiagnosticError, encodeObject } from './value-codec';
 
-export function readDataSource<C>(server: ServerState<C>, req: ReadDataSourceRequest): Promise<ReadDataSourceResponse> {
+export function readDataSource<C>(server: ServerState<C>, req: ReadDataSourceRequest): Promise<MessageInit<ReadDataSourceResponse>> {
   return guard(server, 'ReadDataSource', { tf_data_source_type: req.type_name }, async (ctx) => {
     const dataSource = lookupType(server.def.dataSources, req.type_name, DATA_SOURCE_KIND);
     const client = requireClient(server);

@@ -1,11 +1,11 @@
 // ReadResource: refresh one resource's state through the provider logic.
 
-import type { ReadResourceRequest, ReadResourceResponse } from './proto-types';
+import type { MessageInit, ReadResourceRequest, ReadResourceResponse } from './proto-types';
 import { guard } from './server-guard';
 import { lookupType, requireClient, RESOURCE_KIND, type ServerState } from './server-state';
 import { decodeObject, encodeObject } from './value-codec';
 
-export function readResource<C>(server: ServerState<C>, req: ReadResourceRequest): Promise<ReadResourceResponse> {
+export function readResource<C>(server: ServerState<C>, req: ReadResourceRequest): Promise<MessageInit<ReadResourceResponse>> {
   return guard(server, 'ReadResource', { tf_resource_type: req.type_name }, async (ctx) => {
     const resource = lookupType(server.def.resources, req.type_name, RESOURCE_KIND);
     const client = requireClient(server);

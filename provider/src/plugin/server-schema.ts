@@ -2,16 +2,16 @@
 // None of them needs a configured provider.
 
 import { functionsToProto } from './function-service';
-import type { GetFunctionsResponse, GetMetadataResponse, GetProviderSchemaResponse, SchemaMsg, ServerCapabilitiesMsg } from './proto-types';
+import type { GetFunctionsResponse, GetMetadataResponse, GetProviderSchemaResponse, MessageInit, SchemaMsg, ServerCapabilitiesMsg } from './proto-types';
 import { schemaToProto } from './schema-convert';
 import { internalError } from './server-guard';
 import type { ServerState } from './server-state';
 
-function capabilities<C>(server: ServerState<C>): ServerCapabilitiesMsg {
+function capabilities<C>(server: ServerState<C>): MessageInit<ServerCapabilitiesMsg> {
   return { plan_destroy: server.def.planDestroy, get_provider_schema_optional: false, move_resource_state: false };
 }
 
-export function getMetadata<C>(server: ServerState<C>): GetMetadataResponse {
+export function getMetadata<C>(server: ServerState<C>): MessageInit<GetMetadataResponse> {
   const { def } = server;
   return {
     server_capabilities: capabilities(server),
@@ -22,13 +22,13 @@ export function getMetadata<C>(server: ServerState<C>): GetMetadataResponse {
   };
 }
 
-function buildProviderSchema<C>(server: ServerState<C>): GetProviderSchemaResponse {
+function buildProviderSchema<C>(server: ServerState<C>): MessageInit<GetProviderSchemaResponse> {
   const { def } = server;
-  const resource_schemas: { [name: string]: SchemaMsg } = {};
+  const resource_schemas: { [name: string]: MessageInit<SchemaMsg> } = {};
   for (const [name, r] of Object.entries(def.resources)) {
     resource_schemas[name] = schemaToProto(`resource "${name}"`, r.schema);
   }
-  const data_source_schemas: { [name: string]: SchemaMsg } = {};
+  const data_source_schemas: { [name: string]: MessageInit<SchemaMsg> } = {};
   for (const [name, d] of Object.entries(def.dataSources)) {
     data_source_schemas[name] = schemaToProto(`data source "${name}"`, d.schema);
   }
@@ -42,7 +42,7 @@ function buildProviderSchema<C>(server: ServerState<C>): GetProviderSchemaRespon
   };
 }
 
-export function getProviderSchema<C>(server: ServerState<C>): GetProviderSchemaResponse {
+export function getProviderSchema<C>(server: ServerState<C>): MessageInit<GetProviderSchemaResponse> {
   if (server.schemaCache) return server.schemaCache;
   try {
     server.schemaCache = buildProviderSchema(server);
@@ -60,6 +60,6 @@ export function getProviderSchema<C>(server: ServerState<C>): GetProviderSchemaR
   }
 }
 
-export function getFunctions<C>(server: ServerState<C>): GetFunctionsResponse {
+export function getFunctions<C>(server: ServerState<C>): MessageInit<GetFunctionsResponse> {
   return { functions: functionsToProto(server.def.functions), diagnostics: [] };
 }

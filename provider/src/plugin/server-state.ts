@@ -5,7 +5,7 @@
 import { errorDiag } from '../framework/diagnostics';
 import type { ProviderDefinition } from '../framework/provider';
 import type { HclogLogger } from './logger';
-import type { GetProviderSchemaResponse } from './proto-types';
+import type { GetProviderSchemaResponse, MessageInit } from './proto-types';
 import { DiagnosticError } from './value-codec';
 
 /** ConfigureProvider's outcome: a client exists only once it succeeded. */
@@ -18,7 +18,7 @@ export interface ServerState<C> {
   /** Aborted by StopProvider, then replaced so later calls start fresh. */
   stop: AbortController;
   /** The schema never changes in a process; built once. */
-  schemaCache: GetProviderSchemaResponse | undefined;
+  schemaCache: MessageInit<GetProviderSchemaResponse> | undefined;
 }
 
 /** How the "unknown type" diagnostic names a kind of type. */

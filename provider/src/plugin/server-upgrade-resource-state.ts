@@ -2,12 +2,12 @@
 // to the current schema, by the resource's own upgrade.
 
 import { hasErrors } from '../framework/diagnostics';
-import type { UpgradeResourceStateRequest, UpgradeResourceStateResponse } from './proto-types';
+import type { MessageInit, UpgradeResourceStateRequest, UpgradeResourceStateResponse } from './proto-types';
 import { guard } from './server-guard';
 import { lookupType, RESOURCE_KIND, type ServerState } from './server-state';
 import { conformObject, encodeObject, parseRawState } from './value-codec';
 
-export function upgradeResourceState<C>(server: ServerState<C>, req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
+export function upgradeResourceState<C>(server: ServerState<C>, req: UpgradeResourceStateRequest): Promise<MessageInit<UpgradeResourceStateResponse>> {
   return guard(server, 'UpgradeResourceState', { tf_resource_type: req.type_name }, async () => {
     const resource = lookupType(server.def.resources, req.type_name, RESOURCE_KIND);
     const raw = parseRawState(req);

@@ -8,7 +8,8 @@ import type { ProviderDefinition, ResourceType } from '../../../provider/src/fra
 import { objectTypeOf } from '../../../provider/src/framework/schema';
 import type { ObjectValue } from '../../../provider/src/framework/values';
 import { clockDataSource, echoProvider, echoResource as echo, type EchoClient } from '../../plugin/fixtures/echo-provider';
-import { only } from '../../support/lists';
+import { only, required } from '../../support/lists';
+import { answer, overWire } from '../../support/plugin-wire';
 
 const echoType = objectTypeOf(echo.schema.block);
 const dv = (v: ObjectValue | null) => ({ msgpack: Buffer.from(encodeMsgpack(v, echoType)) });
@@ -26,21 +27,19 @@ function withResource(overrides: Partial<ResourceType<EchoClient>>): ProviderDef
 async function configured(def: ProviderDefinition<EchoClient>) {
   const s = service(def);
   const providerType = objectTypeOf(def.schema.block);
-  const res = await s.svc.configureProvider({
-    terraform_version: '1.11.4',
-    config: { msgpack: Buffer.from(encodeMsgpack({ prefix: 'p-', password: null }, providerType)) },
-  });
+  const config = { msgpack: Buffer.from(encodeMsgpack({ prefix: 'p-', password: null }, providerType)) };
+  const res = await overWire('ConfigureProvider', { terraform_version: '1.11.4', config }, (r) => s.svc.configureProvider(r));
   expect(res.diagnostics).toEqual([]);
   return s;
 }
 
 describe('ProviderService', () => {
-  test('a schema Terraform would reject becomes a diagnostic, and the provider block is still sent', () => {
+  test('a schema Terraform would reject becomes a diagnostic, and the provider block is still sent', async () => {
     const bad: ProviderDefinition<EchoClient> = withResource({
       schema: { version: 0, block: { attributes: { x: { type: 'string', description: '' } } } },
     });
-    const res = service(bad).svc.getProviderSchema();
-    expect(res.provider.block).toBeDefined();
+    const res = await answer('GetProviderSchema', service(bad).svc.getProviderSchema());
+    expect(required(res.provider ?? undefined, 'the provider schema').block).not.toBeNull();
     expect(res.diagnostics).toEqual([
       expect.objectContaining({ severity: 'ERROR', summary: expect.stringContaining('attribute "x": must be required, optional or computed') }),
     ]);
@@ -52,11 +51,8 @@ describe('ProviderService', () => {
         read: async () => ({ newState: { id: 'a', input: 'a', output: 42, tags: null }, diagnostics: [] }),
       }),
     );
-    const res = await svc.readResource({
-      type_name: 'cognitoidentity_echo',
-      current_state: dv({ id: 'a', input: 'a', output: 'a', tags: null }),
-      private: Buffer.alloc(0),
-    });
+    const current_state = dv({ id: 'a', input: 'a', output: 'a', tags: null });
+    const res = await overWire('ReadResource', { type_name: 'cognitoidentity_echo', current_state }, (r) => svc.readResource(r));
     expect(only(res.diagnostics, 'the ReadResource diagnostics').summary).toMatch(/^Internal error in provider: the provider produced an invalid new state/);
   });
 
@@ -67,26 +63,18 @@ describe('ProviderService', () => {
       }),
     );
     const config = { id: null, input: 'x', output: null, tags: null };
-    const res = await svc.planResourceChange({
-      type_name: 'cognitoidentity_echo',
-      prior_state: dv(null),
-      proposed_new_state: dv(config),
-      config: dv(config),
-      prior_private: Buffer.alloc(0),
-    });
+    const request = { type_name: 'cognitoidentity_echo', prior_state: dv(null), proposed_new_state: dv(config), config: dv(config) };
+    const res = await overWire('PlanResourceChange', request, (r) => svc.planResourceChange(r));
     expect(res.diagnostics).toEqual([expect.objectContaining({ severity: 'ERROR', summary: 'Internal error in provider: plain string failure' })]);
     expect(lines.some((l) => l.includes('PlanResourceChange failed'))).toBe(true);
   });
 
   test('legacy flatmap state and unknown data sources are explained', async () => {
     const { svc } = await configured(echoProvider);
-    const flat = await svc.upgradeResourceState({
-      type_name: 'cognitoidentity_echo',
-      version: 0,
-      raw_state: { json: Buffer.alloc(0), flatmap: { id: 'a' } },
-    });
+    const legacy = { type_name: 'cognitoidentity_echo', version: 0, raw_state: { json: Buffer.alloc(0), flatmap: { id: 'a' } } };
+    const flat = await overWire('UpgradeResourceState', legacy, (r) => svc.upgradeResourceState(r));
     expect(flat.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'Unsupported state format', detail: expect.stringContaining('flatmap') });
-    const ds = await svc.readDataSource({ type_name: 'cognitoidentity_nope', config: null });
+    const ds = await overWire('ReadDataSource', { type_name: 'cognitoidentity_nope', config: null }, (r) => svc.readDataSource(r));
     expect(ds.diagnostics[0]).toMatchObject({
       severity: 'ERROR',
       summary: 'Unknown data source type',
@@ -97,20 +85,16 @@ describe('ProviderService', () => {
   test('a data source reads through the codec', async () => {
     const { svc } = await configured(echoProvider);
     const clockType = objectTypeOf(clockDataSource.schema.block);
-    const res = await svc.readDataSource({
-      type_name: 'cognitoidentity_clock',
-      config: { msgpack: Buffer.from(encodeMsgpack({ value: null }, clockType)) },
-    });
+    const config = { msgpack: Buffer.from(encodeMsgpack({ value: null }, clockType)) };
+    const res = await overWire('ReadDataSource', { type_name: 'cognitoidentity_clock', config }, (r) => svc.readDataSource(r));
     expect(res.diagnostics).toEqual([]);
-    expect(decodeMsgpack(res.state!.msgpack!, clockType)).toEqual({ value: 'tick' });
+    expect(decodeMsgpack(required(res.state ?? undefined, 'the data source state').msgpack, clockType)).toEqual({ value: 'tick' });
   });
 
   test('a JSON DynamicValue is accepted as a fallback', async () => {
     const { svc } = service();
-    const res = await svc.validateResourceConfig({
-      type_name: 'cognitoidentity_echo',
-      config: { json: Buffer.from(JSON.stringify({ id: null, input: '', output: null, tags: null })) },
-    });
+    const config = { json: Buffer.from(JSON.stringify({ id: null, input: '', output: null, tags: null })) };
+    const res = await overWire('ValidateResourceConfig', { type_name: 'cognitoidentity_echo', config }, (r) => svc.validateResourceConfig(r));
     expect(res.diagnostics).toEqual([expect.objectContaining({ summary: 'Invalid input' })]);
   });
 
@@ -122,27 +106,18 @@ describe('ProviderService', () => {
       }),
     );
     const config = { id: null, input: 'x', output: null, tags: null };
-    const plan = await svc.planResourceChange({
-      type_name: 'cognitoidentity_echo',
-      prior_state: dv(config),
-      proposed_new_state: dv(config),
-      config: dv(config),
-      prior_private: Buffer.from('carried'),
-    });
-    expect(Buffer.from(plan.planned_private!).toString()).toBe('carried');
-    const apply = await svc.applyResourceChange({
-      type_name: 'cognitoidentity_echo',
-      prior_state: dv(config),
-      planned_state: dv(config),
-      config: dv(config),
-      planned_private: Buffer.from('carried'),
-    });
-    expect(Buffer.from(apply.private!).toString()).toBe('carried');
+    const states = { type_name: 'cognitoidentity_echo', prior_state: dv(config), config: dv(config) };
+    const planRequest = { ...states, proposed_new_state: dv(config), prior_private: Buffer.from('carried') };
+    const plan = await overWire('PlanResourceChange', planRequest, (r) => svc.planResourceChange(r));
+    expect(plan.planned_private.toString()).toBe('carried');
+    const applyRequest = { ...states, planned_state: dv(config), planned_private: plan.planned_private };
+    const apply = await overWire('ApplyResourceChange', applyRequest, (r) => svc.applyResourceChange(r));
+    expect(apply.private.toString()).toBe('carried');
   });
 
   test('import with no object and no error still tells the user', async () => {
     const { svc } = await configured(withResource({ importState: async () => ({ state: null, diagnostics: [] }) }));
-    const res = await svc.importResourceState({ type_name: 'cognitoidentity_echo', id: 'gone' });
+    const res = await overWire('ImportResourceState', { type_name: 'cognitoidentity_echo', id: 'gone' }, (r) => svc.importResourceState(r));
     expect(res.imported_resources).toEqual([]);
     expect(res.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'Cannot import', detail: expect.stringContaining('"gone"') });
   });

@@ -2,7 +2,9 @@
 // and bad input into diagnostics. Values go through the real cty codec.
 
 import { decodeMsgpack, encodeMsgpack } from '../../../provider/src/plugin/cty';
+import { errorDiag } from '../../../provider/src/framework/diagnostics';
 import { HclogLogger } from '../../../provider/src/plugin/logger';
+import type { DiagnosticMsg } from '../../../provider/src/plugin/proto-types';
 import { ProviderService } from '../../../provider/src/plugin/provider-service';
 import type { ProviderDefinition, ResourceType } from '../../../provider/src/framework/provider';
 import { objectTypeOf } from '../../../provider/src/framework/schema';
@@ -120,5 +122,95 @@ describe('ProviderService', () => {
     const res = await overWire('ImportResourceState', { type_name: 'cognitoidentity_echo', id: 'gone' }, (r) => svc.importResourceState(r));
     expect(res.imported_resources).toEqual([]);
     expect(res.diagnostics[0]).toMatchObject({ severity: 'ERROR', summary: 'Cannot import', detail: expect.stringContaining('"gone"') });
+  });
+});
+
+type Call = (svc: ProviderService<EchoClient>, type_name: string) => Promise<{ diagnostics: DiagnosticMsg[] }>;
+interface Row {
+  rpc: string;
+  call: Call;
+  /** Calls the provider logic with the configured client. */
+  needsClient: boolean;
+}
+
+const resourceRpcs: Row[] = [
+  {
+    rpc: 'ValidateResourceConfig',
+    needsClient: false,
+    call: (svc, type_name) => overWire('ValidateResourceConfig', { type_name }, (r) => svc.validateResourceConfig(r)),
+  },
+  {
+    rpc: 'UpgradeResourceState',
+    needsClient: false,
+    call: (svc, type_name) => overWire('UpgradeResourceState', { type_name }, (r) => svc.upgradeResourceState(r)),
+  },
+  { rpc: 'ReadResource', needsClient: true, call: (svc, type_name) => overWire('ReadResource', { type_name }, (r) => svc.readResource(r)) },
+  { rpc: 'PlanResourceChange', needsClient: true, call: (svc, type_name) => overWire('PlanResourceChange', { type_name }, (r) => svc.planResourceChange(r)) },
+  {
+    rpc: 'ApplyResourceChange',
+    needsClient: true,
+    call: (svc, type_name) => overWire('ApplyResourceChange', { type_name }, (r) => svc.applyResourceChange(r)),
+  },
+  {
+    rpc: 'ImportResourceState',
+    needsClient: true,
+    call: (svc, type_name) => overWire('ImportResourceState', { type_name }, (r) => svc.importResourceState(r)),
+  },
+];
+const dataSourceRpcs: Row[] = [
+  {
+    rpc: 'ValidateDataResourceConfig',
+    needsClient: false,
+    call: (svc, type_name) => overWire('ValidateDataResourceConfig', { type_name }, (r) => svc.validateDataResourceConfig(r)),
+  },
+  { rpc: 'ReadDataSource', needsClient: true, call: (svc, type_name) => overWire('ReadDataSource', { type_name }, (r) => svc.readDataSource(r)) },
+];
+const notConfigured = {
+  severity: 'ERROR',
+  summary: 'Provider not configured',
+  detail: 'Terraform called the provider before ConfigureProvider succeeded. Check the provider block for errors reported earlier.',
+};
+
+describe('ProviderService: the checks every resource and data source RPC starts with', () => {
+  test.each(resourceRpcs)('$rpc: an unknown resource type names the known ones', async ({ call }) => {
+    const { svc } = await configured(echoProvider);
+    const res = await call(svc, 'cognitoidentity_nope');
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'ERROR',
+        summary: 'Unknown resource type',
+        detail: 'This provider has no resource type "cognitoidentity_nope". Known resource types: cognitoidentity_echo.',
+      }),
+    ]);
+  });
+
+  test.each(dataSourceRpcs)('$rpc: an unknown data source names the known ones', async ({ call }) => {
+    const { svc } = await configured(echoProvider);
+    const res = await call(svc, 'cognitoidentity_nope');
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'ERROR',
+        summary: 'Unknown data source type',
+        detail: 'This provider has no data source "cognitoidentity_nope". Known data sources: cognitoidentity_clock.',
+      }),
+    ]);
+  });
+
+  const withClient = [
+    ...resourceRpcs.map((r) => ({ ...r, typeName: 'cognitoidentity_echo' })),
+    ...dataSourceRpcs.map((r) => ({ ...r, typeName: 'cognitoidentity_clock' })),
+  ].filter((r) => r.needsClient);
+
+  test.each(withClient)('$rpc before ConfigureProvider: not configured', async ({ call, typeName }) => {
+    const res = await call(service().svc, typeName);
+    expect(res.diagnostics).toEqual([expect.objectContaining(notConfigured)]);
+  });
+
+  test.each(withClient)('$rpc after a ConfigureProvider with errors: still not configured', async ({ call, typeName }) => {
+    const { svc } = service({ ...echoProvider, configure: async () => ({ diagnostics: [errorDiag('Bad provider block', 'x')] }) });
+    const configure = await overWire('ConfigureProvider', {}, (r) => svc.configureProvider(r));
+    expect(only(configure.diagnostics, 'the ConfigureProvider diagnostics').summary).toBe('Bad provider block');
+    const res = await call(svc, typeName);
+    expect(res.diagnostics).toEqual([expect.objectContaining(notConfigured)]);
   });
 });

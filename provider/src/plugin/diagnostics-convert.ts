@@ -3,9 +3,9 @@
 
 import type { AttributePath, Diagnostic } from '../framework/diagnostics';
 import { redactText } from './logger';
-import type { AttributePathMsg, DiagnosticMsg } from './proto-types';
+import type { AttributePathMsg, DiagnosticMsg, MessageInit } from './proto-types';
 
-export function attributePathToProto(path: AttributePath): AttributePathMsg {
+export function attributePathToProto(path: AttributePath): MessageInit<AttributePathMsg> {
   return {
     steps: path.map((step) => {
       if ('attribute' in step) return { attribute_name: step.attribute };
@@ -15,8 +15,8 @@ export function attributePathToProto(path: AttributePath): AttributePathMsg {
   };
 }
 
-function diagnosticToProto(d: Diagnostic): DiagnosticMsg {
-  const msg: DiagnosticMsg = {
+function diagnosticToProto(d: Diagnostic): MessageInit<DiagnosticMsg> {
+  const msg: MessageInit<DiagnosticMsg> = {
     severity: d.severity === 'warning' ? 'WARNING' : 'ERROR',
     // Secrets registered by the provider never reach the user's terminal.
     summary: redactText(d.summary),
@@ -26,6 +26,6 @@ function diagnosticToProto(d: Diagnostic): DiagnosticMsg {
   return msg;
 }
 
-export function diagnosticsToProto(diags: readonly Diagnostic[]): DiagnosticMsg[] {
+export function diagnosticsToProto(diags: readonly Diagnostic[]): MessageInit<DiagnosticMsg>[] {
   return diags.map(diagnosticToProto);
 }

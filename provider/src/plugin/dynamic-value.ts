@@ -4,7 +4,7 @@
 
 import type { CtyType, CtyValue } from '../framework/values';
 import { decodeJsonValue, decodeMsgpack, encodeMsgpack } from './cty';
-import type { DynamicValueMsg } from './proto-types';
+import type { DynamicValueMsg, MessageInit } from './proto-types';
 
 const MSGPACK_NIL = Uint8Array.of(0xc0);
 
@@ -17,7 +17,7 @@ export function decodeDynamicValue(msg: DynamicValueMsg | null | undefined, type
   return null;
 }
 
-export function encodeDynamicValue(value: CtyValue, type: CtyType): DynamicValueMsg {
+export function encodeDynamicValue(value: CtyValue, type: CtyType): MessageInit<DynamicValueMsg> {
   if (value === null) return { msgpack: Buffer.from(MSGPACK_NIL) };
   return { msgpack: Buffer.from(encodeMsgpack(value, type)) };
 }

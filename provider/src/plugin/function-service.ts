@@ -7,12 +7,12 @@ import type { FunctionDefinition } from '../framework/functions';
 import type { CtyValue } from '../framework/values';
 import { typeToJson } from './cty';
 import { decodeDynamicValue, encodeDynamicValue } from './dynamic-value';
-import type { CallFunctionRequest, CallFunctionResponse, FunctionMsg } from './proto-types';
+import type { CallFunctionRequest, CallFunctionResponse, FunctionMsg, MessageInit } from './proto-types';
 
 type Definitions = { [name: string]: FunctionDefinition } | undefined;
 
-export function functionsToProto(defs: Definitions): Record<string, FunctionMsg> {
-  const out: Record<string, FunctionMsg> = {};
+export function functionsToProto(defs: Definitions): Record<string, MessageInit<FunctionMsg>> {
+  const out: Record<string, MessageInit<FunctionMsg>> = {};
   for (const [name, f] of Object.entries(defs ?? {})) {
     out[name] = {
       parameters: f.parameters.map((p) => ({
@@ -32,7 +32,7 @@ export function functionsToProto(defs: Definitions): Record<string, FunctionMsg>
   return out;
 }
 
-export function callFunction(defs: Definitions, req: CallFunctionRequest): CallFunctionResponse {
+export function callFunction(defs: Definitions, req: CallFunctionRequest): MessageInit<CallFunctionResponse> {
   const f = defs?.[req.name];
   if (!f) return { error: { text: `this provider has no function ${JSON.stringify(req.name)}` } };
   if (req.arguments.length !== f.parameters.length) {

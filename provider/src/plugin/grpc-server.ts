@@ -8,18 +8,7 @@ import type { ServerCertificate } from './certificate';
 import { redactText } from './logger';
 import type { PluginSocket } from './plugin-socket';
 import type { PluginServices } from './proto-loader';
-import type {
-  ApplyResourceChangeRequest,
-  CallFunctionRequest,
-  ConfigureProviderRequest,
-  ImportResourceStateRequest,
-  PlanResourceChangeRequest,
-  ReadDataSourceRequest,
-  ReadResourceRequest,
-  UpgradeResourceStateRequest,
-  ValidateProviderConfigRequest,
-  ValidateResourceConfigRequest,
-} from './proto-types';
+import type { MessageInit, ProviderRpcs } from './proto-types';
 import type { ProviderService } from './provider-service';
 import type { TransportPlan } from './tls';
 
@@ -51,23 +40,26 @@ function unimplemented(rpc: string): grpc.handleUnaryCall<unknown, unknown> {
   };
 }
 
-function providerImplementation<C>(log: Logger, svc: ProviderService<C>): grpc.UntypedServiceImplementation {
-  const u = <Req>(rpc: string, body: (request: Req) => unknown) => unary<Req>(log, rpc, body);
+/** A handler for every RPC of tfplugin6.Provider: the compiler reports one missing. */
+function providerImplementation<C>(log: Logger, svc: ProviderService<C>): Record<keyof ProviderRpcs, grpc.UntypedHandleCall> {
+  // Each RPC's name, request and answer checked against tfplugin6.proto (proto-types.ts).
+  type Answer<R extends keyof ProviderRpcs> = MessageInit<ProviderRpcs[R]['response']>;
+  const u = <R extends keyof ProviderRpcs>(rpc: R, body: (request: ProviderRpcs[R]['request']) => Answer<R> | Promise<Answer<R>>) => unary(log, rpc, body);
   return {
     GetMetadata: u('GetMetadata', () => svc.getMetadata()),
     GetProviderSchema: u('GetProviderSchema', () => svc.getProviderSchema()),
-    ValidateProviderConfig: u('ValidateProviderConfig', (r: ValidateProviderConfigRequest) => svc.validateProviderConfig(r)),
-    ValidateResourceConfig: u('ValidateResourceConfig', (r: ValidateResourceConfigRequest) => svc.validateResourceConfig(r)),
-    ValidateDataResourceConfig: u('ValidateDataResourceConfig', (r: ValidateResourceConfigRequest) => svc.validateDataResourceConfig(r)),
-    UpgradeResourceState: u('UpgradeResourceState', (r: UpgradeResourceStateRequest) => svc.upgradeResourceState(r)),
-    ConfigureProvider: u('ConfigureProvider', (r: ConfigureProviderRequest) => svc.configureProvider(r)),
-    ReadResource: u('ReadResource', (r: ReadResourceRequest) => svc.readResource(r)),
-    PlanResourceChange: u('PlanResourceChange', (r: PlanResourceChangeRequest) => svc.planResourceChange(r)),
-    ApplyResourceChange: u('ApplyResourceChange', (r: ApplyResourceChangeRequest) => svc.applyResourceChange(r)),
-    ImportResourceState: u('ImportResourceState', (r: ImportResourceStateRequest) => svc.importResourceState(r)),
-    ReadDataSource: u('ReadDataSource', (r: ReadDataSourceRequest) => svc.readDataSource(r)),
+    ValidateProviderConfig: u('ValidateProviderConfig', (r) => svc.validateProviderConfig(r)),
+    ValidateResourceConfig: u('ValidateResourceConfig', (r) => svc.validateResourceConfig(r)),
+    ValidateDataResourceConfig: u('ValidateDataResourceConfig', (r) => svc.validateDataResourceConfig(r)),
+    UpgradeResourceState: u('UpgradeResourceState', (r) => svc.upgradeResourceState(r)),
+    ConfigureProvider: u('ConfigureProvider', (r) => svc.configureProvider(r)),
+    ReadResource: u('ReadResource', (r) => svc.readResource(r)),
+    PlanResourceChange: u('PlanResourceChange', (r) => svc.planResourceChange(r)),
+    ApplyResourceChange: u('ApplyResourceChange', (r) => svc.applyResourceChange(r)),
+    ImportResourceState: u('ImportResourceState', (r) => svc.importResourceState(r)),
+    ReadDataSource: u('ReadDataSource', (r) => svc.readDataSource(r)),
     GetFunctions: u('GetFunctions', () => svc.getFunctions()),
-    CallFunction: u('CallFunction', (r: CallFunctionRequest) => svc.callFunction(r)),
+    CallFunction: u('CallFunction', (r) => svc.callFunction(r)),
     StopProvider: u('StopProvider', () => svc.stopProvider()),
     // Features this provider does not offer; core handles UNIMPLEMENTED for each.
     GetResourceIdentitySchemas: unimplemented('GetResourceIdentitySchemas'),

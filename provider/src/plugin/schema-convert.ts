@@ -4,7 +4,7 @@
 
 import type { BlockSchema, Schema } from '../framework/schema';
 import { typeToJson } from './cty';
-import type { SchemaAttributeMsg, SchemaBlockMsg, SchemaMsg } from './proto-types';
+import type { MessageInit, SchemaAttributeMsg, SchemaBlockMsg, SchemaMsg } from './proto-types';
 
 /** Names Terraform accepts for attributes and types. */
 const NAME = /^[a-z0-9_]+$/;
@@ -22,8 +22,8 @@ function checkAttribute(owner: string, name: string, a: BlockSchema['attributes'
   }
 }
 
-function blockToProto(owner: string, block: BlockSchema, version: number): SchemaBlockMsg {
-  const attributes: SchemaAttributeMsg[] = Object.entries(block.attributes)
+function blockToProto(owner: string, block: BlockSchema, version: number): MessageInit<SchemaBlockMsg> {
+  const attributes: MessageInit<SchemaAttributeMsg>[] = Object.entries(block.attributes)
     // Sorted so the wire form does not depend on object key order.
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, a]) => {
@@ -51,6 +51,6 @@ function blockToProto(owner: string, block: BlockSchema, version: number): Schem
 }
 
 /** `owner` names the schema in error messages, e.g. `resource "x_y"`. */
-export function schemaToProto(owner: string, schema: Schema): SchemaMsg {
+export function schemaToProto(owner: string, schema: Schema): MessageInit<SchemaMsg> {
   return { version: schema.version, block: blockToProto(owner, schema.block, schema.version) };
 }

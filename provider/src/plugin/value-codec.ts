@@ -10,7 +10,7 @@ import type { CtyValue, ObjectValue } from '../framework/values';
 import { CtyCodecError } from './cty';
 import { decodeDynamicValue, encodeDynamicValue } from './dynamic-value';
 import { redactText, registerSecret } from './logger';
-import type { DynamicValueMsg, UpgradeResourceStateRequest } from './proto-types';
+import type { DynamicValueMsg, MessageInit, UpgradeResourceStateRequest } from './proto-types';
 
 /** A failure that already has the diagnostic to show the user. */
 export class DiagnosticError extends Error {
@@ -48,7 +48,7 @@ export function decodeObject(msg: DynamicValueMsg | null | undefined, schema: Sc
   return obj;
 }
 
-export function encodeObject(value: ObjectValue | null, schema: Schema, what: string): DynamicValueMsg {
+export function encodeObject(value: ObjectValue | null, schema: Schema, what: string): MessageInit<DynamicValueMsg> {
   try {
     return encodeDynamicValue(value, objectTypeOf(schema.block));
   } catch (err) {

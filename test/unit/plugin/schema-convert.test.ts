@@ -1,7 +1,14 @@
 import { schemaToProto, SchemaDefinitionError } from '../../../provider/src/plugin/schema-convert';
 import type { Schema } from '../../../provider/src/framework/schema';
 import { providerSchema, mergedIdentitySchema } from '../../../provider/src/cognito/schemas';
-import { tupleOf } from '../../support/lists';
+import { required, tupleOf } from '../../support/lists';
+import { answer } from '../../support/plugin-wire';
+
+/** The schema as Terraform receives it (every field present), sent as the provider schema. */
+async function sent(schema: Schema) {
+  const res = await answer('GetProviderSchema', { provider: schemaToProto('provider', schema) });
+  return required(res.provider?.block ?? undefined, 'the schema block');
+}
 
 const sample: Schema = {
   version: 3,
@@ -16,26 +23,27 @@ const sample: Schema = {
 };
 
 describe('schema conversion', () => {
-  test('every schema has a block; attributes sorted with compact cty type JSON', () => {
-    const msg = schemaToProto('resource "x"', sample);
-    expect(msg.version).toBe(3);
-    expect(msg.block.description).toBe('A *thing*.');
-    expect(msg.block.description_kind).toBe('MARKDOWN');
-    expect(msg.block.attributes.map((a) => a.name)).toEqual(['alpha', 'obj', 'zeta']);
-    const types = msg.block.attributes.map((a) => JSON.parse(Buffer.from(a.type).toString('utf8')) as unknown);
+  test('every schema has a block; attributes sorted with compact cty type JSON', async () => {
+    expect(schemaToProto('resource "x"', sample).version).toBe(3);
+    const block = await sent(sample);
+    expect(block.version).toBe(3);
+    expect(block.description).toBe('A *thing*.');
+    expect(block.description_kind).toBe('MARKDOWN');
+    expect(block.attributes.map((a) => a.name)).toEqual(['alpha', 'obj', 'zeta']);
+    const types = block.attributes.map((a) => JSON.parse(Buffer.from(a.type).toString('utf8')) as unknown);
     expect(types).toEqual(['string', ['object', { n: 'number', l: ['list', 'bool'] }], ['map', 'string']]);
-    const [alpha, obj, zeta] = tupleOf(msg.block.attributes, 3, 'the attributes');
+    const [alpha, obj, zeta] = tupleOf(block.attributes, 3, 'the attributes');
     expect(Buffer.from(alpha.type).toString()).toBe('"string"');
     expect([alpha.required, alpha.optional, alpha.computed, alpha.sensitive]).toEqual([true, false, false, true]);
     expect([obj.computed, obj.deprecated]).toEqual([true, true]);
     expect([zeta.optional, zeta.required]).toEqual([true, false]);
   });
 
-  test('an empty block is still a block', () => {
-    const msg = schemaToProto('provider', { version: 0, block: { attributes: {} } });
-    expect(msg.block).toBeDefined();
-    expect(msg.block.attributes).toEqual([]);
-    expect(msg.block.description).toBe('');
+  test('an empty block is still a block', async () => {
+    expect(schemaToProto('provider', { version: 0, block: { attributes: {} } }).block).toBeDefined();
+    const block = await sent({ version: 0, block: { attributes: {} } });
+    expect(block.attributes).toEqual([]);
+    expect(block.description).toBe('');
   });
 
   test.each([
@@ -54,8 +62,8 @@ describe('schema conversion', () => {
     ).toThrow(/resource "r": attribute "BadName"/);
   });
 
-  test('the real provider schemas convert', () => {
-    expect(schemaToProto('provider', providerSchema).block.attributes.length).toBeGreaterThan(0);
-    expect(schemaToProto('resource', mergedIdentitySchema).block.attributes.length).toBeGreaterThan(0);
+  test('the real provider schemas convert', async () => {
+    expect((await sent(providerSchema)).attributes.length).toBeGreaterThan(0);
+    expect((await sent(mergedIdentitySchema)).attributes.length).toBeGreaterThan(0);
   });
 });

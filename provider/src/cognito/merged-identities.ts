@@ -5,13 +5,12 @@
 
 import type { Diagnostic } from '../framework/diagnostics';
 import type { DataSourceType, Logger, RequestContext } from '../framework/provider';
-import type { ObjectValue } from '../framework/values';
+import { knownString, type ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import { checkPool } from './merge-checks';
 import { setupDiagnostic } from './merged-identity-setup';
 import { poolNotFoundDiagnostic } from './merged-identity-diagnostics';
-import { knownString } from './merged-identity-state';
 import { liftStopListenerLimit } from './request-context';
 import { mergedIdentitiesSchema } from './schemas';
 import { DEFAULT_MIN_DEVELOPER_USERS, validateMergedIdentitiesConfig } from './validation';

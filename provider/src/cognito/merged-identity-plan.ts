@@ -4,11 +4,11 @@
 
 import { attributePath, errorDiag, warningDiag, type Diagnostic } from '../framework/diagnostics';
 import type { PlanRequest, PlanResult, RequestContext } from '../framework/provider';
-import { UNKNOWN, type ObjectValue } from '../framework/values';
+import { knownString, UNKNOWN, type ObjectValue } from '../framework/values';
 import type { CognitoClients } from './clients';
 import { planCreate } from './merged-identity-plan-create';
 import { decodePrivate, encodePrivate } from './merged-identity-private';
-import { KEY_ATTRIBUTES, knownKey, knownString, sameValue } from './merged-identity-state';
+import { KEY_ATTRIBUTES, knownKey, sameValue } from './merged-identity-state';
 import { formatResourceId } from './resource-id';
 import { onDestroyOf } from './validation';
 

@@ -50,6 +50,11 @@ module.exports = tseslint.config(
     rules: noImports(['**/test/**', '**/bench/**'], 'The examples (and the shared harness in examples/demo) import neither test/ nor bench/.'),
   },
   {
+    // The benchmarks run from dist/; what they share with the tests is the harness in examples/demo.
+    files: ['bench/**/*.ts'],
+    rules: noImports(['**/test/**'], 'The benchmarks import no test code: what they share with the tests lives in examples/demo.'),
+  },
+  {
     files: ['provider/src/framework/**/*.ts'],
     rules: noImports(
       ['**/cognito/**', '**/plugin/**', '@grpc/*', '@msgpack/*', '@aws-sdk/*'],

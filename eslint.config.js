@@ -24,6 +24,12 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
   },
   {
+    // Short files (docs/architecture.md, "Rules"). The two ignored files are being split; drop them here once they fit.
+    files: ['**/*.ts'],
+    ignores: ['provider/src/plugin/provider-service.ts', 'test/plugin/protocol.test.ts'],
+    rules: { 'max-lines': ['error', { max: 300 }] },
+  },
+  {
     files: ['provider/src/plugin/**/*.ts'],
     rules: noImports(['**/cognito/**', '**/cognito'], 'The protocol layer knows nothing of Cognito: go through provider/src/framework.'),
   },

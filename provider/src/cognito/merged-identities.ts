@@ -75,8 +75,15 @@ async function usersOf(session: RegionSession, poolId: string, identityId: strin
   }
 }
 
+/** The identities of one pool to look up, and how many users make a merge. */
+interface IdentityScan {
+  poolId: string;
+  ids: string[];
+  min: number;
+}
+
 /** Looks up every identity, a few at a time, and keeps those with at least `min` users. */
-async function groupsOf(session: RegionSession, poolId: string, ids: string[], min: number, ctx: RequestContext): Promise<Group[]> {
+async function groupsOf(session: RegionSession, { poolId, ids, min }: IdentityScan, ctx: RequestContext): Promise<Group[]> {
   const groups: Group[] = [];
   const report = progress(ctx.log, 'looking up identities');
   let next = 0;
@@ -124,7 +131,7 @@ async function readMergedIdentities(clients: CognitoClients, config: ObjectValue
   const started = Date.now();
   try {
     const ids = await listIdentityIds(session, poolId, ctx);
-    const groups = await groupsOf(session, poolId, ids, min, ctx);
+    const groups = await groupsOf(session, { poolId, ids, min }, ctx);
     ctx.log.info('read the merged identities of the pool', {
       identity_pool_id: poolId,
       identities: ids.length,

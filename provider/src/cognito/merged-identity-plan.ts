@@ -19,8 +19,16 @@ export async function planMergedIdentity(clients: CognitoClients, req: PlanReque
   if (req.proposedNewState === null || req.config === null) {
     return planDestroy(req.priorState);
   }
-  if (req.priorState === null) return planCreateOrReplacement(clients, req.config, req.proposedNewState, req.priorPrivate, ctx);
+  if (req.priorState === null)
+    return planCreateOrReplacement(clients, { config: req.config, proposed: req.proposedNewState, priorPrivate: req.priorPrivate }, ctx);
   return planUpdate(req.priorState, req.config, req.proposedNewState, req.priorPrivate);
+}
+
+/** What a plan with no prior state reads from the request. */
+interface CreatePlanInput {
+  config: ObjectValue;
+  proposed: ObjectValue;
+  priorPrivate: Uint8Array;
 }
 
 /**
@@ -31,13 +39,7 @@ export async function planMergedIdentity(clients: CognitoClients, req: PlanReque
  * destroy half of the replacement gives it at apply, once: core hands it the
  * private data of this call.
  */
-async function planCreateOrReplacement(
-  clients: CognitoClients,
-  config: ObjectValue,
-  proposed: ObjectValue,
-  priorPrivate: Uint8Array,
-  ctx: RequestContext,
-): Promise<PlanResult> {
+async function planCreateOrReplacement(clients: CognitoClients, { config, proposed, priorPrivate }: CreatePlanInput, ctx: RequestContext): Promise<PlanResult> {
   const replaced = decodePrivate(priorPrivate).replaces;
   if (replaced?.onDestroy === 'error') {
     return { plannedState: proposed, diagnostics: [replaceRefusedDiagnostic(['-replace'], replaced.merge)] };

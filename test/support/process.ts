@@ -22,6 +22,8 @@ export interface RunOptions {
   /** Kill the process (SIGKILL) after this long; the result then says so in stderr. Default 170 s. */
   guardMs?: number;
   input?: string;
+  /** Leave stdin open for the test to write to (an answer to a prompt); otherwise it is closed at once. */
+  keepStdinOpen?: boolean;
   /** Start in a new process group, so a signal can reach the whole group as a terminal's Ctrl-C does. */
   detached?: boolean;
 }
@@ -45,7 +47,7 @@ export function startProcess(command: string, args: readonly string[], options: 
   child.stdout?.on('data', (b: Buffer) => out.push(b));
   child.stderr?.on('data', (b: Buffer) => err.push(b));
   if (options.input !== undefined) child.stdin?.end(options.input);
-  else child.stdin?.end();
+  else if (options.keepStdinOpen !== true) child.stdin?.end();
 
   const group = options.detached === true ? recordGroup(child) : undefined;
   const guardMs = options.guardMs ?? 170_000;

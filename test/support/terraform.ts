@@ -94,6 +94,12 @@ export class TerraformWorkspace {
     return startProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, guardMs: this.guardMs, detached: true });
   }
 
+  /** Like start, with stdin left open so the test can answer Terraform's prompt. */
+  startInteractive(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunningProcess {
+    const env = { ...this.env, ...extraEnv };
+    return startProcess('terraform', args, { cwd: this.dir, env, guardMs: this.guardMs, detached: true, keepStdinOpen: true });
+  }
+
   init(): Promise<ProcessResult> {
     return this.run(['init', '-no-color', '-input=false']);
   }

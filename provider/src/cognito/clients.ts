@@ -13,6 +13,8 @@ import { MergeJournal } from './merge-journal';
 import { OperationPacer } from './pacer';
 import { pacingPlugin } from './pacing-middleware';
 import { PlannedMerges } from './planned-merges';
+import { PlanLedger } from './plan-ledger';
+import { openRunLedger } from './plan-ledger-file';
 import { describeEndpoint, type ProviderSettings } from './provider-config';
 import { regionMismatch } from './region-check';
 import { CognitoRetryStrategy, DEFAULT_RETRY_POLICY } from './retry-strategy';
@@ -74,6 +76,7 @@ export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pace
 export class CognitoClients {
   private readonly sessions = new Map<string, Promise<RegionSession>>();
   readonly redactor = new Redactor();
+  private planLedger: PlanLedger | undefined;
 
   constructor(
     readonly settings: ProviderSettings,
@@ -82,6 +85,12 @@ export class CognitoClients {
   ) {
     const c = settings.credentials;
     this.redactor.add(c?.accessKeyId, c?.secretAccessKey, c?.sessionToken);
+  }
+
+  /** The plans of this Terraform run (plan-ledger.ts), opened when a plan first needs it. */
+  get ledger(): PlanLedger {
+    this.planLedger ??= new PlanLedger(openRunLedger());
+    return this.planLedger;
   }
 
   /** The Region calls about this pool go to: the provider's, else the pool id's prefix. */

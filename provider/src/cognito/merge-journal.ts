@@ -16,9 +16,19 @@ export interface JournalEntry {
   to: string;
 }
 
+/** Merges in a row that may go ahead of older waiters because they share a destination. */
+const MAX_AFFINITY = 5;
+
+interface PoolQueue {
+  waiters: { destination: string | undefined; start: () => void }[];
+  /** Merges in a row that jumped the queue. */
+  streak: number;
+}
+
 export class MergeJournal {
   private readonly entries = new Map<string, JournalEntry[]>();
-  private readonly locks = new Map<string, Promise<void>>();
+  /** pool -> the merges waiting for the one running (the pool has an entry while one runs). */
+  private readonly queues = new Map<string, PoolQueue>();
   /** pool + destination identity -> merges into it that are waiting for the lock or running. */
   private readonly pending = new Map<string, number>();
   private readonly settledWaiters = new Map<string, (() => void)[]>();
@@ -78,22 +88,34 @@ export class MergeJournal {
   }
 
   /**
-   * Runs `work` after every earlier merge of the pool in this process has
-   * finished. Merges into one pool are rare and cheap next to the harm of a
-   * check racing another merge of the same apply.
+   * Runs `work` once no other merge of the pool in this process is running.
+   * Merges into one pool are rare and cheap next to the harm of a check racing
+   * another merge of the same apply. Among the merges waiting, one into the
+   * destination just merged into goes first (at most MAX_AFFINITY in a row):
+   * its check can use what that merge left known of the destination, instead
+   * of a read of its own (lookup.ts, recordMerge).
    */
-  async exclusive<T>(poolId: string, work: () => Promise<T>): Promise<T> {
-    const before = this.locks.get(poolId) ?? Promise.resolve();
-    let release!: () => void;
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    const tail = before.then(() => mine);
-    this.locks.set(poolId, tail);
-    await before;
+  async exclusive<T>(poolId: string, work: () => Promise<T>, destination?: string): Promise<T> {
+    let queue = this.queues.get(poolId);
+    if (queue === undefined) {
+      queue = { waiters: [], streak: 0 };
+      this.queues.set(poolId, queue);
+    } else {
+      const q = queue;
+      await new Promise<void>((start) => q.waiters.push({ destination, start }));
+    }
     try {
       return await work();
     } finally {
-      release();
-      if (this.locks.get(poolId) === tail) this.locks.delete(poolId);
+      this.handOver(poolId, queue, destination);
     }
+  }
+
+  private handOver(poolId: string, queue: PoolQueue, last: string | undefined): void {
+    const same = last === undefined || queue.streak >= MAX_AFFINITY ? -1 : queue.waiters.findIndex((w) => w.destination === last);
+    queue.streak = same >= 0 ? queue.streak + 1 : 0;
+    const [next] = queue.waiters.splice(Math.max(same, 0), 1);
+    if (next === undefined) this.queues.delete(poolId);
+    else next.start();
   }
 }

@@ -91,7 +91,7 @@ async function mergeInTurn(session: RegionSession, key: MergeKey, seen: PlannedM
   const mergeDone = session.journal.expect(key.identityPoolId, seen.destination.identityId);
   try {
     await prepareCheck(session, key, seen, ctx);
-    return await session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, seen, ctx));
+    return await session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, seen, ctx), seen.destination.identityId);
   } finally {
     mergeDone();
   }

@@ -14,6 +14,7 @@ import { refusalDiagnostic } from './merge-rule-diagnostics';
 import { setupDiagnostic } from './merged-identity-setup';
 import { userLookupDiagnostic } from './merged-identity-diagnostics';
 import { encodePrivate } from './merged-identity-private';
+import { ledgerKeyOf, recordPlan, replayPlan } from './merged-identity-plan-replay';
 import { knownKey } from './merged-identity-state';
 import { formatResourceId, type MergeKey } from './resource-id';
 
@@ -46,6 +47,29 @@ export async function planCreate(clients: CognitoClients, config: ObjectValue, p
   // Declared before any lookup, so the other merges planned meanwhile see this one (planned-merges.ts).
   if (key) session.plannedMerges.declare(poolId, key.sourceUserIdentifier, key.destinationUserIdentifier);
 
+  const ledgerKey = key ? ledgerKeyOf(clients, session, config) : undefined;
+  if (ledgerKey === undefined) return planChecked(clients, session, { config, planned, poolId }, ctx);
+  const replayed = replayPlan(clients, session, { ledgerKey, planned, poolId });
+  if (replayed) {
+    ctx.log.debug('repeating the plan this Terraform run already made of this merge (its final plan); apply checks Cognito again');
+    return replayed;
+  }
+  const result = await planChecked(clients, session, { config, planned, poolId }, ctx);
+  recordPlan(clients, ledgerKey, result);
+  return result;
+}
+
+interface Planning {
+  config: ObjectValue;
+  /** The planned object so far: the configuration, everything Cognito decides unknown. */
+  planned: ObjectValue;
+  poolId: string;
+}
+
+/** The plan of a new merge from what Cognito holds now: the pool, both identities, the rule, the login count. */
+async function planChecked(clients: CognitoClients, session: RegionSession, p: Planning, ctx: RequestContext): Promise<PlanResult> {
+  const { config, planned, poolId } = p;
+  const key = knownKey(config);
   const configured = knownString(config, 'developer_provider_name');
   const pool = await checkPool(session, poolId, configured, ctx);
   if (pool.problem) return { plannedState: planned, diagnostics: [pool.problem] };

@@ -31,3 +31,75 @@ describe('MergeJournal.settled: read-backs of a fan-in wait for the merges alrea
     done();
   });
 });
+
+describe('MergeJournal.exclusive: one merge of a pool at a time, a shared destination first', () => {
+  /** Starts a merge into `destination` that finishes when its returned `finish` is called, and logs its start. */
+  function merge(journal: MergeJournal, log: string[], name: string, destination: string, pool = 'pool') {
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    const done = journal.exclusive(
+      pool,
+      async () => {
+        log.push(name);
+        await gate;
+      },
+      destination,
+    );
+    return { finish, done };
+  }
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('runs one merge of a pool at a time; another pool does not wait', async () => {
+    const journal = new MergeJournal();
+    const log: string[] = [];
+    const a = merge(journal, log, 'a', 'd1');
+    const b = merge(journal, log, 'b', 'd2');
+    const other = merge(journal, log, 'other', 'd1', 'pool-2');
+    await settle();
+    expect(log).toEqual(['a', 'other']);
+    a.finish();
+    await a.done;
+    await settle();
+    expect(log).toEqual(['a', 'other', 'b']);
+    b.finish();
+    other.finish();
+    await Promise.all([b.done, other.done]);
+  });
+
+  it('a waiting merge into the destination just merged into goes ahead of older waiters', async () => {
+    const journal = new MergeJournal();
+    const log: string[] = [];
+    const a = merge(journal, log, 'a', 'd1');
+    const b = merge(journal, log, 'b', 'd2');
+    const c = merge(journal, log, 'c', 'd1');
+    await settle();
+    a.finish();
+    await settle();
+    expect(log).toEqual(['a', 'c']);
+    c.finish();
+    await settle();
+    b.finish();
+    await Promise.all([a.done, b.done, c.done]);
+    expect(log).toEqual(['a', 'c', 'b']);
+  });
+
+  it('jumps the queue at most five times in a row, then the oldest waiter goes', async () => {
+    const journal = new MergeJournal();
+    const log: string[] = [];
+    const first = merge(journal, log, 'd1-0', 'd1');
+    const old = merge(journal, log, 'old', 'd2');
+    const same = [1, 2, 3, 4, 5, 6].map((i) => merge(journal, log, `d1-${i}`, 'd1'));
+    for (const m of [first, ...same, old]) {
+      await settle();
+      m.finish();
+    }
+    await Promise.all([first, old, ...same].map((m) => m.done));
+    expect(log).toEqual(['d1-0', 'd1-1', 'd1-2', 'd1-3', 'd1-4', 'd1-5', 'old', 'd1-6']);
+  });
+
+  it('a merge that throws hands the pool on', async () => {
+    const journal = new MergeJournal();
+    await expect(journal.exclusive('pool', () => Promise.reject(new Error('boom')), 'd1')).rejects.toThrow('boom');
+    await expect(journal.exclusive('pool', () => Promise.resolve('next'), 'd1')).resolves.toBe('next');
+  });
+});

@@ -24,6 +24,12 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
   },
   {
+    // Short files (docs/architecture.md, "Rules"). The two ignored files are being split; drop them here once they fit.
+    files: ['**/*.ts'],
+    ignores: ['provider/src/plugin/provider-service.ts', 'test/plugin/protocol.test.ts'],
+    rules: { 'max-lines': ['error', { max: 300 }] },
+  },
+  {
     files: ['provider/src/plugin/**/*.ts'],
     rules: noImports(['**/cognito/**', '**/cognito'], 'The protocol layer knows nothing of Cognito: go through provider/src/framework.'),
   },
@@ -48,6 +54,11 @@ module.exports = tseslint.config(
     // that what `npm start` builds and runs never pulls in test or benchmark code.
     files: ['examples/**/*.ts'],
     rules: noImports(['**/test/**', '**/bench/**'], 'The examples (and the shared harness in examples/demo) import neither test/ nor bench/.'),
+  },
+  {
+    // The benchmarks run from dist/; what they share with the tests is the harness in examples/demo.
+    files: ['bench/**/*.ts'],
+    rules: noImports(['**/test/**'], 'The benchmarks import no test code: what they share with the tests lives in examples/demo.'),
   },
   {
     files: ['provider/src/framework/**/*.ts'],

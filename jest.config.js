@@ -12,7 +12,7 @@ const UNIT = [
   'lint/(no-fixed-sleeps|unused-exports)',
   'docs/(docs-match-schema|functions-docs|import-ids|layout)',
   'bindings/(identity-merge|schema-drift|synth)',
-  'emulator/(developer-identities|fault-controller|login-limit|pools-and-identities|protocol|sigv4|validation)',
+  'emulator/(developer-identities|developer-merges|fault-controller|login-limit|pools-and-identities|protocol|sigv4|validation)',
 ];
 // Under test/unit, but not unit tier: why.
 const NOT_UNIT = {

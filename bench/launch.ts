@@ -18,7 +18,7 @@ import { buildExecutable } from '../provider/src/release/sea';
 import { executableName, targetFor } from '../provider/src/release/targets';
 import { zipOneFile } from '../provider/src/release/zip';
 import { parseOptions, positiveInt, runMain } from './support/args';
-import { generateClientCertificate } from '../test/support/go-plugin-certificate';
+import { generateClientCertificate } from '../examples/demo/go-plugin-certificate';
 import { measureFirstAnswer, measureLaunch, pluginEnvironment, type LaunchMeasurement } from './support/plugin-process';
 import { printTable } from './support/table';
 import { formatMs, formatRatio, goalLabel, median } from './support/timing';

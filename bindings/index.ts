@@ -1,5 +1,6 @@
 // cdktf constructs for the `cognitoidentity` provider.
 export * from './metadata';
+export * from './provider-config';
 export * from './provider';
 export * from './merged-identity';
 export * from './data-developer-identity';

@@ -2,7 +2,7 @@
 // provider, and the same N pairs as built-in terraform_data resources (the
 // cheapest resource Terraform has), both driven by for_each over one map.
 
-import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/src/install';
+import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/src/provider-address';
 import { REGION } from '../../examples/demo/local-emulator';
 import type { MergePair } from './cognito-seed';
 

@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { inheritedBasics } from '../../examples/demo/terraform-sandbox';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../provider/src/plugin/handshake';
-import { call, connect, startPlugin, type ClientCertificate } from '../../test/plugin/fixtures/plugin-client';
+import type { ClientCertificate } from '../../examples/demo/go-plugin-certificate';
+import { call, connect, startPlugin } from '../../examples/demo/go-plugin-client';
 import { nowMs } from './timing';
 
 /** A failed launch never hangs the benchmark. */

@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { installProvider, SOURCE_ADDRESS } from '../../provider/src/install';
+import { installProvider } from '../../provider/src/install';
+import { SOURCE_ADDRESS } from '../../provider/src/provider-address';
 import { filesystemMirror, terraformEnv, writeCliConfig } from '../../examples/demo/terraform-sandbox';
 import { terraformRunner, type TerraformResult, type TerraformRunner } from '../../examples/demo/terraform-runner';
 import { timed } from './timing';

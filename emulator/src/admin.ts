@@ -5,11 +5,11 @@
  *   POST    /_emulator/stats/reset
  *   POST    /_emulator/reset     wipe all pools and identities
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { ServiceError } from './errors';
 import { FaultConfigError, parseFaultConfig } from './faults';
 import { readBody, sendError, sendJson } from './http-io';
-import type { ServerDeps } from './server';
+import type { Exchange, ServerDeps } from './server';
 
 export const ADMIN_PREFIX = '/_emulator';
 
@@ -24,7 +24,7 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
 }
 
 /** Returns a one-line summary for the log. */
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, requestId: string, deps: ServerDeps): Promise<string> {
+export async function handleAdmin({ req, res, requestId }: Exchange, path: string, deps: ServerDeps): Promise<string> {
   const route = `${req.method} ${path}`;
   switch (route) {
     case `GET ${ADMIN_PREFIX}/faults`:

@@ -32,7 +32,14 @@ export function quotaPreset(): FaultConfig {
 
 export class FaultConfigError extends Error {}
 
-function numberIn(value: unknown, field: string, min: number, max: number, minExclusive = false): number {
+/** The allowed range of a number; `minExclusive`: the number must be greater than `min`. */
+interface NumberRange {
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+}
+
+function numberIn(value: unknown, field: string, { min, max, minExclusive = false }: NumberRange): number {
   const tooLow = typeof value === 'number' && (minExclusive ? value <= min : value < min);
   if (typeof value !== 'number' || !Number.isFinite(value) || value > max || tooLow) {
     const range = minExclusive ? `greater than ${min}` : max === Infinity ? `of at least ${min}` : `between ${min} and ${max}`;
@@ -56,14 +63,14 @@ export function parseFaultConfig(value: unknown): FaultConfig {
     if (!known.includes(key)) throw new FaultConfigError(`Unknown fault setting '${key}' (expected one of ${known.join(', ')}).`);
   }
   const config: FaultConfig = {};
-  const positive = (v: unknown, f: string): number => numberIn(v, f, 0, Infinity, true);
-  const nonNegative = (v: unknown, f: string): number => numberIn(v, f, 0, Infinity);
+  const positive = (v: unknown, f: string): number => numberIn(v, f, { min: 0, max: Infinity, minExclusive: true });
+  const nonNegative = (v: unknown, f: string): number => numberIn(v, f, { min: 0, max: Infinity });
   if (value.rateLimits !== undefined) config.rateLimits = numberMap(value.rateLimits, 'rateLimits', positive);
   if (value.latencyMs !== undefined) {
     config.latencyMs = typeof value.latencyMs === 'number' ? nonNegative(value.latencyMs, 'latencyMs') : numberMap(value.latencyMs, 'latencyMs', nonNegative);
   }
-  if (value.internalErrorRate !== undefined) config.internalErrorRate = numberIn(value.internalErrorRate, 'internalErrorRate', 0, 1);
-  if (value.dropConnectionRate !== undefined) config.dropConnectionRate = numberIn(value.dropConnectionRate, 'dropConnectionRate', 0, 1);
+  if (value.internalErrorRate !== undefined) config.internalErrorRate = numberIn(value.internalErrorRate, 'internalErrorRate', { min: 0, max: 1 });
+  if (value.dropConnectionRate !== undefined) config.dropConnectionRate = numberIn(value.dropConnectionRate, 'dropConnectionRate', { min: 0, max: 1 });
   if (value.rules !== undefined) {
     if (!Array.isArray(value.rules)) throw new FaultConfigError('rules must be a list of fault rules.');
     config.rules = value.rules.map((rule: unknown, i: number): FaultRule => {

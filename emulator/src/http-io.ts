@@ -44,22 +44,30 @@ function headerSafe(text: string): string {
   return ascii.length > 1024 ? `${ascii.slice(0, 1021)}...` : ascii;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: object, requestId: string, headers: { [name: string]: string } = {}): void {
+function writeJson(res: ServerResponse, status: number, body: object, headers: { [name: string]: string }): void {
   if (res.headersSent || res.destroyed) return;
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': JSON_CONTENT_TYPE,
     'Content-Length': Buffer.byteLength(payload),
-    'x-amzn-RequestId': requestId,
     ...headers,
   });
   res.end(payload);
 }
 
-export function sendError(res: ServerResponse, error: ServiceError, requestId: string, headers: { [name: string]: string } = {}): void {
-  sendJson(res, error.status, { __type: error.type, message: error.message }, requestId, {
-    'x-amzn-ErrorType': `${error.type}:`,
-    'x-amzn-ErrorMessage': headerSafe(error.message),
-    ...headers,
-  });
+export function sendJson(res: ServerResponse, status: number, body: object, requestId: string): void {
+  writeJson(res, status, body, { 'x-amzn-RequestId': requestId });
+}
+
+export function sendError(res: ServerResponse, error: ServiceError, requestId: string): void {
+  writeJson(
+    res,
+    error.status,
+    { __type: error.type, message: error.message },
+    {
+      'x-amzn-RequestId': requestId,
+      'x-amzn-ErrorType': `${error.type}:`,
+      'x-amzn-ErrorMessage': headerSafe(error.message),
+    },
+  );
 }

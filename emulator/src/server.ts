@@ -85,6 +85,102 @@ function checkContentType(req: IncomingMessage): void {
   }
 }
 
+/** What handling a request needs: the server's dependencies and what every operation sees. */
+interface Handling {
+  deps: ServerDeps;
+  ctx: OperationContext;
+}
+
+/** One request and where its answer goes. */
+export interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  requestId: string;
+}
+
+/**
+ * Applies a scripted or random fault, if any: records the outcome, then destroys the socket (a drop:
+ * returns true, nothing is answered) or throws the fault's error.
+ */
+function applyFault(fault: FaultKind | undefined, opName: string, x: Exchange, deps: ServerDeps): boolean {
+  if (fault === undefined) return false;
+  deps.stats.outcome(opName, fault === 'throttle' ? 'throttled' : 'faulted');
+  if (fault !== 'drop') throw faultError(fault);
+  x.req.socket.destroy();
+  return true;
+}
+
+/** Signature, rate limit, faults and latency around the operation itself; returns the log summary. */
+async function runOperation(op: Operation, body: Buffer, x: Exchange, { deps, ctx }: Handling): Promise<string> {
+  const input = parseJsonBody(body);
+  if (op.auth === 'sigv4') {
+    await checkSignature({ method: x.req.method ?? 'POST', path: x.req.url ?? '/', headers: x.req.headers, body }, deps.credentials);
+  }
+  if (!deps.faults.admit(op.name)) {
+    deps.stats.outcome(op.name, 'throttled');
+    throw throttled();
+  }
+  if (applyFault(deps.faults.before(op.name), op.name, x, deps)) return `${op.name} dropped (fault)`;
+  const latency = deps.faults.latencyMs(op.name);
+  if (latency > 0) await sleep(latency);
+
+  const output = op.run(input, ctx);
+  if (op.mutating) deps.onStateChanged();
+
+  if (applyFault(deps.faults.after(op.name), op.name, x, deps)) return `${op.name} committed, dropped (fault)`;
+  sendJson(x.res, 200, output, x.requestId);
+  deps.stats.outcome(op.name, 'succeeded');
+  return `${op.name} 200`;
+}
+
+/** POST / with an X-Amz-Target: one operation call; returns the log summary. */
+async function callOperation(x: Exchange, handling: Handling): Promise<string> {
+  const { deps } = handling;
+  const op = resolveOperation(x.req);
+  checkContentType(x.req);
+  const read = await readBody(x.req, deps.maxBodyBytes);
+  if (read.kind === 'aborted') return `${op.name} aborted`;
+  if (read.kind === 'too-large') {
+    sendError(x.res, new ServiceError('RequestEntityTooLargeException', `The request body exceeds the limit of ${deps.maxBodyBytes} bytes.`, 413), x.requestId);
+    return `${op.name} 413`;
+  }
+  deps.stats.call(op.name);
+  try {
+    return await runOperation(op, read.body, x, handling);
+  } catch (err) {
+    if (!(err instanceof ServiceError)) throw err;
+    sendError(x.res, err, x.requestId);
+    return `${op.name} ${err.status} ${err.type}`;
+  }
+}
+
+/** Routes one request (admin, the API, or 404) and logs its summary; an unexpected error answers 500. */
+async function handle(x: Exchange, handling: Handling): Promise<void> {
+  const { req, res, requestId } = x;
+  const { deps } = handling;
+  const started = Date.now();
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  let summary: string;
+  try {
+    if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
+      summary = await handleAdmin(x, path, deps);
+    } else if (req.method !== 'POST' || path !== '/') {
+      req.resume();
+      sendJson(res, 404, { __type: 'NotFoundException', message: `No route for ${req.method} ${path}; the API is POST /.` }, requestId);
+      summary = `${req.method} ${path} 404`;
+    } else {
+      summary = await callOperation(x, handling);
+    }
+  } catch (err) {
+    const error = err instanceof ServiceError ? err : internalError();
+    if (!(err instanceof ServiceError)) deps.log(`${requestId} unexpected error: ${(err as Error).stack ?? String(err)}`);
+    req.resume();
+    sendError(res, error, requestId);
+    summary = `${error.status} ${error.type}`;
+  }
+  deps.log(`${requestId} ${summary} ${Date.now() - started}ms`);
+}
+
 export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const ctx: OperationContext = {
     store: deps.store,
@@ -93,87 +189,8 @@ export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, r
     lookupByUserLists: deps.lookupByUserLists,
     onMerge: () => deps.stats.merge(),
   };
-
-  async function callOperation(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<string> {
-    const op = resolveOperation(req);
-    checkContentType(req);
-    const read = await readBody(req, deps.maxBodyBytes);
-    if (read.kind === 'aborted') return `${op.name} aborted`;
-    if (read.kind === 'too-large') {
-      sendError(res, new ServiceError('RequestEntityTooLargeException', `The request body exceeds the limit of ${deps.maxBodyBytes} bytes.`, 413), requestId);
-      return `${op.name} 413`;
-    }
-    deps.stats.call(op.name);
-    try {
-      const input = parseJsonBody(read.body);
-      if (op.auth === 'sigv4') {
-        await checkSignature({ method: req.method ?? 'POST', path: req.url ?? '/', headers: req.headers, body: read.body }, deps.credentials);
-      }
-      if (!deps.faults.admit(op.name)) {
-        deps.stats.outcome(op.name, 'throttled');
-        throw throttled();
-      }
-      const fault = deps.faults.before(op.name);
-      if (fault !== undefined) {
-        deps.stats.outcome(op.name, fault === 'throttle' ? 'throttled' : 'faulted');
-        if (fault === 'drop') {
-          req.socket.destroy();
-          return `${op.name} dropped (fault)`;
-        }
-        throw faultError(fault);
-      }
-      const latency = deps.faults.latencyMs(op.name);
-      if (latency > 0) await sleep(latency);
-
-      const output = op.run(input, ctx);
-      if (op.mutating) deps.onStateChanged();
-
-      const afterFault = deps.faults.after(op.name);
-      if (afterFault !== undefined) {
-        deps.stats.outcome(op.name, afterFault === 'throttle' ? 'throttled' : 'faulted');
-        if (afterFault === 'drop') {
-          req.socket.destroy();
-          return `${op.name} committed, dropped (fault)`;
-        }
-        throw faultError(afterFault);
-      }
-      sendJson(res, 200, output, requestId);
-      deps.stats.outcome(op.name, 'succeeded');
-      return `${op.name} 200`;
-    } catch (err) {
-      if (!(err instanceof ServiceError)) throw err;
-      sendError(res, err, requestId);
-      return `${op.name} ${err.status} ${err.type}`;
-    }
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = randomUUID();
-    const started = Date.now();
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    let summary: string;
-    try {
-      if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
-        summary = await handleAdmin(req, res, path, requestId, deps);
-      } else if (req.method !== 'POST' || path !== '/') {
-        req.resume();
-        sendJson(res, 404, { __type: 'NotFoundException', message: `No route for ${req.method} ${path}; the API is POST /.` }, requestId);
-        summary = `${req.method} ${path} 404`;
-      } else {
-        summary = await callOperation(req, res, requestId);
-      }
-    } catch (err) {
-      const error = err instanceof ServiceError ? err : internalError();
-      if (!(err instanceof ServiceError)) deps.log(`${requestId} unexpected error: ${(err as Error).stack ?? String(err)}`);
-      req.resume();
-      sendError(res, error, requestId);
-      summary = `${error.status} ${error.type}`;
-    }
-    deps.log(`${requestId} ${summary} ${Date.now() - started}ms`);
-  }
-
   return (req, res) => {
-    handle(req, res).catch((err: unknown) => {
+    handle({ req, res, requestId: randomUUID() }, { deps, ctx }).catch((err: unknown) => {
       deps.log(`request handler failed: ${String(err)}`);
       if (!res.headersSent) res.destroy();
     });

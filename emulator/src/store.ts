@@ -6,7 +6,7 @@
  * memory or written to disk; the emulator treats the token as the user's key for that provider.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CognitoIdentityProvider, StringMap } from './shapes';
+import type { CognitoIdentityProvider, StringMap } from './inputs';
 
 export interface PoolRecord {
   IdentityPoolId: string;

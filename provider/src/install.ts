@@ -11,9 +11,6 @@ import * as path from 'node:path';
 import { PROGRAM_NAME, PROVIDER_VERSION, SOURCE_ADDRESS } from './provider-address';
 import { GO_ARCH, hostPlatform } from './release/targets';
 
-// What the bench and the demo take from here (defined in provider-address.ts).
-export { PROVIDER_VERSION, SOURCE_ADDRESS };
-
 export interface InstallOptions {
   /** The filesystem mirror directory (created if missing). */
   mirrorDir: string;

@@ -70,10 +70,10 @@ test.each([
   ['merged-identity.d.ts', 'MergedIdentityConfig', 'onDestroy', 'OnDestroy'],
   ['identity-merge.d.ts', 'IdentityMergeProps', 'onDestroy', 'OnDestroy'],
   ['merge-adoption.d.ts', 'MergeAdoptionProps', 'onDestroy', 'OnDestroy'],
-  ['provider.d.ts', 'CognitoidentityProviderConfig', 'retryMode', 'RetryMode'],
+  ['provider-config.d.ts', 'CognitoidentityProviderConfig', 'retryMode', 'RetryMode'],
   ['merged-identity.d.ts', 'MergedIdentityConfig', 'allowMovingUnnamedLogins', 'boolean | IResolvable'],
   ['identity-merge.d.ts', 'IdentityMergeProps', 'allowMovingUnnamedLogins', 'boolean | IResolvable'],
-  ['provider.d.ts', 'CognitoidentityProviderConfig', 'countDeveloperIdsAsLinkedLogins', 'boolean | IResolvable'],
+  ['provider-config.d.ts', 'CognitoidentityProviderConfig', 'countDeveloperIdsAsLinkedLogins', 'boolean | IResolvable'],
 ])('%s %s.%s is typed %s', (file, iface, prop, type) => {
   expect(propertyType(file, iface, prop)).toBe(type);
 });

@@ -4,7 +4,12 @@
  * made by the harness the demo, the other tests and the benchmarks share
  * (examples/demo: local-emulator.ts, seed.ts).
  */
-import type { CognitoIdentityClient, CreateIdentityPoolCommandInput } from '@aws-sdk/client-cognito-identity';
+import {
+  LookupDeveloperIdentityCommand,
+  MergeDeveloperIdentitiesCommand,
+  type CognitoIdentityClient,
+  type CreateIdentityPoolCommandInput,
+} from '@aws-sdk/client-cognito-identity';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/src';
 import { localClient, type LocalClientOptions } from '../../examples/demo/local-emulator';
 import { createDeveloperPool, registerDeveloperUser } from '../../examples/demo/seed';
@@ -77,3 +82,26 @@ export const jsonHeaders = (operation: string): Record<string, string> => ({
   'Content-Type': 'application/x-amz-json-1.1',
   'X-Amz-Target': `AWSCognitoIdentityService.${operation}`,
 });
+
+/** A pool id of the right form that no pool has. */
+export const MISSING_POOL = 'us-east-1:00000000-0000-0000-0000-000000000000';
+
+/** MergeDeveloperIdentities of `source` into `destination`. */
+export function mergeDevelopers(client: CognitoIdentityClient, poolId: string, source: string, destination: string, provider = DEV_PROVIDER) {
+  return client.send(
+    new MergeDeveloperIdentitiesCommand({
+      IdentityPoolId: poolId,
+      DeveloperProviderName: provider,
+      SourceUserIdentifier: source,
+      DestinationUserIdentifier: destination,
+    }),
+  );
+}
+
+/** LookupDeveloperIdentity with `input`. */
+export function lookupDeveloper(
+  client: CognitoIdentityClient,
+  input: { IdentityPoolId: string; IdentityId?: string; DeveloperUserIdentifier?: string; MaxResults?: number; NextToken?: string },
+) {
+  return client.send(new LookupDeveloperIdentityCommand(input));
+}

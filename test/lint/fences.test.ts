@@ -38,6 +38,8 @@ test.each([
   ['examples/demo/probe.ts', "import { REPO_ROOT } from '../../test/support/paths';", true],
   ['examples/demo/probe.ts', "import { printTable } from '../../bench/support/table';", true],
   ['examples/demo/probe.ts', "import { startLocalEmulator } from './local-emulator';", false],
+  ['bench/support/probe.ts', "import { REPO_ROOT } from '../../test/support/paths';", true],
+  ['bench/support/probe.ts', "import { startPlugin } from '../../examples/demo/go-plugin-client';", false],
 ])('%s: `%s` restricted = %s', (file, code, expected) => {
   expect(restricted(file, code)).toBe(expected);
 });

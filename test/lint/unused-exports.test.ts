@@ -11,7 +11,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allExports, buildExportGraph, readSources, type ExportGraph, type SourceTexts } from './export-graph';
+import { allExports, buildExportGraph, type ExportGraph } from './export-graph';
+import { readSources, type SourceTexts } from './source-texts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CHECKED = ['provider/src', 'emulator/src', 'bindings'];

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXAMPLE_STACK_NAME } from '../../examples/cdktf/stack';
+import { PROVIDER_VERSION } from '../../provider/src/provider-address';
 import { pluginEnv, startPlugin } from '../plugin/fixtures/plugin-client';
 import { cdktfProject } from '../support/cdktf';
 import { createPoolWithUsers, lookupUser, startTestEmulator, type TestEmulator } from '../support/emulator';
@@ -18,7 +19,7 @@ import { createTestGpg, type TestGpg } from '../support/gpg';
 import { mergeOf, mergeResource, providerBlock } from '../support/provider-hcl';
 import { startHttpsFront } from '../support/https-front';
 import { makeTestCertificates, startTestRegistry, type TestCertificates, type TestRegistry } from '../support/registry';
-import { releaseFile, RELEASE_VERSION, runInstall, runRelease } from '../support/release';
+import { releaseFile, runInstall, runRelease } from '../support/release';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
 import { nth } from '../support/lists';
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
   certs = makeTestCertificates(path.join(scratch, 'tls'));
   caFile = certs.caFile;
   registry = await startTestRegistry(
-    { dir: releaseDir, version: RELEASE_VERSION, namespace: 'cognito', type: 'cognitoidentity', publicKey: gpg.publicKey, keyId: gpg.keyId },
+    { dir: releaseDir, version: PROVIDER_VERSION, namespace: 'cognito', type: 'cognitoidentity', publicKey: gpg.publicKey, keyId: gpg.keyId },
     certs,
   );
   env = await startTestEmulator();
@@ -73,7 +74,7 @@ test('the release holds one executable per platform zip, the manifest, and SHA25
   );
   for (const platform of ['linux_amd64', 'linux_arm64']) {
     const zip = releaseFile(releaseDir, `${platform}.zip`);
-    expect(run('unzip', ['-Z1', zip]).trim()).toBe(`terraform-provider-cognitoidentity_v${RELEASE_VERSION}`);
+    expect(run('unzip', ['-Z1', zip]).trim()).toBe(`terraform-provider-cognitoidentity_v${PROVIDER_VERSION}`);
     expect(fs.readFileSync(releaseFile(releaseDir, 'SHA256SUMS'), 'utf8')).toContain(`${sha256(zip)}  ${path.basename(zip)}\n`);
   }
   expect(JSON.parse(fs.readFileSync(releaseFile(releaseDir, 'manifest.json'), 'utf8'))).toEqual({ version: 1, metadata: { protocol_versions: ['6.0'] } });
@@ -95,7 +96,7 @@ test('terraform init installs it from the registry, signed; apply merges on a ho
   ws.write('main.tf', providerBlock({ endpoint: env.emulator.endpoint, source: registry.source }) + mergeResource('m', mergeOf(pool, src, dst)));
   const init = expectExit(await ws.init(), 0, 'terraform init');
   expect(init.stdout).toMatch(
-    new RegExp(`Installed ${registry.source.replace(/[.]/g, '\\.')} v${RELEASE_VERSION} \\(self-signed, key ID ${gpg.keyId.slice(-16)}\\)`),
+    new RegExp(`Installed ${registry.source.replace(/[.]/g, '\\.')} v${PROVIDER_VERSION} \\(self-signed, key ID ${gpg.keyId.slice(-16)}\\)`),
   );
   expect(registry.requests).toContain('/.well-known/terraform.json');
 
@@ -151,7 +152,7 @@ test('providers lock records both platforms from the signed checksums; an instal
     const cwd = fs.mkdtempSync(path.join(scratch, `${folder}-`));
     const mirror = path.join(cwd, 'mirror');
     expectExit(await runInstall(mirror, registry.source, cwd), 0, `install (${folder})`);
-    const zip = path.join(mirror, ...registry.source.split('/'), `terraform-provider-cognitoidentity_${RELEASE_VERSION}_linux_amd64.zip`);
+    const zip = path.join(mirror, ...registry.source.split('/'), `terraform-provider-cognitoidentity_${PROVIDER_VERSION}_linux_amd64.zip`);
     zips.push(zip);
     expect(sha256(zip)).toBe(sha256(releaseFile(releaseDir, 'linux_amd64.zip')));
   }
@@ -186,7 +187,7 @@ test('the linux_arm64 executable answers the plugin handshake under qemu-user', 
   if (!fs.existsSync(qemu)) throw new Error(`${qemu} is missing: install Debian's qemu-user-static and libc6:arm64 (.ci/run does)`);
   const dir = fs.mkdtempSync(path.join(scratch, 'arm64-'));
   run('unzip', ['-q', releaseFile(releaseDir, 'linux_arm64.zip'), '-d', dir]);
-  const exe = path.join(dir, `terraform-provider-cognitoidentity_v${RELEASE_VERSION}`);
+  const exe = path.join(dir, `terraform-provider-cognitoidentity_v${PROVIDER_VERSION}`);
   expect(run('file', ['-b', exe])).toMatch(/ARM aarch64/);
   // Started as Terraform starts a plugin, it prints the go-plugin handshake line, then serves until stopped.
   const plugin = await startPlugin(qemu, [exe], pluginEnv(null, { TMPDIR: dir, PLUGIN_PROTOCOL_VERSIONS: '6' }));

@@ -12,7 +12,7 @@ import { startEmulator } from '../../emulator/src/index';
 import { createPoolWithUsers, REGION, type TestEmulator } from '../support/emulator';
 import { expectNoCrash } from '../support/e2e';
 import { hclAttributes } from '../support/hcl';
-import { OUR_SOURCE, OUR_VERSION } from '../support/mirrors';
+import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/src/provider-address';
 import { mergeOf, mergeResource, type MergeSettings } from '../support/provider-hcl';
 import { describeResult, type ProcessResult } from '../support/process';
 import { TerraformWorkspace } from '../support/terraform';
@@ -49,8 +49,8 @@ function providerConfig(withKeys: boolean): string {
   return `terraform {
   required_providers {
     cognitoidentity = {
-      source  = "${OUR_SOURCE}"
-      version = "${OUR_VERSION}"
+      source  = "${SOURCE_ADDRESS}"
+      version = "${PROVIDER_VERSION}"
     }
   }
 }

@@ -9,8 +9,6 @@ import { AWS_PROVIDER_VERSION, findAwsProviderMirror as findAwsMirrorOnMachine }
 import { installProvider } from '../../provider/src/install';
 import { requireBuiltProvider } from './paths';
 
-export const OUR_SOURCE = 'terraform.local/cognito/cognitoidentity';
-export const OUR_VERSION = '0.1.0';
 export { AWS_PROVIDER_VERSION };
 
 let awsMirror: string | undefined;
@@ -34,10 +32,7 @@ export function ourProviderMirror(): string {
   if (ourMirror) return ourMirror;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognitoidentity-mirror-'));
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  const installed = installProvider({ mirrorDir: dir, entryPoint: requireBuiltProvider() });
-  if (installed.sourceAddress !== OUR_SOURCE || installed.version !== OUR_VERSION) {
-    throw new Error(`installProvider placed ${installed.sourceAddress} ${installed.version}; tests expect ${OUR_SOURCE} ${OUR_VERSION}`);
-  }
+  installProvider({ mirrorDir: dir, entryPoint: requireBuiltProvider() });
   return (ourMirror = dir);
 }
 

@@ -3,7 +3,7 @@
 
 import { LOCAL_CREDENTIALS } from '../../examples/demo/local-emulator';
 import { hclAttributes, hclString } from './hcl';
-import { OUR_SOURCE, OUR_VERSION } from './mirrors';
+import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/src/provider-address';
 import { REGION, type DeveloperUser, type TestPool } from './emulator';
 
 export interface ProviderSettings {
@@ -28,8 +28,8 @@ export function providerBlock(p: ProviderSettings): string {
   return `terraform {
   required_providers {
     cognitoidentity = {
-      source  = ${hclString(p.source ?? OUR_SOURCE)}
-      version = ${hclString(OUR_VERSION)}
+      source  = ${hclString(p.source ?? SOURCE_ADDRESS)}
+      version = ${hclString(PROVIDER_VERSION)}
     }
   }
 }

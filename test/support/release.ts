@@ -3,10 +3,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROGRAM_NAME, PROVIDER_VERSION } from '../../provider/src/provider-address';
 import { REPO_ROOT } from './paths';
 import { describeResult, runProcess, type ProcessResult } from './process';
 
-export const RELEASE_VERSION = '0.1.0';
 const RELEASE_SCRIPT = path.join(REPO_ROOT, 'dist', 'provider', 'src', 'release', 'release.js');
 const CLI = path.join(REPO_ROOT, 'provider', 'bin', 'cli.js');
 /** Building two ~100 MB executables and zipping them takes ~25 s here; the guard only stops a hang. */
@@ -19,7 +19,7 @@ async function node(args: string[], env: NodeJS.ProcessEnv, cwd: string = REPO_R
 
 /** `npm run release -- --out DIR --gpg-key KEY` (the script that npm script runs after its build). */
 export async function runRelease(outDir: string, gpgKey: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const r = await node([RELEASE_SCRIPT, '--out', outDir, '--gpg-key', gpgKey, '--version', RELEASE_VERSION], env);
+  const r = await node([RELEASE_SCRIPT, '--out', outDir, '--gpg-key', gpgKey, '--version', PROVIDER_VERSION], env);
   if (r.code !== 0) throw new Error(describeResult('release', r));
 }
 
@@ -29,5 +29,5 @@ export function runInstall(mirrorDir: string, source: string, cwd: string): Prom
 }
 
 export function releaseFile(dir: string, suffix: string): string {
-  return path.join(dir, `terraform-provider-cognitoidentity_${RELEASE_VERSION}_${suffix}`);
+  return path.join(dir, `${PROGRAM_NAME}_${PROVIDER_VERSION}_${suffix}`);
 }

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { invalidParameter, notAuthorized } from '../errors';
-import type { GetCredentialsForIdentityInput, GetOpenIdTokenInput, PrincipalTagMapInput, UnlinkIdentityInput } from '../shapes';
+import type { GetCredentialsForIdentityInput, GetOpenIdTokenInput, PrincipalTagMapInput, UnlinkIdentityInput } from '../inputs';
 import { hashToken, type IdentityRecord, type PoolRecord, type Store } from '../store';
 import { issueOpenIdToken, verifyOpenIdToken } from '../tokens';
 import { requireIdentity } from './identities';

@@ -9,7 +9,7 @@ import type {
   LookupDeveloperIdentityInput,
   MergeDeveloperIdentitiesInput,
   UnlinkDeveloperIdentityInput,
-} from '../shapes';
+} from '../inputs';
 import { type IdentityRecord, type PoolRecord, type Store } from '../store';
 import { issueOpenIdToken } from '../tokens';
 import { requireIdentity } from './identities';

@@ -1,7 +1,7 @@
 /** Identities: GetId (public), DescribeIdentity, ListIdentities, DeleteIdentities. */
 import { identityNotFound, notAuthorized } from '../errors';
 import { paginate } from '../pagination';
-import type { DeleteIdentitiesInput, DescribeIdentityInput, GetIdInput, ListIdentitiesInput } from '../shapes';
+import type { DeleteIdentitiesInput, DescribeIdentityInput, GetIdInput, ListIdentitiesInput } from '../inputs';
 import type { IdentityRecord, Store } from '../store';
 import { classifyLogins, resolveAndLink } from './logins';
 import { defineOperation, epochSeconds, type Operation, type Output } from './operation';

@@ -3,7 +3,7 @@
  * set of logins resolves to (and links onto) one identity.
  */
 import { conflict, notAuthorized, ServiceError } from '../errors';
-import type { StringMap } from '../shapes';
+import type { StringMap } from '../inputs';
 import { hashToken, linkedLoginCount, type IdentityRecord, type PoolRecord, type Store } from '../store';
 
 export type LoginEntry = { kind: 'developer'; provider: string; userId: string } | { kind: 'public'; provider: string; tokenHash: string };

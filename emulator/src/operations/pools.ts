@@ -10,7 +10,7 @@ import type {
   TagResourceInput,
   UntagResourceInput,
   UpdateIdentityPoolInput,
-} from '../shapes';
+} from '../inputs';
 import type { PoolRecord, Store } from '../store';
 import { defineOperation, type Operation, type Output } from './operation';
 import { checkRoleMappings } from './role-mappings';

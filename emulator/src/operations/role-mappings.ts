@@ -4,7 +4,7 @@
  * See emulator/README.md (choices) for the evidence behind each message.
  */
 import { invalidParameter } from '../errors';
-import type { RoleMapping } from '../shapes';
+import type { RoleMapping } from '../inputs';
 import type { PoolRecord } from '../store';
 
 /**

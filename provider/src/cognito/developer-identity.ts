@@ -3,12 +3,11 @@
 
 import { errorDiag, warningDiag, type Diagnostic } from '../framework/diagnostics';
 import type { DataSourceType, RequestContext } from '../framework/provider';
-import type { ObjectValue } from '../framework/values';
+import { knownString, type ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import { setupDiagnostic } from './merged-identity-setup';
 import { describeUser, poolNotFoundDiagnostic } from './merged-identity-diagnostics';
-import { knownString } from './merged-identity-state';
 import { liftStopListenerLimit } from './request-context';
 import { developerIdentitySchema } from './schemas';
 import { validateDeveloperIdentityConfig } from './validation';

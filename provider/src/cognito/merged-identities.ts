@@ -5,13 +5,12 @@
 
 import type { Diagnostic } from '../framework/diagnostics';
 import type { DataSourceType, Logger, RequestContext } from '../framework/provider';
-import type { ObjectValue } from '../framework/values';
+import { knownString, type ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import { checkPool } from './merge-checks';
 import { setupDiagnostic } from './merged-identity-setup';
 import { poolNotFoundDiagnostic } from './merged-identity-diagnostics';
-import { knownString } from './merged-identity-state';
 import { liftStopListenerLimit } from './request-context';
 import { mergedIdentitiesSchema } from './schemas';
 import { DEFAULT_MIN_DEVELOPER_USERS, validateMergedIdentitiesConfig } from './validation';
@@ -76,8 +75,15 @@ async function usersOf(session: RegionSession, poolId: string, identityId: strin
   }
 }
 
+/** The identities of one pool to look up, and how many users make a merge. */
+interface IdentityScan {
+  poolId: string;
+  ids: string[];
+  min: number;
+}
+
 /** Looks up every identity, a few at a time, and keeps those with at least `min` users. */
-async function groupsOf(session: RegionSession, poolId: string, ids: string[], min: number, ctx: RequestContext): Promise<Group[]> {
+async function groupsOf(session: RegionSession, { poolId, ids, min }: IdentityScan, ctx: RequestContext): Promise<Group[]> {
   const groups: Group[] = [];
   const report = progress(ctx.log, 'looking up identities');
   let next = 0;
@@ -125,7 +131,7 @@ async function readMergedIdentities(clients: CognitoClients, config: ObjectValue
   const started = Date.now();
   try {
     const ids = await listIdentityIds(session, poolId, ctx);
-    const groups = await groupsOf(session, poolId, ids, min, ctx);
+    const groups = await groupsOf(session, { poolId, ids, min }, ctx);
     ctx.log.info('read the merged identities of the pool', {
       identity_pool_id: poolId,
       identities: ids.length,

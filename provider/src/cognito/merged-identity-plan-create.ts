@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from '../framework/diagnostics';
 import type { PlanResult, RequestContext } from '../framework/provider';
-import { isUnknown, UNKNOWN, type ObjectValue } from '../framework/values';
+import { isUnknown, knownString, UNKNOWN, type ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { classifyError } from './errors';
 import { viewOfUser } from './identity-views';
@@ -15,7 +15,7 @@ import { setupDiagnostic } from './merged-identity-setup';
 import { userLookupDiagnostic } from './merged-identity-diagnostics';
 import { encodePrivate } from './merged-identity-private';
 import { ledgerKeyOf, recordPlan, replayPlan } from './merged-identity-plan-replay';
-import { knownKey, knownString } from './merged-identity-state';
+import { knownKey } from './merged-identity-state';
 import { formatResourceId, type MergeKey } from './resource-id';
 
 type Role = 'source_user_identifier' | 'destination_user_identifier';

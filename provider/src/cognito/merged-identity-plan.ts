@@ -4,11 +4,11 @@
 
 import { attributePath, errorDiag, warningDiag, type Diagnostic } from '../framework/diagnostics';
 import type { PlanRequest, PlanResult, RequestContext } from '../framework/provider';
-import { UNKNOWN, type ObjectValue } from '../framework/values';
+import { knownString, UNKNOWN, type ObjectValue } from '../framework/values';
 import type { CognitoClients } from './clients';
 import { planCreate } from './merged-identity-plan-create';
 import { decodePrivate, encodePrivate } from './merged-identity-private';
-import { KEY_ATTRIBUTES, knownKey, knownString, sameValue } from './merged-identity-state';
+import { KEY_ATTRIBUTES, knownKey, sameValue } from './merged-identity-state';
 import { formatResourceId } from './resource-id';
 import { onDestroyOf } from './validation';
 
@@ -19,8 +19,16 @@ export async function planMergedIdentity(clients: CognitoClients, req: PlanReque
   if (req.proposedNewState === null || req.config === null) {
     return planDestroy(req.priorState);
   }
-  if (req.priorState === null) return planCreateOrReplacement(clients, req.config, req.proposedNewState, req.priorPrivate, ctx);
+  if (req.priorState === null)
+    return planCreateOrReplacement(clients, { config: req.config, proposed: req.proposedNewState, priorPrivate: req.priorPrivate }, ctx);
   return planUpdate(req.priorState, req.config, req.proposedNewState, req.priorPrivate);
+}
+
+/** What a plan with no prior state reads from the request. */
+interface CreatePlanInput {
+  config: ObjectValue;
+  proposed: ObjectValue;
+  priorPrivate: Uint8Array;
 }
 
 /**
@@ -31,13 +39,7 @@ export async function planMergedIdentity(clients: CognitoClients, req: PlanReque
  * destroy half of the replacement gives it at apply, once: core hands it the
  * private data of this call.
  */
-async function planCreateOrReplacement(
-  clients: CognitoClients,
-  config: ObjectValue,
-  proposed: ObjectValue,
-  priorPrivate: Uint8Array,
-  ctx: RequestContext,
-): Promise<PlanResult> {
+async function planCreateOrReplacement(clients: CognitoClients, { config, proposed, priorPrivate }: CreatePlanInput, ctx: RequestContext): Promise<PlanResult> {
   const replaced = decodePrivate(priorPrivate).replaces;
   if (replaced?.onDestroy === 'error') {
     return { plannedState: proposed, diagnostics: [replaceRefusedDiagnostic(['-replace'], replaced.merge)] };

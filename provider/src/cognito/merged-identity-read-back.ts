@@ -26,7 +26,7 @@ export async function readBackMerge(session: RegionSession, key: MergeKey, ident
   for (let attempt = 0; ; attempt++) {
     const after = directory.mark();
     try {
-      lastUsers = await readMergedUsers(directory, key, identityId, ctx.signal, { startedAfter: after });
+      lastUsers = await readMergedUsers(directory, key, identityId, { signal: ctx.signal, freshness: { startedAfter: after } });
       lastError = undefined;
       if (lastUsers.includes(key.sourceUserIdentifier)) return { users: lastUsers };
     } catch (err) {
@@ -68,7 +68,12 @@ export async function readBackMerge(session: RegionSession, key: MergeKey, ident
  * from then on, the identity is read by id, where the reads of several merges
  * into one destination coalesce.
  */
-async function readMergedUsers(directory: IdentityDirectory, key: MergeKey, identityId: string, signal: AbortSignal, freshness: Freshness): Promise<string[]> {
+async function readMergedUsers(
+  directory: IdentityDirectory,
+  key: MergeKey,
+  identityId: string,
+  { signal, freshness }: { signal: AbortSignal; freshness: Freshness },
+): Promise<string[]> {
   if (!directory.wholeListsByUser) await directory.lookupUser(key.identityPoolId, key.sourceUserIdentifier, signal, freshness);
   return directory.usersOfIdentity(key.identityPoolId, identityId, signal, freshness);
 }

@@ -1,7 +1,7 @@
 // Reading and building cognitoidentity_merged_identity objects: the merge
 // key, known attribute values, and the attributes besides the key.
 
-import { isUnknown, type CtyValue, type ObjectValue } from '../framework/values';
+import { isUnknown, knownString, type CtyValue, type ObjectValue } from '../framework/values';
 import { formatResourceId, type MergeKey } from './resource-id';
 
 /** The attributes that say which merge this is; changing any of them means a new merge. */
@@ -9,16 +9,9 @@ export const KEY_ATTRIBUTES = ['identity_pool_id', 'developer_provider_name', 's
 
 /** The merge key when all four attributes are known strings. */
 export function knownKey(obj: ObjectValue): MergeKey | undefined {
-  const [pool, provider, src, dst] = KEY_ATTRIBUTES.map((n) => obj[n]);
-  if (typeof pool !== 'string' || typeof provider !== 'string' || typeof src !== 'string' || typeof dst !== 'string') {
-    return undefined;
-  }
+  const [pool, provider, src, dst] = KEY_ATTRIBUTES.map((n) => knownString(obj, n));
+  if (pool === undefined || provider === undefined || src === undefined || dst === undefined) return undefined;
   return { identityPoolId: pool, developerProviderName: provider, sourceUserIdentifier: src, destinationUserIdentifier: dst };
-}
-
-export function knownString(obj: ObjectValue, name: string): string | undefined {
-  const v = obj[name];
-  return typeof v === 'string' ? v : undefined;
 }
 
 /** The attributes of this resource type that are not part of its key. */

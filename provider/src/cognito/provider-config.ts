@@ -3,7 +3,7 @@
 // attribute, not its value.
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
-import { isUnknown, type CtyValue, type ObjectValue } from '../framework/values';
+import { isUnknown, knownString, type CtyValue, type ObjectValue } from '../framework/values';
 
 export type RetryMode = 'standard' | 'adaptive';
 
@@ -43,11 +43,6 @@ const TIMEOUTS = ['connect_timeout_seconds', 'request_timeout_seconds'] as const
 /** AWS Region names: us-east-1, us-gov-west-1, cn-north-1, ap-southeast-5, ... */
 const REGION_FORM = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
-function str(config: ObjectValue, name: string): string | undefined {
-  const v = config[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
 function numberOf(v: CtyValue): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
@@ -56,6 +51,11 @@ function numberOf(v: CtyValue): number | undefined {
 
 /** Checks the provider block; unknown values are skipped (they are checked again at configure). */
 export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
+  return [...credentialDiagnostics(config), ...numberDiagnostics(config), ...formDiagnostics(config)];
+}
+
+/** Keys that come only in pairs (or with their pair), and strings that must not be empty. */
+function credentialDiagnostics(config: ObjectValue): Diagnostic[] {
   const diags: Diagnostic[] = [];
   const present = (name: string) => config[name] !== null && config[name] !== undefined;
   const known = (name: string) => !isUnknown(config[name]);
@@ -82,11 +82,16 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
     diags.push(errorDiag('Missing access_key', '`token` is a session token for `access_key`/`secret_key`; set those too.', 'token'));
   }
   for (const name of ['access_key', 'secret_key', 'region', 'profile', 'endpoint']) {
-    if (str(config, name) === '') {
+    if (knownString(config, name) === '') {
       diags.push(errorDiag(`Empty ${name}`, `\`${name}\` must not be an empty string; leave it unset to use the default.`, name));
     }
   }
+  return diags;
+}
 
+/** max_retries and the timeouts, each within its range. */
+function numberDiagnostics(config: ObjectValue): Diagnostic[] {
+  const diags: Diagnostic[] = [];
   const retries = config['max_retries'];
   if (retries !== null && retries !== undefined && !isUnknown(retries)) {
     const n = numberOf(retries);
@@ -111,43 +116,48 @@ export function validateProviderConfig(config: ObjectValue): Diagnostic[] {
       );
     }
   }
+  return diags;
+}
 
-  const region = str(config, 'region');
+/** region, retry_mode and endpoint, each of its form. */
+function formDiagnostics(config: ObjectValue): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  const region = knownString(config, 'region');
   if (region && !REGION_FORM.test(region)) {
     diags.push(
       errorDiag('Invalid region', `\`region\` must be an AWS Region name such as "us-east-1" or "eu-central-1"; got "${region.slice(0, 40)}".`, 'region'),
     );
   }
 
-  const mode = str(config, 'retry_mode');
+  const mode = knownString(config, 'retry_mode');
   if (mode !== undefined && !(RETRY_MODES as readonly string[]).includes(mode)) {
     diags.push(errorDiag('Invalid retry_mode', `\`retry_mode\` must be "standard" or "adaptive"; got "${mode.slice(0, 40)}".`, 'retry_mode'));
   }
 
-  const endpoint = str(config, 'endpoint');
-  if (endpoint) {
-    let ok = false;
-    try {
-      const url = new URL(endpoint);
-      ok = url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      ok = false;
-    }
-    if (!ok) {
-      diags.push(
-        errorDiag(
-          'Invalid endpoint',
-          `\`endpoint\` must be an absolute http:// or https:// URL, for example http://127.0.0.1:4566; got "${endpoint.slice(0, 200)}".`,
-          'endpoint',
-        ),
-      );
-    }
+  const endpoint = knownString(config, 'endpoint');
+  if (endpoint && !isHttpUrl(endpoint)) {
+    diags.push(
+      errorDiag(
+        'Invalid endpoint',
+        `\`endpoint\` must be an absolute http:// or https:// URL, for example http://127.0.0.1:4566; got "${endpoint.slice(0, 200)}".`,
+        'endpoint',
+      ),
+    );
   }
   return diags;
 }
 
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function regionOf(config: ObjectValue, env: NodeJS.ProcessEnv): Pick<ProviderSettings, 'region' | 'regionSource'> {
-  const block = str(config, 'region');
+  const block = knownString(config, 'region');
   if (block) return { region: block, regionSource: '`region` in the provider block' };
   if (env.AWS_REGION) return { region: env.AWS_REGION, regionSource: 'AWS_REGION' };
   if (env.AWS_DEFAULT_REGION) return { region: env.AWS_DEFAULT_REGION, regionSource: 'AWS_DEFAULT_REGION' };
@@ -157,16 +167,16 @@ function regionOf(config: ObjectValue, env: NodeJS.ProcessEnv): Pick<ProviderSet
 /** Turns a validated provider block into settings. Unknown attributes are listed, not resolved. */
 export function readProviderSettings(config: ObjectValue, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
   const unknownAttributes = Object.keys(config).filter((name) => isUnknown(config[name]));
-  const accessKey = str(config, 'access_key');
-  const secretKey = str(config, 'secret_key');
-  const token = str(config, 'token');
+  const accessKey = knownString(config, 'access_key');
+  const secretKey = knownString(config, 'secret_key');
+  const token = knownString(config, 'token');
   const retries = numberOf(config['max_retries'] ?? null);
-  const mode = str(config, 'retry_mode');
+  const mode = knownString(config, 'retry_mode');
   return {
     ...regionOf(config, env),
-    profile: str(config, 'profile') || undefined,
+    profile: knownString(config, 'profile') || undefined,
     credentials: accessKey && secretKey ? { accessKeyId: accessKey, secretAccessKey: secretKey, sessionToken: token || undefined } : undefined,
-    endpoint: str(config, 'endpoint') || undefined,
+    endpoint: knownString(config, 'endpoint') || undefined,
     maxAttempts: retries ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: mode === 'adaptive' ? 'adaptive' : 'standard',
     connectTimeoutMs: (numberOf(config['connect_timeout_seconds'] ?? null) ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000,

@@ -3,7 +3,7 @@
 // rather than as a service error at apply. Unknown values are skipped.
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
-import { isUnknown, type ObjectValue } from '../framework/values';
+import { isUnknown, knownString, type ObjectValue } from '../framework/values';
 
 export interface StringRule {
   min: number;
@@ -30,8 +30,8 @@ function showValue(value: string): string {
 
 /** Checks one string attribute; null and unknown pass (required-ness is core's job). */
 export function checkString(obj: ObjectValue, name: string, rule: StringRule): Diagnostic[] {
-  const v = obj[name];
-  if (v === null || v === undefined || isUnknown(v) || typeof v !== 'string') return [];
+  const v = knownString(obj, name);
+  if (v === undefined) return [];
   // Cognito counts characters (code points), not UTF-16 units.
   const chars = [...v].length;
   if (chars < rule.min || chars > rule.max) {
@@ -44,8 +44,8 @@ export function checkString(obj: ObjectValue, name: string, rule: StringRule): D
 }
 
 function checkOnDestroy(obj: ObjectValue): Diagnostic[] {
-  const v = obj['on_destroy'];
-  if (typeof v !== 'string' || (ON_DESTROY_VALUES as readonly string[]).includes(v)) return [];
+  const v = knownString(obj, 'on_destroy');
+  if (v === undefined || (ON_DESTROY_VALUES as readonly string[]).includes(v)) return [];
   return [errorDiag('Invalid on_destroy', `\`on_destroy\` must be "warn" or "error"; got ${showValue(v)}.`, 'on_destroy')];
 }
 
@@ -57,9 +57,9 @@ export function validateMergedIdentityConfig(config: ObjectValue): Diagnostic[] 
     ...checkString(config, 'destination_user_identifier', USER_ID_RULE),
     ...checkOnDestroy(config),
   ];
-  const src = config['source_user_identifier'];
-  const dst = config['destination_user_identifier'];
-  if (typeof src === 'string' && typeof dst === 'string' && src === dst) {
+  const src = knownString(config, 'source_user_identifier');
+  const dst = knownString(config, 'destination_user_identifier');
+  if (src !== undefined && src === dst) {
     diags.push(
       errorDiag(
         'Source and destination are the same user',

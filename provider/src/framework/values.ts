@@ -60,3 +60,9 @@ export function isWhollyKnown(v: CtyValue): boolean {
   if (v !== null && typeof v === 'object') return Object.values(v).every(isWhollyKnown);
   return true;
 }
+
+/** The attribute `name` of `obj` when it is a known string; undefined when null, unknown or not a string. */
+export function knownString(obj: ObjectValue, name: string): string | undefined {
+  const v = obj[name];
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,8 +1,9 @@
 // The certificate Terraform's go-plugin client makes for AutoMTLS and passes
 // to the plugin in PLUGIN_CLIENT_CERT: a self-signed ECDSA P-521 certificate
 // for "localhost" that may act as client and server. A plugin accepts only TLS
-// clients presenting this exact certificate. Used by the plugin tests' client
-// and by the launch benchmark.
+// clients presenting this exact certificate. Used by the go-plugin client
+// (go-plugin-client.ts) of the plugin tests and the launch benchmark; part of
+// the shared harness (why it lives in examples/demo: local-emulator.ts).
 
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';

@@ -24,9 +24,10 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
   },
   {
-    // Short files (docs/architecture.md, "Rules"). The two ignored files are being split; drop them here once they fit.
+    // Short files (docs/architecture.md, "Rules"). proto-types.ts is generated from the .proto files
+    // (npm run proto:types); protocol.test.ts is being split, drop it here once it fits.
     files: ['**/*.ts'],
-    ignores: ['provider/src/plugin/provider-service.ts', 'test/plugin/protocol.test.ts'],
+    ignores: ['provider/src/plugin/proto-types.ts', 'test/plugin/protocol.test.ts'],
     rules: { 'max-lines': ['error', { max: 300 }] },
   },
   {

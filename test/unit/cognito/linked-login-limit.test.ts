@@ -6,6 +6,7 @@ import {
   judgeLinkedLogins,
   MAX_LINKED_LOGINS,
   tooManyLogins,
+  type Counted,
   type LinkedLogins,
   type LoginLimitVerdict,
 } from '../../../provider/src/cognito/linked-login-limit';
@@ -30,7 +31,8 @@ interface Row {
   expected: LoginLimitVerdict;
 }
 
-const over = (counted: Omit<Parameters<typeof tooManyLogins>[1], 'limit'>): LoginLimitVerdict => ({ verdict: 'over', counted: { ...counted, limit: 20 } });
+/** Over the default limit of 20. */
+const over = (counted: Omit<Counted, 'limit'>): LoginLimitVerdict => ({ verdict: 'over', counted: { ...counted, limit: 20 } });
 
 const rows: Row[] = [
   { name: 'well under the limit', logins: {}, expected: { verdict: 'within' } },

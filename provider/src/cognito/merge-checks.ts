@@ -5,11 +5,9 @@ import type { RequestContext } from '../framework/provider';
 import type { RegionSession } from './clients';
 import type { PoolInfo } from './cognito-api';
 import { apiErrorDiagnostic, classifyError } from './errors';
+import { judgeLinkedLogins, MAX_LINKED_LOGINS, tooManyLogins, type LinkedLogins } from './linked-login-limit';
 import type { IdentityView } from './merge-rule';
 import { poolNotFoundDiagnostic } from './merged-identity-diagnostics';
-
-/** Cognito's limit on linked logins (public logins + developer user ids) of source and destination together. */
-const MAX_LINKED_LOGINS = 20;
 
 /**
  * The pool must exist and use this developer provider. DescribeIdentityPool
@@ -72,59 +70,41 @@ export interface LoginCount {
  * Users that other merges of the same plan move into the destination count too.
  * The destination's public logins are read only when they could tip the
  * balance: an identity has at most one login per public provider of the pool.
+ * The count itself is linked-login-limit.ts.
  */
 export async function checkLinkedLogins(c: LoginCount, src: IdentityView, dst: IdentityView, ctx: RequestContext): Promise<Diagnostic | undefined> {
-  const srcUsers = c.countDeveloperIds ? src.users : [];
-  const dstUsers = c.countDeveloperIds ? dst.users : [];
   // Users that other merges planned in this run move into the same identity (planned-merges.ts).
-  const joining = c.countDeveloperIds ? c.session.plannedMerges.add(c.poolId, dst.identityId, srcUsers) : new Set<string>();
-  const inPlace = new Set([...dstUsers, ...srcUsers]);
-  const otherPlanned = [...joining].filter((u) => !inPlace.has(u)).length;
-  const developerIds = srcUsers.length + dstUsers.length + otherPlanned;
-  const srcPublic = src.publicLogins ?? 0;
-  if (c.pool !== undefined && developerIds + srcPublic + c.pool.publicProviders <= MAX_LINKED_LOGINS) return undefined;
-  let dstPublic = 0;
-  if (developerIds + srcPublic <= MAX_LINKED_LOGINS) {
-    try {
-      const logins = await c.session.directory.loginsOfIdentity(dst.identityId, ctx.signal);
-      dstPublic = logins.filter((name) => name !== c.provider).length;
-    } catch (err) {
-      const kind = classifyError(err, ctx.signal);
-      if (kind === 'aborted') {
-        const call = { action: 'count the linked logins', operation: 'DescribeIdentity', endpoint: c.session.endpoint, redactor: c.session.redactor };
-        return apiErrorDiagnostic(err, call, ctx.signal);
-      }
-      ctx.log.debug('DescribeIdentity failed; counting developer user ids only', { kind });
-    }
+  const joining = c.countDeveloperIds ? c.session.plannedMerges.add(c.poolId, dst.identityId, src.users) : new Set<string>();
+  const logins: LinkedLogins = {
+    countDeveloperIds: c.countDeveloperIds,
+    srcUsers: src.users,
+    dstUsers: dst.users,
+    joining,
+    srcPublic: src.publicLogins ?? 0,
+    poolPublicProviders: c.pool?.publicProviders,
+    limit: MAX_LINKED_LOGINS,
+  };
+  let verdict = judgeLinkedLogins(logins);
+  if (verdict.verdict === 'read-destination') {
+    const dstPublic = await destinationPublicLogins(c, dst, ctx);
+    if (typeof dstPublic !== 'number') return dstPublic;
+    verdict = judgeLinkedLogins(logins, dstPublic);
   }
-  const total = developerIds + srcPublic + dstPublic;
-  if (total <= MAX_LINKED_LOGINS) return undefined;
-  return tooManyLogins(c.countDeveloperIds, { srcUsers: srcUsers.length, dstUsers: dstUsers.length, srcPublic, dstPublic, otherPlanned, total });
+  return verdict.verdict === 'over' ? tooManyLogins(c.countDeveloperIds, verdict.counted) : undefined;
 }
 
-interface Counted {
-  srcUsers: number;
-  dstUsers: number;
-  srcPublic: number;
-  dstPublic: number;
-  otherPlanned: number;
-  total: number;
-}
-
-function tooManyLogins(countDeveloperIds: boolean, n: Counted): Diagnostic {
-  const counted = countDeveloperIds
-    ? `The source identity has ${n.srcUsers} developer user(s) and ${n.srcPublic} public login(s); the destination identity has ${n.dstUsers} and ${n.dstPublic}` +
-      (n.otherPlanned > 0 ? `, and other merges in this plan move ${n.otherPlanned} more developer user(s) into it. ` : '. ')
-    : `The source identity has ${n.srcPublic} public login(s) and the destination identity ${n.dstPublic} (developer user ids not counted). `;
-  const setting = countDeveloperIds
-    ? ' AWS does not document whether developer user ids count toward this limit; if your merges show they do not, set `count_developer_ids_as_linked_logins = false` in the provider block.'
-    : '';
-  return errorDiag(
-    'Too many linked logins for a merge',
-    counted +
-      `Together that is ${n.total} linked logins, and Cognito allows at most ${MAX_LINKED_LOGINS} on a merged identity. ` +
-      'Unlink some logins (UnlinkDeveloperIdentity/UnlinkIdentity) or merge into a different destination.' +
-      setting,
-    'source_user_identifier',
-  );
+/** The destination's public logins; 0 when they cannot be read (developer user ids are still counted). */
+async function destinationPublicLogins(c: LoginCount, dst: IdentityView, ctx: RequestContext): Promise<number | Diagnostic> {
+  try {
+    const logins = await c.session.directory.loginsOfIdentity(dst.identityId, ctx.signal);
+    return logins.filter((name) => name !== c.provider).length;
+  } catch (err) {
+    const kind = classifyError(err, ctx.signal);
+    if (kind === 'aborted') {
+      const call = { action: 'count the linked logins', operation: 'DescribeIdentity', endpoint: c.session.endpoint, redactor: c.session.redactor };
+      return apiErrorDiagnostic(err, call, ctx.signal);
+    }
+    ctx.log.debug('DescribeIdentity failed; counting developer user ids only', { kind });
+    return 0;
+  }
 }

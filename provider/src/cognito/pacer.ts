@@ -5,14 +5,14 @@
 // Cognito's quotas are per operation and mostly unpublished, so the pacer
 // starts unlimited and only learns a rate from throttling answers (AIMD):
 // on a throttle the rate drops to 85 % of what was actually sent in the last
-// second, and every success adds a little back, about 0.15 requests per second
-// each second. A gentle cut and a slow climb keep the rate near a fixed quota
-// (as Cognito's are) most of the time: against 5/s limits this ran a fan-in of
-// 100 merges in 91 s where 70 % and 0.3 took 109 s (bench/RESULTS.md). Only a request sent after the last decrease can cause
-// the next one: the others were sent at the old rate, so a burst of throttles
-// counts once. Without throttling it never waits, so unthrottled runs pay
-// nothing. Every attempt passes it, retries included, which turns a storm of
-// independent retries into one orderly queue.
+// second (counted by when requests went out, not when they asked), and every
+// success adds a little back, about 0.15 requests per second each second. A
+// gentle cut and a slow climb keep the rate near a fixed quota (as Cognito's
+// are) most of the time (bench/RESULTS.md). Only a request sent after the
+// last decrease can cause the next one: the others were sent at the old rate,
+// so a burst of throttles counts once. Without throttling it never waits, so
+// unthrottled runs pay nothing. Every attempt passes it, retries included,
+// which turns a storm of independent retries into one orderly queue.
 
 /** Slowest rate the pacer falls to, requests per second. */
 export const MIN_RATE = 0.5;
@@ -55,15 +55,22 @@ class Lane {
   private tokens = 0;
   private refilledAt = 0;
   private lastDecrease = -Infinity;
-  private readonly sent: number[] = [];
+  /** When recent and queued requests go out. */
+  private sent: number[] = [];
 
   constructor(private readonly clock: Clock) {}
 
   /** How long the caller must wait before sending; reserves its slot. */
   reserve(): number {
     const now = this.clock.now();
-    this.sent.push(now);
-    while ((this.sent[0] ?? Infinity) < now - WINDOW_MS) this.sent.shift();
+    const wait = this.waitFor(now);
+    // Kept as when the request goes out, not when it asked: callers queued long ago are not recent sends.
+    this.sent = this.sent.filter((t) => t >= now - WINDOW_MS);
+    this.sent.push(now + wait);
+    return wait;
+  }
+
+  private waitFor(now: number): number {
     if (this.rate === Infinity) return 0;
     const capacity = Math.max(1, this.rate);
     this.tokens = Math.min(capacity, this.tokens + ((now - this.refilledAt) * this.rate) / 1000);
@@ -76,7 +83,7 @@ class Lane {
     const now = this.clock.now();
     if (sentAt <= this.lastDecrease) return;
     this.lastDecrease = now;
-    const recent = this.sent.filter((t) => t >= now - WINDOW_MS).length;
+    const recent = this.sent.filter((t) => t >= now - WINDOW_MS && t <= now).length;
     const base = this.rate === Infinity ? recent : Math.min(this.rate, Math.max(recent, MIN_RATE));
     const wasUnlimited = this.rate === Infinity;
     this.rate = Math.max(MIN_RATE, base * DECREASE);

@@ -90,3 +90,19 @@ test('a wait ends at once when the call is aborted', async () => {
     queue.abort();
   }
 });
+
+test('callers queued long ago are not counted as recent sends: a throttle then cuts the rate from what actually went out', () => {
+  // A clock that only moves when told to: the queued callers just hold their reservations.
+  const clock = { t: 0, now: () => clock.t, sleep: () => new Promise<void>(() => undefined) };
+  const pacer = new OperationPacer(clock);
+  for (let i = 0; i < 10; i++) void pacer.acquire('Lookup');
+  pacer.throttled('Lookup', clock.t);
+  expect(pacer.rateOf('Lookup')).toBeCloseTo(8.5);
+  // Twenty callers ask at once and go out over the next seconds at 8.5/s; 1.5 s on, about 12 of them have.
+  for (let i = 0; i < 20; i++) void pacer.acquire('Lookup');
+  clock.t = 1500;
+  pacer.throttled('Lookup', clock.t);
+  // Counting them by when they asked would find none in the last second and fall to the floor (0.5/s).
+  expect(pacer.rateOf('Lookup')).toBeGreaterThan(5);
+  expect(pacer.rateOf('Lookup')).toBeLessThan(8.5);
+});

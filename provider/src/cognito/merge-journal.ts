@@ -19,8 +19,19 @@ export interface JournalEntry {
 /** Merges in a row that may go ahead of older waiters because they share a destination. */
 const MAX_AFFINITY = 5;
 
+/** How many of the merges waiting for a pool read ahead for their checks. */
+const PREPARE_AHEAD = 2;
+
+/** What a merge tells the pool's queue. */
+export interface Turn {
+  /** The identity it merges into. */
+  destination?: string;
+  /** Reads ahead for its check (see exclusive). */
+  prepare?: () => void;
+}
+
 interface PoolQueue {
-  waiters: { destination: string | undefined; start: () => void }[];
+  waiters: (Turn & { start: () => void })[];
   /** Merges in a row that jumped the queue. */
   streak: number;
 }
@@ -94,20 +105,28 @@ export class MergeJournal {
    * destination just merged into goes first (at most MAX_AFFINITY in a row):
    * its check can use what that merge left known of the destination, instead
    * of a read of its own (lookup.ts, recordMerge).
+   *
+   * `prepare` runs once the merge is among the next PREPARE_AHEAD to go (at
+   * once if it is): reads made then are still recent when its turn comes,
+   * where reads made at the back of a long queue would have aged past the
+   * check's bound and been made twice.
    */
-  async exclusive<T>(poolId: string, work: () => Promise<T>, destination?: string): Promise<T> {
+  async exclusive<T>(poolId: string, work: () => Promise<T>, options: Turn = {}): Promise<T> {
     let queue = this.queues.get(poolId);
     if (queue === undefined) {
       queue = { waiters: [], streak: 0 };
       this.queues.set(poolId, queue);
     } else {
       const q = queue;
-      await new Promise<void>((start) => q.waiters.push({ destination, start }));
+      await new Promise<void>((start) => {
+        q.waiters.push({ ...options, start });
+        prepareHead(q);
+      });
     }
     try {
       return await work();
     } finally {
-      this.handOver(poolId, queue, destination);
+      this.handOver(poolId, queue, options.destination);
     }
   }
 
@@ -115,7 +134,20 @@ export class MergeJournal {
     const same = last === undefined || queue.streak >= MAX_AFFINITY ? -1 : queue.waiters.findIndex((w) => w.destination === last);
     queue.streak = same >= 0 ? queue.streak + 1 : 0;
     const [next] = queue.waiters.splice(Math.max(same, 0), 1);
-    if (next === undefined) this.queues.delete(poolId);
-    else next.start();
+    if (next === undefined) {
+      this.queues.delete(poolId);
+      return;
+    }
+    next.start();
+    prepareHead(queue);
+  }
+}
+
+/** Lets the merges at the head of the queue read what their checks will need. */
+function prepareHead(queue: PoolQueue): void {
+  for (const waiter of queue.waiters.slice(0, PREPARE_AHEAD)) {
+    const prepare = waiter.prepare;
+    waiter.prepare = undefined;
+    prepare?.();
   }
 }

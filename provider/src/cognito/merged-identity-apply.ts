@@ -90,8 +90,8 @@ async function applyCreate(clients: CognitoClients, req: ApplyRequest, planned: 
 async function mergeInTurn(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged> {
   const mergeDone = session.journal.expect(key.identityPoolId, seen.destination.identityId);
   try {
-    await prepareCheck(session, key, seen, ctx);
-    return await session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, seen, ctx), seen.destination.identityId);
+    const turn = { destination: seen.destination.identityId, prepare: () => prepareCheck(session, key, seen, ctx) };
+    return await session.journal.exclusive(key.identityPoolId, () => checkAndMerge(session, key, seen, ctx), turn);
   } finally {
     mergeDone();
   }

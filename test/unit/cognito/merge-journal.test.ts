@@ -36,6 +36,7 @@ describe('MergeJournal.exclusive: one merge of a pool at a time, a shared destin
   /** Starts a merge into `destination` that finishes when its returned `finish` is called, and logs its start. */
   function merge(journal: MergeJournal, log: string[], name: string, destination: string, pool = 'pool') {
     let finish!: () => void;
+    const prepare = () => void log.push(`prepare ${name}`);
     const gate = new Promise<void>((resolve) => (finish = resolve));
     const done = journal.exclusive(
       pool,
@@ -43,11 +44,13 @@ describe('MergeJournal.exclusive: one merge of a pool at a time, a shared destin
         log.push(name);
         await gate;
       },
-      destination,
+      { destination, prepare },
     );
     return { finish, done };
   }
   const settle = () => new Promise((resolve) => setImmediate(resolve));
+  /** The merges in the order they ran, without the reads ahead. */
+  const ran = (log: string[]) => log.filter((line) => !line.startsWith('prepare '));
 
   it('runs one merge of a pool at a time; another pool does not wait', async () => {
     const journal = new MergeJournal();
@@ -56,11 +59,11 @@ describe('MergeJournal.exclusive: one merge of a pool at a time, a shared destin
     const b = merge(journal, log, 'b', 'd2');
     const other = merge(journal, log, 'other', 'd1', 'pool-2');
     await settle();
-    expect(log).toEqual(['a', 'other']);
+    expect(ran(log)).toEqual(['a', 'other']);
     a.finish();
     await a.done;
     await settle();
-    expect(log).toEqual(['a', 'other', 'b']);
+    expect(ran(log)).toEqual(['a', 'other', 'b']);
     b.finish();
     other.finish();
     await Promise.all([b.done, other.done]);
@@ -75,12 +78,12 @@ describe('MergeJournal.exclusive: one merge of a pool at a time, a shared destin
     await settle();
     a.finish();
     await settle();
-    expect(log).toEqual(['a', 'c']);
+    expect(ran(log)).toEqual(['a', 'c']);
     c.finish();
     await settle();
     b.finish();
     await Promise.all([a.done, b.done, c.done]);
-    expect(log).toEqual(['a', 'c', 'b']);
+    expect(ran(log)).toEqual(['a', 'c', 'b']);
   });
 
   it('jumps the queue at most five times in a row, then the oldest waiter goes', async () => {
@@ -94,12 +97,27 @@ describe('MergeJournal.exclusive: one merge of a pool at a time, a shared destin
       m.finish();
     }
     await Promise.all([first, old, ...same].map((m) => m.done));
-    expect(log).toEqual(['d1-0', 'd1-1', 'd1-2', 'd1-3', 'd1-4', 'd1-5', 'old', 'd1-6']);
+    expect(ran(log)).toEqual(['d1-0', 'd1-1', 'd1-2', 'd1-3', 'd1-4', 'd1-5', 'old', 'd1-6']);
   });
 
   it('a merge that throws hands the pool on', async () => {
     const journal = new MergeJournal();
-    await expect(journal.exclusive('pool', () => Promise.reject(new Error('boom')), 'd1')).rejects.toThrow('boom');
-    await expect(journal.exclusive('pool', () => Promise.resolve('next'), 'd1')).resolves.toBe('next');
+    await expect(journal.exclusive('pool', () => Promise.reject(new Error('boom')), { destination: 'd1' })).rejects.toThrow('boom');
+    await expect(journal.exclusive('pool', () => Promise.resolve('next'), { destination: 'd1' })).resolves.toBe('next');
+  });
+
+  it('the next two merges in the queue read ahead, the rest once they move up; a merge that finds the pool free reads in its turn', async () => {
+    const journal = new MergeJournal();
+    const log: string[] = [];
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((name) => merge(journal, log, name, `dst-${name}`));
+    await settle();
+    expect(log).toEqual(['a', 'prepare b', 'prepare c']);
+    for (const m of [a, b, c, d]) {
+      m?.finish();
+      await settle();
+    }
+    await Promise.all([a, b, c, d].map((m) => m?.done));
+    // d reads ahead as b is handed the pool, before b's work starts.
+    expect(log).toEqual(['a', 'prepare b', 'prepare c', 'prepare d', 'b', 'c', 'd']);
   });
 });

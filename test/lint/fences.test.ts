@@ -44,6 +44,17 @@ test.each([
   expect(restricted(file, code)).toBe(expected);
 });
 
+test.each([
+  ['provider/src/cognito/probe.ts', 5, true],
+  ['provider/src/cognito/probe.ts', 4, false],
+  ['emulator/src/probe.ts', 5, true],
+  ['bindings/probe.ts', 5, true],
+])('%s: a function of %i positional parameters refused = %s', (file, count, expected) => {
+  const params = Array.from({ length: count }, (_, i) => `p${i}: number`).join(', ');
+  const result = first(lint(['--stdin', '--stdin-filename', file], `export function probe(${params}): number {\n  return p0;\n}\n`), 'the eslint results');
+  expect(result.messages.some((m) => m.ruleId === 'max-params')).toBe(expected);
+});
+
 test('the repository passes its own lint rules', () => {
   const problems = lint(['.']).flatMap((r) => r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.ruleId}: ${m.message}`));
   expect(problems).toEqual([]);

@@ -36,9 +36,16 @@ export interface RegionSession {
 }
 
 /** Builds the API for a Region; replaced in tests that inject faults. */
-export type ApiFactory = (region: string, settings: ProviderSettings, redactor: Redactor, pacer: OperationPacer, log?: Logger) => Promise<CognitoApi>;
+/** What every client of one provider process shares: the secrets to redact, the Region's pacer, the log. */
+export interface ApiDeps {
+  redactor: Redactor;
+  pacer: OperationPacer;
+  log?: Logger;
+}
 
-export const sdkApiFactory: ApiFactory = async (region, settings, redactor, pacer, log) => {
+export type ApiFactory = (region: string, settings: ProviderSettings, deps: ApiDeps) => Promise<CognitoApi>;
+
+export const sdkApiFactory: ApiFactory = async (region, settings, { redactor, pacer, log }) => {
   const sdk = await import('@aws-sdk/client-cognito-identity');
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   const { DefaultRateLimiter } = await import('@smithy/core/retry');
@@ -113,7 +120,7 @@ export class CognitoClients {
     let session = this.sessions.get(region);
     if (!session) {
       const pacer = new OperationPacer();
-      session = this.apiFactory(region, this.settings, this.redactor, pacer, this.log).then((api) => ({
+      session = this.apiFactory(region, this.settings, { redactor: this.redactor, pacer, log: this.log }).then((api) => ({
         region,
         pacer,
         endpoint: describeEndpoint(this.settings, region),

@@ -26,7 +26,13 @@ export interface ViewOptions {
  * The identity `user` resolves to now. Errors propagate (the caller names the
  * attribute); only a DescribeIdentity that is not allowed makes publicLogins null.
  */
-export async function viewOfUser(directory: IdentityDirectory, poolId: string, user: string, options: ViewOptions, signal: AbortSignal): Promise<IdentityView> {
+export async function viewOfUser(
+  directory: IdentityDirectory,
+  at: { poolId: string; user: string },
+  options: ViewOptions,
+  signal: AbortSignal,
+): Promise<IdentityView> {
+  const { poolId, user } = at;
   const found = await directory.lookupUser(poolId, user, signal, options.freshness);
   const identityId = found.identityId;
   const listed = options.listedByUserIsEnough === true ? found.users : undefined;
@@ -81,11 +87,11 @@ export interface ViewsNow {
  */
 export async function viewsNow(
   directory: IdentityDirectory,
-  m: MergeUsers,
-  planned: { source: IdentityView; destination: IdentityView },
+  m: MergeUsers & { planned: { source: IdentityView; destination: IdentityView } },
   options: ViewOptions,
   signal: AbortSignal,
 ): Promise<ViewsNow> {
+  const { planned } = m;
   const strict = { ...options, listedByUserIsEnough: false };
   const [srcRead, dstRead] = await Promise.all([
     directory.usersOfIdentityStamped(m.poolId, planned.source.identityId, signal, options.freshness),
@@ -94,10 +100,10 @@ export async function viewsNow(
   const oldestReadAt = Math.min(srcRead.sentAt, dstRead.sentAt);
   const destination: IdentityView = dstRead.value.includes(m.destination)
     ? { identityId: planned.destination.identityId, users: dstRead.value, publicLogins: null }
-    : await viewOfUser(directory, m.poolId, m.destination, { ...strict, withPublicLogins: false }, signal);
+    : await viewOfUser(directory, { poolId: m.poolId, user: m.destination }, { ...strict, withPublicLogins: false }, signal);
   const base = { destination, destinationRead: { ...dstRead, value: destination.users }, oldestReadAt };
   if (destination.users.includes(m.source)) return { ...base, source: destination };
-  if (!srcRead.value.includes(m.source)) return { ...base, source: await viewOfUser(directory, m.poolId, m.source, strict, signal) };
+  if (!srcRead.value.includes(m.source)) return { ...base, source: await viewOfUser(directory, { poolId: m.poolId, user: m.source }, strict, signal) };
   const logins = options.withPublicLogins ? await publicLoginsRead(directory, planned.source.identityId, options, signal) : { count: null };
   const source = { identityId: planned.source.identityId, users: srcRead.value, publicLogins: logins.count };
   return { ...base, source, oldestReadAt: Math.min(oldestReadAt, logins.sentAt ?? oldestReadAt) };

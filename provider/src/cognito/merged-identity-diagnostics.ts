@@ -15,14 +15,15 @@ export function describeUser(user: string): string {
  * A diagnostic for a failed lookup of a developer user: a missing pool is
  * reported on identity_pool_id, a missing user on the user's attribute.
  */
-export function userLookupDiagnostic(
-  err: unknown,
-  session: RegionSession,
-  poolId: string,
-  user: string,
-  attribute: 'source_user_identifier' | 'destination_user_identifier',
-  signal: AbortSignal,
-): Diagnostic {
+export interface UserLookup {
+  poolId: string;
+  user: string;
+  /** The attribute that names the user. */
+  attribute: 'source_user_identifier' | 'destination_user_identifier';
+}
+
+export function userLookupDiagnostic(err: unknown, session: RegionSession, lookup: UserLookup, signal: AbortSignal): Diagnostic {
+  const { poolId, user, attribute } = lookup;
   if (isPoolNotFound(err)) return poolNotFoundDiagnostic(poolId, session);
   const role = attribute === 'source_user_identifier' ? 'source' : 'destination';
   if (classifyError(err) === 'not-found') {

@@ -52,7 +52,7 @@ function readViews(session: RegionSession, key: MergeKey, seen: PlannedMerge, si
     withPublicLogins: seen.source.publicLogins !== null,
     freshness: { sentWithinMs: RECHECK_MAX_AGE_MS },
   };
-  return viewsNow(session.directory, users, seen, options, signal);
+  return viewsNow(session.directory, { ...users, planned: seen }, options, signal);
 }
 
 export async function checkAndMerge(session: RegionSession, key: MergeKey, seen: PlannedMerge, ctx: RequestContext): Promise<Merged> {
@@ -77,7 +77,7 @@ async function checkAndMergeOnce(session: RegionSession, key: MergeKey, seen: Pl
   try {
     now = await readViews(session, key, seen, ctx.signal);
   } catch (err) {
-    return fail(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
+    return fail(userLookupDiagnostic(err, session, { poolId, user: key.sourceUserIdentifier, attribute: 'source_user_identifier' }, ctx.signal));
   }
   const { source: srcNow, destination: dstNow } = now;
   const verdict = applyVerdict(seen, srcNow, dstNow, session.journal.arrivedAt(poolId, seen.destination.identityId));
@@ -87,11 +87,17 @@ async function checkAndMergeOnce(session: RegionSession, key: MergeKey, seen: Pl
     return { identityId: dstNow.identityId, diagnostics: [] };
   }
 
-  return mergeChecked(session, key, seen, now, ctx);
+  return mergeChecked(session, key, { seen, now }, ctx);
 }
 
 /** MergeDeveloperIdentities for a merge the check passed, sent only while the check's reads are young enough. */
-async function mergeChecked(session: RegionSession, key: MergeKey, seen: PlannedMerge, now: ViewsNow, ctx: RequestContext): Promise<Merged | 'stale'> {
+async function mergeChecked(
+  session: RegionSession,
+  key: MergeKey,
+  check: { seen: PlannedMerge; now: ViewsNow },
+  ctx: RequestContext,
+): Promise<Merged | 'stale'> {
+  const { seen, now } = check;
   const { directory } = session;
   const poolId = key.identityPoolId;
   const { source: srcNow, destination: dstNow } = now;

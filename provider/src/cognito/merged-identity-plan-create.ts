@@ -85,9 +85,9 @@ async function planChecked(clients: CognitoClients, session: RegionSession, p: P
       // One lookup per user where Cognito lists the identity with it; apply re-reads by identity id (identity-views.ts).
       const listedByUserIsEnough = role === 'destination_user_identifier' || !consent;
       const options = { developerProvider: provider ?? '', withPublicLogins, listedByUserIsEnough };
-      return await viewOfUser(session.directory, poolId, user, options, ctx.signal);
+      return await viewOfUser(session.directory, { poolId, user }, options, ctx.signal);
     } catch (err) {
-      diagnostics.push(userLookupDiagnostic(err, session, poolId, user, role, ctx.signal));
+      diagnostics.push(userLookupDiagnostic(err, session, { poolId, user, attribute: role }, ctx.signal));
       return undefined;
     }
   };

@@ -48,7 +48,7 @@ export async function readMergedIdentity(clients: CognitoClients, req: ReadReque
     users = found.users?.includes(key.destinationUserIdentifier) ? found.users : await directory.usersOfIdentity(poolId, identityId, ctx.signal);
   } catch (err) {
     if (classifyError(err, ctx.signal) === 'not-found') return gone(ctx, key, 'the source user or the pool no longer exists');
-    return keep(userLookupDiagnostic(err, session, poolId, key.sourceUserIdentifier, 'source_user_identifier', ctx.signal));
+    return keep(userLookupDiagnostic(err, session, { poolId, user: key.sourceUserIdentifier, attribute: 'source_user_identifier' }, ctx.signal));
   }
   if (!users.includes(key.destinationUserIdentifier)) return gone(ctx, key, 'the two users are no longer on the same identity');
   return {

@@ -164,8 +164,8 @@ describe('merged_identity apply', () => {
     const settings = readProviderSettings(
       providerConfig({ endpoint: h.emulator.endpoint, region: REGION, access_key: ACCESS_KEY, secret_key: SECRET_KEY, max_retries: 1 }),
     );
-    const faulty = new Clients(settings, undefined, async (region, s, redactor, pacer) => {
-      const api = (await sdkApiFactory(region, s, redactor, pacer)) as SdkCognitoApi;
+    const faulty = new Clients(settings, undefined, async (region, s, deps) => {
+      const api = (await sdkApiFactory(region, s, { redactor: deps.redactor, pacer: deps.pacer })) as SdkCognitoApi;
       const merge = api.merge.bind(api);
       api.merge = async (req, signal) => {
         const id = await merge(req, signal);

@@ -6,18 +6,11 @@
  * memory or written to disk; the emulator treats the token as the user's key for that provider.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CognitoIdentityProvider, StringMap } from './inputs';
+import type { IdentityPoolBody, StringMap } from './inputs';
 
-export interface PoolRecord {
+/** A pool as CreateIdentityPool describes it (its tags kept apart), with its id, roles and role mappings. */
+export interface PoolRecord extends Omit<IdentityPoolBody, 'IdentityPoolTags'> {
   IdentityPoolId: string;
-  IdentityPoolName: string;
-  AllowUnauthenticatedIdentities: boolean;
-  AllowClassicFlow?: boolean;
-  SupportedLoginProviders?: StringMap;
-  DeveloperProviderName?: string;
-  OpenIdConnectProviderARNs?: string[];
-  CognitoIdentityProviders?: CognitoIdentityProvider[];
-  SamlProviderARNs?: string[];
   tags: StringMap;
   roles: StringMap;
   roleMappings: { [provider: string]: unknown };

@@ -48,14 +48,13 @@ export async function planCreate(clients: CognitoClients, config: ObjectValue, p
   if (key) session.plannedMerges.declare(poolId, key.sourceUserIdentifier, key.destinationUserIdentifier);
 
   const ledgerKey = key ? ledgerKeyOf(clients, session, config) : undefined;
-  if (ledgerKey === undefined) return planChecked(clients, session, { config, planned, poolId }, ctx);
-  const replayed = replayPlan(clients, session, { ledgerKey, planned, poolId });
+  const replayed = ledgerKey === undefined ? undefined : replayPlan(clients, session, { ledgerKey, planned, poolId });
   if (replayed) {
     ctx.log.debug('repeating the plan this Terraform run already made of this merge (its final plan); apply checks Cognito again');
     return replayed;
   }
-  const result = await planChecked(clients, session, { config, planned, poolId }, ctx);
-  recordPlan(clients, ledgerKey, result);
+  const result = await planChecked(clients, session, { config, planned, poolId, key }, ctx);
+  if (ledgerKey !== undefined) recordPlan(clients, ledgerKey, result);
   return result;
 }
 
@@ -64,12 +63,12 @@ interface Planning {
   /** The planned object so far: the configuration, everything Cognito decides unknown. */
   planned: ObjectValue;
   poolId: string;
+  key: MergeKey | undefined;
 }
 
 /** The plan of a new merge from what Cognito holds now: the pool, both identities, the rule, the login count. */
 async function planChecked(clients: CognitoClients, session: RegionSession, p: Planning, ctx: RequestContext): Promise<PlanResult> {
-  const { config, planned, poolId } = p;
-  const key = knownKey(config);
+  const { config, planned, poolId, key } = p;
   const configured = knownString(config, 'developer_provider_name');
   const pool = await checkPool(session, poolId, configured, ctx);
   if (pool.problem) return { plannedState: planned, diagnostics: [pool.problem] };

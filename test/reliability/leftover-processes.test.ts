@@ -12,20 +12,12 @@ import { waitFor } from '../support/wait';
 const { killRecordedGroups } = require('../support/temp-root.js') as { killRecordedGroups: (runDir: string) => void };
 
 test('a detached group is recorded while it runs, and the teardown kills what it left running', async () => {
-  const realRunDir = process.env.COGNITOIDENTITY_TEST_TMP;
-  if (realRunDir === undefined) throw new Error('COGNITOIDENTITY_TEST_TMP is not set: run through jest (globalSetup)');
   // A run directory of this test's own: killing the groups recorded in the real one would also kill
   // what other workers run detached right now (the demo did die of that in CI).
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leftover-run-'));
   const pidFile = path.join(runDir, 'pid');
   // The shell exits at once and leaves a background sleep in its group, as `npx ... &` would.
-  process.env.COGNITOIDENTITY_TEST_TMP = runDir;
-  let shell: ReturnType<typeof startProcess>;
-  try {
-    shell = startProcess('bash', ['-c', `sleep 600 >/dev/null 2>&1 </dev/null & echo $! > ${pidFile}`], { detached: true });
-  } finally {
-    process.env.COGNITOIDENTITY_TEST_TMP = realRunDir;
-  }
+  const shell = startProcess('bash', ['-c', `sleep 600 >/dev/null 2>&1 </dev/null & echo $! > ${pidFile}`], { detached: true, runDir });
   const leader = shell.child.pid;
   await shell.done;
   const orphan = Number(fs.readFileSync(pidFile, 'utf8'));

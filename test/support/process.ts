@@ -24,6 +24,8 @@ export interface RunOptions {
   input?: string;
   /** Leave stdin open for the test to write to (an answer to a prompt); otherwise it is closed at once. */
   keepStdinOpen?: boolean;
+  /** The run directory a detached group is recorded in; default: this jest run's (temp-root.js). */
+  runDir?: string;
   /** Start in a new process group, so a signal can reach the whole group as a terminal's Ctrl-C does. */
   detached?: boolean;
 }
@@ -49,7 +51,7 @@ export function startProcess(command: string, args: readonly string[], options: 
   if (options.input !== undefined) child.stdin?.end(options.input);
   else if (options.keepStdinOpen !== true) child.stdin?.end();
 
-  const group = options.detached === true ? recordGroup(child) : undefined;
+  const group = options.detached === true ? recordGroup(child, options.runDir ?? process.env.COGNITOIDENTITY_TEST_TMP) : undefined;
   const guardMs = options.guardMs ?? 170_000;
   let guardFired = false;
   const guard = setTimeout(() => {
@@ -80,8 +82,7 @@ export function startProcess(command: string, args: readonly string[], options: 
  * Records a detached child's process group under the run directory, so the
  * jest teardown kills it even if this worker dies first (temp-root.js).
  */
-function recordGroup(child: ChildProcess): string | undefined {
-  const runDir = process.env.COGNITOIDENTITY_TEST_TMP;
+function recordGroup(child: ChildProcess, runDir: string | undefined): string | undefined {
   if (runDir === undefined || child.pid === undefined) return undefined;
   const dir = path.join(runDir, 'process-groups');
   fs.mkdirSync(dir, { recursive: true });

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { filesystemMirror, terraformEnv, writeCliConfig } from '../../examples/demo/terraform-sandbox';
 import { findAwsProviderMirror, ourProviderMirror } from './mirrors';
-import { describeResult, runProcess, startProcess, type ProcessResult, type RunningProcess } from './process';
+import { describeResult, runProcess, startProcess, type ProcessResult, type RunOptions, type RunningProcess } from './process';
 
 export interface WorkspaceOptions {
   /** Include our provider's mirror (needs the built provider). Default true. */
@@ -89,15 +89,13 @@ export class TerraformWorkspace {
     return runProcess(command, args, { cwd, env: this.env, guardMs: this.guardMs, detached: true });
   }
 
-  /** Starts terraform in its own process group without waiting, for tests that interrupt it. */
-  start(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunningProcess {
-    return startProcess('terraform', args, { cwd: this.dir, env: { ...this.env, ...extraEnv }, guardMs: this.guardMs, detached: true });
-  }
-
-  /** Like start, with stdin left open so the test can answer Terraform's prompt. */
-  startInteractive(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): RunningProcess {
+  /**
+   * Starts terraform in its own process group without waiting, for tests that interrupt it
+   * (or, with keepStdinOpen, answer its prompt).
+   */
+  start(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}, options: Pick<RunOptions, 'keepStdinOpen'> = {}): RunningProcess {
     const env = { ...this.env, ...extraEnv };
-    return startProcess('terraform', args, { cwd: this.dir, env, guardMs: this.guardMs, detached: true, keepStdinOpen: true });
+    return startProcess('terraform', args, { ...options, cwd: this.dir, env, guardMs: this.guardMs, detached: true });
   }
 
   init(): Promise<ProcessResult> {

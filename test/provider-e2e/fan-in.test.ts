@@ -106,7 +106,10 @@ describe('developer user ids do not count (count_developer_ids_as_linked_logins 
         expect(r.values.identity_id).toBe(dst.identityId);
         expect(r.values.developer_user_identifiers).toEqual(expect.arrayContaining([r.values.source_user_identifier, dst.userId]));
       }
+      env.emulator.resetStats();
       expectExit(await ws.plan('-detailed-exitcode'), 0, `terraform plan after ${SOURCES} merges`);
+      // The refresh reads the one destination identity once, for all its resources.
+      expect(env.emulator.stats().calls['LookupDeveloperIdentity']).toBe(1);
       ws.cleanup();
     },
     FAN_IN_GUARD_MS + 60_000,

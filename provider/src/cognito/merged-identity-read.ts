@@ -8,10 +8,12 @@
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { ImportResult, ReadRequest, ReadResult, RequestContext } from '../framework/provider';
+import type { CtyValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { classifyError, isPoolNotFound } from './errors';
 import { setupDiagnostic } from './merged-identity-setup';
 import { describeUser, poolNotFoundDiagnostic, userLookupDiagnostic } from './merged-identity-diagnostics';
+import type { IdentityDirectory } from './lookup';
 import { extrasOf, knownKey, mergedIdentityObject, NO_EXTRAS } from './merged-identity-state';
 import { parseResourceId, RESOURCE_ID_FORMAT, type MergeKey } from './resource-id';
 import { checkString, POOL_ID_RULE, PROVIDER_NAME_RULE, USER_ID_RULE } from './validation';
@@ -34,18 +36,10 @@ export async function readMergedIdentity(clients: CognitoClients, req: ReadReque
   const directory = session.directory;
   const poolId = key.identityPoolId;
 
-  // Keyed on the users, not on the stored identity_id: after a chain, an
-  // out-of-band merge of the whole identity or an app's implicit merge, the
-  // two users share an identity with a new id, and the merge is still there.
-  // A lookup by user that lists the destination settles it in one call;
-  // otherwise the identity's own list does (AWS does not document whether the
-  // by-user answer lists every user of the identity).
   let identityId: string;
   let users: string[];
   try {
-    const found = await directory.lookupUser(poolId, key.sourceUserIdentifier, ctx.signal);
-    identityId = found.identityId;
-    users = found.users?.includes(key.destinationUserIdentifier) ? found.users : await directory.usersOfIdentity(poolId, identityId, ctx.signal);
+    ({ identityId, users } = await identityOfBoth(directory, key, current['identity_id'], ctx.signal));
   } catch (err) {
     if (classifyError(err, ctx.signal) === 'not-found') return gone(ctx, key, 'the source user or the pool no longer exists');
     return keep(userLookupDiagnostic(err, session, { poolId, user: key.sourceUserIdentifier, attribute: 'source_user_identifier' }, ctx.signal));
@@ -56,6 +50,37 @@ export async function readMergedIdentity(clients: CognitoClients, req: ReadReque
     private: req.private,
     diagnostics: [],
   };
+}
+
+/**
+ * The identity the source is on now, and its users. The stored identity is
+ * read first: when its list holds both users, the merge is there, and every
+ * resource merged into that identity shares this one read (lookup.ts), so a
+ * refresh costs one call per destination. Otherwise the read is keyed on the
+ * users: after a chain, an out-of-band merge of the whole identity or an
+ * app's implicit merge, the two users share an identity with a new id, and
+ * the merge is still there. A lookup by user that lists the destination
+ * settles it in one call; otherwise the identity's own list does (AWS does
+ * not document whether the by-user answer lists every user of the identity).
+ */
+async function identityOfBoth(
+  directory: IdentityDirectory,
+  key: MergeKey,
+  stored: CtyValue | undefined,
+  signal: AbortSignal,
+): Promise<{ identityId: string; users: string[] }> {
+  const poolId = key.identityPoolId;
+  if (typeof stored === 'string' && stored !== '') {
+    // A disabled identity may be "not found"; then the lookup by user says where the source went.
+    const users = await directory.usersOfIdentity(poolId, stored, signal).catch((err: unknown) => {
+      if (classifyError(err, signal) === 'not-found') return [] as string[];
+      throw err;
+    });
+    if (users.includes(key.sourceUserIdentifier) && users.includes(key.destinationUserIdentifier)) return { identityId: stored, users };
+  }
+  const found = await directory.lookupUser(poolId, key.sourceUserIdentifier, signal);
+  const users = found.users?.includes(key.destinationUserIdentifier) ? found.users : await directory.usersOfIdentity(poolId, found.identityId, signal);
+  return { identityId: found.identityId, users };
 }
 
 function gone(ctx: RequestContext, key: MergeKey, why: string): ReadResult {

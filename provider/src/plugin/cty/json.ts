@@ -8,7 +8,7 @@
 
 import type { CtyType, CtyValue } from '../../framework/values';
 import { Dynamic, Unknown } from '../../framework/values';
-import { writeKnown, type FormatWriter } from './encode-walk';
+import { KnownWriter } from './encode-walk';
 import { CtyCodecError, attrPath, describeJs, indexPath, keyPath, mismatch } from './errors';
 import { MAX_VALUE_DEPTH } from './limits';
 import { canonicalNumber, parseNumberString } from './numbers';
@@ -127,7 +127,7 @@ function toJson(value: CtyValue | undefined, type: CtyType, path: string, depth:
     return { value: toJson(value.value, value.type, path, depth + 1), type: typeJson as JsonValue };
   }
   if (value instanceof Dynamic) throw new CtyCodecError(path, 'a dynamic value where a concrete type is expected');
-  return writeKnown(value, type, path, depth, jsonWriter);
+  return jsonWriter.write(value, type, path, depth);
 }
 
 /**
@@ -145,10 +145,10 @@ function numberToJson(value: number | bigint): number | string {
   return exact && JSON.stringify(double) === n.toString() ? double : n.toString();
 }
 
-const jsonWriter: FormatWriter<JsonValue> = {
+const jsonWriter = new KnownWriter<JsonValue>({
   number(value, path) {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new CtyCodecError(path, 'JSON cannot hold NaN or infinite numbers');
     return numberToJson(value);
   },
   nested: toJson,
-};
+});

@@ -7,7 +7,7 @@ import { DecodeError, Decoder, Encoder, ExtData } from '@msgpack/msgpack';
 import type { ExtensionCodecType } from '@msgpack/msgpack';
 import type { CtyType, CtyValue } from '../../framework/values';
 import { Dynamic, Unknown, UNKNOWN } from '../../framework/values';
-import { writeKnown, type FormatWriter } from './encode-walk';
+import { KnownWriter } from './encode-walk';
 import { CtyCodecError, attrPath, describeJs, indexPath, keyPath } from './errors';
 import { MAX_VALUE_DEPTH } from './limits';
 import { canonicalNumber, numberToWire, parseNumberString } from './numbers';
@@ -104,7 +104,7 @@ function toWire(value: CtyValue | undefined, type: CtyType, path: string, depth:
   if (value instanceof Unknown) return unknownToWire(value, type, path);
   if (type === 'dynamic') return dynamicToWire(value, path, depth);
   if (value instanceof Dynamic) throw new CtyCodecError(path, `a dynamic value where ${typeToJson(type)} is expected`);
-  return writeKnown(value, type, path, depth, wireWriter);
+  return wireWriter.write(value, type, path, depth);
 }
 
 function unknownToWire(u: Unknown, type: CtyType, path: string): ExtData {
@@ -128,7 +128,7 @@ function dynamicToWire(value: CtyValue, path: string, depth: number): Wire {
   return [utf8Encoder.encode(typeJson), toWire(value.value, value.type, path, depth + 1)];
 }
 
-const wireWriter: FormatWriter<Wire> = { number: numberToWire, nested: toWire };
+const wireWriter = new KnownWriter<Wire>({ number: numberToWire, nested: toWire });
 
 // ---- decoding ----
 

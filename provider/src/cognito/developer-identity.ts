@@ -14,36 +14,36 @@ import { validateDeveloperIdentityConfig } from './validation';
 
 type ReadOutcome = { state: ObjectValue | null; diagnostics: Diagnostic[] };
 
+/** Where the lookups go: one pool, through one Region's session. */
+interface Lookup {
+  poolId: string;
+  session: RegionSession;
+  ctx: RequestContext;
+}
+
 async function readDeveloperIdentity(clients: CognitoClients, config: ObjectValue, ctx: RequestContext): Promise<ReadOutcome> {
   const problems = validateDeveloperIdentityConfig(config);
   if (problems.length > 0) return { state: null, diagnostics: problems };
   const poolId = knownString(config, 'identity_pool_id') ?? '';
-  const user = knownString(config, 'developer_user_identifier');
-  let identityId = knownString(config, 'identity_id');
-
   let session: RegionSession;
   try {
     session = await clients.forPool(poolId);
   } catch (err) {
     return { state: null, diagnostics: [setupDiagnostic(err, clients, poolId, ctx)] };
   }
-  const fail = (err: unknown, what: string, attribute: string): ReadOutcome => {
-    if (isPoolNotFound(err)) return { state: null, diagnostics: [poolNotFoundDiagnostic(poolId, session)] };
-    if (classifyError(err, ctx.signal) === 'not-found') {
-      return {
-        state: null,
-        diagnostics: [errorDiag('Developer identity not found', `There is no ${what} in identity pool "${poolId}" (Region ${session.region}).`, attribute)],
-      };
-    }
-    const call = { action: `look up ${what}`, operation: 'LookupDeveloperIdentity', endpoint: session.endpoint, redactor: session.redactor, attribute };
-    return { state: null, diagnostics: [apiErrorDiagnostic(err, call, ctx.signal)] };
-  };
+  return lookUpIdentity({ poolId, session, ctx }, config);
+}
 
+/** By the identity id when given, else through the developer user's identity. */
+async function lookUpIdentity(lookup: Lookup, config: ObjectValue): Promise<ReadOutcome> {
+  const { poolId, session, ctx } = lookup;
+  const user = knownString(config, 'developer_user_identifier');
+  let identityId = knownString(config, 'identity_id');
   if (identityId === undefined && user !== undefined) {
     try {
       identityId = await session.directory.identityOfUser(poolId, user, ctx.signal);
     } catch (err) {
-      return fail(err, `developer user ${describeUser(user)}`, 'developer_user_identifier');
+      return lookupFailure(lookup, err, `developer user ${describeUser(user)}`, 'developer_user_identifier');
     }
   }
   if (identityId === undefined) return { state: null, diagnostics: validateDeveloperIdentityConfig(config) };
@@ -51,7 +51,7 @@ async function readDeveloperIdentity(clients: CognitoClients, config: ObjectValu
   try {
     users = await session.directory.usersOfIdentity(poolId, identityId, ctx.signal);
   } catch (err) {
-    return fail(err, `identity "${identityId}"`, user === undefined ? 'identity_id' : 'developer_user_identifier');
+    return lookupFailure(lookup, err, `identity "${identityId}"`, user === undefined ? 'identity_id' : 'developer_user_identifier');
   }
   return {
     state: {
@@ -63,6 +63,19 @@ async function readDeveloperIdentity(clients: CognitoClients, config: ObjectValu
     },
     diagnostics: users.length === 0 ? [noUsersWarning(identityId, poolId)] : [],
   };
+}
+
+function lookupFailure(lookup: Lookup, err: unknown, what: string, attribute: string): ReadOutcome {
+  const { poolId, session, ctx } = lookup;
+  if (isPoolNotFound(err)) return { state: null, diagnostics: [poolNotFoundDiagnostic(poolId, session)] };
+  if (classifyError(err, ctx.signal) === 'not-found') {
+    return {
+      state: null,
+      diagnostics: [errorDiag('Developer identity not found', `There is no ${what} in identity pool "${poolId}" (Region ${session.region}).`, attribute)],
+    };
+  }
+  const call = { action: `look up ${what}`, operation: 'LookupDeveloperIdentity', endpoint: session.endpoint, redactor: session.redactor, attribute };
+  return { state: null, diagnostics: [apiErrorDiagnostic(err, call, ctx.signal)] };
 }
 
 /** An empty list is a valid answer, but rarely the one wanted: say what it usually means. */

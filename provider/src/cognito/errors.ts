@@ -144,77 +144,62 @@ function answerOf(err: unknown): string {
   return `HTTP ${s.$metadata?.httpStatusCode ?? '?'} and ${body}`;
 }
 
+/** What went wrong, after "Could not <action>" (none for an error of no known kind), and what to do about it. */
+type Explanation = { problem?: string; detail: string };
+/** `said` is the error as quoted for the user: its name and redacted message. */
+type Explain = (failure: { call: CallContext; said: string; err: unknown }) => Explanation;
+
+const EXPLAIN: Record<ErrorKind, Explain> = {
+  aborted: ({ call }) => ({
+    problem: 'interrupted',
+    detail: `The ${call.operation} call was interrupted because Terraform asked the provider to stop (for example Ctrl-C). Run the command again to finish.`,
+  }),
+  throttled: ({ call, said }) => ({
+    problem: 'throttled by Cognito',
+    detail: `${call.operation} was still rate-limited after every retry (${said}). Lower \`-parallelism\`, raise \`max_retries\` in the provider block, or request a Cognito Identity quota increase.`,
+  }),
+  conflict: ({ call, said }) => ({
+    problem: 'conflict',
+    detail: `Cognito refused ${call.operation} with a conflict (${said}). This happens when the two users are linked to different logins of the same public provider (for example two Facebook accounts), or a login is already linked to another identity. Resolve the conflicting link in Cognito first.`,
+  }),
+  'not-found': ({ call, said }) => ({
+    problem: 'not found',
+    detail: `Cognito answered ${call.operation} with "not found" (${said}). Check that the identity pool and the developer users exist in this Region (${call.endpoint}).`,
+  }),
+  auth: ({ call, said }) => ({
+    problem: 'not authorized',
+    detail: `${call.operation} was rejected (${said}). Check the AWS credentials the provider uses and that they allow cognito-identity:MergeDeveloperIdentities, cognito-identity:LookupDeveloperIdentity and cognito-identity:DescribeIdentity on the identity pool.`,
+  }),
+  invalid: ({ call, said }) => ({ problem: 'rejected by Cognito', detail: `${call.operation} was rejected as invalid: ${said}.` }),
+  network: ({ call, said, err }) =>
+    isTimeout(err)
+      ? {
+          problem: 'timed out',
+          detail: `${call.operation} to ${call.endpoint} got no answer in time, also after retries (${said}). Check that this is a reachable Cognito Identity endpoint (\`endpoint\`/\`region\`, AWS_ENDPOINT_URL*), or raise \`request_timeout_seconds\`/\`connect_timeout_seconds\` in the provider block.`,
+        }
+      : {
+          problem: 'endpoint unreachable',
+          detail: `Could not reach the Cognito Identity endpoint ${call.endpoint} (${said}). Check the \`endpoint\`/\`region\` settings, AWS_ENDPOINT_URL*, and the network.`,
+        },
+  server: ({ call, said }) => ({
+    problem: 'Cognito service error',
+    detail: `${call.operation} failed with a service error after retries (${said}). This is usually temporary; run the command again.`,
+  }),
+  'not-ready': ({ err }) => ({
+    problem: 'provider configuration not known yet',
+    detail: `The provider block's ${(err as ProviderNotReadyError).unknownAttributes.map((a) => `\`${a}\``).join(', ')} depend on values known only after apply, so Cognito cannot be called yet. Apply the resources they depend on first (for example with -target).`,
+  }),
+  'not-cognito': ({ call, err }) => ({
+    problem: 'the endpoint is not answering as Cognito Identity',
+    detail: `${call.endpoint} answered ${call.operation} with ${answerOf(err)}, so it may not be a Cognito Identity endpoint. Check the \`endpoint\`/\`region\` settings and AWS_ENDPOINT_URL*.`,
+  }),
+  other: ({ call, said }) => ({ detail: `${call.operation} failed: ${said}.` }),
+};
+
 /** A diagnostic for a failed Cognito call. */
 export function apiErrorDiagnostic(err: unknown, call: CallContext, signal?: AbortSignal): Diagnostic {
   if (err instanceof CredentialsNotFoundError) return errorDiag(`Could not ${call.action}: ${err.title}`, err.message, call.attribute);
-  const kind = classifyError(err, signal);
-  const said = quote(err, call.redactor);
+  const { problem, detail } = EXPLAIN[classifyError(err, signal)]({ call, said: quote(err, call.redactor), err });
   const base = `Could not ${call.action}`;
-  switch (kind) {
-    case 'aborted':
-      return errorDiag(
-        `${base}: interrupted`,
-        `The ${call.operation} call was interrupted because Terraform asked the provider to stop (for example Ctrl-C). Run the command again to finish.`,
-        call.attribute,
-      );
-    case 'throttled':
-      return errorDiag(
-        `${base}: throttled by Cognito`,
-        `${call.operation} was still rate-limited after every retry (${said}). Lower \`-parallelism\`, raise \`max_retries\` in the provider block, or request a Cognito Identity quota increase.`,
-        call.attribute,
-      );
-    case 'conflict':
-      return errorDiag(
-        `${base}: conflict`,
-        `Cognito refused ${call.operation} with a conflict (${said}). This happens when the two users are linked to different logins of the same public provider (for example two Facebook accounts), or a login is already linked to another identity. Resolve the conflicting link in Cognito first.`,
-        call.attribute,
-      );
-    case 'not-found':
-      return errorDiag(
-        `${base}: not found`,
-        `Cognito answered ${call.operation} with "not found" (${said}). Check that the identity pool and the developer users exist in this Region (${call.endpoint}).`,
-        call.attribute,
-      );
-    case 'auth':
-      return errorDiag(
-        `${base}: not authorized`,
-        `${call.operation} was rejected (${said}). Check the AWS credentials the provider uses and that they allow cognito-identity:MergeDeveloperIdentities, cognito-identity:LookupDeveloperIdentity and cognito-identity:DescribeIdentity on the identity pool.`,
-        call.attribute,
-      );
-    case 'invalid':
-      return errorDiag(`${base}: rejected by Cognito`, `${call.operation} was rejected as invalid: ${said}.`, call.attribute);
-    case 'network':
-      if (isTimeout(err)) {
-        return errorDiag(
-          `${base}: timed out`,
-          `${call.operation} to ${call.endpoint} got no answer in time, also after retries (${said}). Check that this is a reachable Cognito Identity endpoint (\`endpoint\`/\`region\`, AWS_ENDPOINT_URL*), or raise \`request_timeout_seconds\`/\`connect_timeout_seconds\` in the provider block.`,
-          call.attribute,
-        );
-      }
-      return errorDiag(
-        `${base}: endpoint unreachable`,
-        `Could not reach the Cognito Identity endpoint ${call.endpoint} (${said}). Check the \`endpoint\`/\`region\` settings, AWS_ENDPOINT_URL*, and the network.`,
-        call.attribute,
-      );
-    case 'server':
-      return errorDiag(
-        `${base}: Cognito service error`,
-        `${call.operation} failed with a service error after retries (${said}). This is usually temporary; run the command again.`,
-        call.attribute,
-      );
-    case 'not-ready':
-      return errorDiag(
-        `${base}: provider configuration not known yet`,
-        `The provider block's ${(err as ProviderNotReadyError).unknownAttributes.map((a) => `\`${a}\``).join(', ')} depend on values known only after apply, so Cognito cannot be called yet. Apply the resources they depend on first (for example with -target).`,
-        call.attribute,
-      );
-    case 'not-cognito':
-      return errorDiag(
-        `${base}: the endpoint is not answering as Cognito Identity`,
-        `${call.endpoint} answered ${call.operation} with ${answerOf(err)}, so it may not be a Cognito Identity endpoint. Check the \`endpoint\`/\`region\` settings and AWS_ENDPOINT_URL*.`,
-        call.attribute,
-      );
-    default:
-      return errorDiag(`${base}`, `${call.operation} failed: ${said}.`, call.attribute);
-  }
+  return errorDiag(problem === undefined ? base : `${base}: ${problem}`, detail, call.attribute);
 }

@@ -8,7 +8,7 @@
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { ImportResult, ReadRequest, ReadResult, RequestContext } from '../framework/provider';
-import type { CtyValue } from '../framework/values';
+import type { CtyValue, ObjectValue } from '../framework/values';
 import type { CognitoClients, RegionSession } from './clients';
 import { classifyError, isPoolNotFound } from './errors';
 import { setupDiagnostic } from './merged-identity-setup';
@@ -91,32 +91,42 @@ function gone(ctx: RequestContext, key: MergeKey, why: string): ReadResult {
 export async function importMergedIdentity(clients: CognitoClients, id: string, ctx: RequestContext): Promise<ImportResult> {
   const parsed = parseResourceId(id);
   if (!parsed.ok) {
-    return {
-      state: null,
-      diagnostics: [
-        errorDiag(
-          'Invalid import id',
-          `${parsed.problem}. Expected "${RESOURCE_ID_FORMAT}", for example "us-east-1:1a2b3c4d-0000-0000-0000-000000000000,login.example.app,user-2,user-1".`,
-        ),
-      ],
-    };
+    return refused(
+      errorDiag(
+        'Invalid import id',
+        `${parsed.problem}. Expected "${RESOURCE_ID_FORMAT}", for example "us-east-1:1a2b3c4d-0000-0000-0000-000000000000,login.example.app,user-2,user-1".`,
+      ),
+    );
   }
   const key = parsed.key;
   const state = mergedIdentityObject(key, NO_EXTRAS);
-  const problems = [
+  const problems = importIdProblems(state);
+  if (problems.length > 0) return { state: null, diagnostics: problems };
+  let session: RegionSession;
+  try {
+    session = await clients.forPool(key.identityPoolId);
+  } catch (err) {
+    return refused(setupDiagnostic(err, clients, key.identityPoolId, ctx));
+  }
+  return importMerge(session, key, state, ctx);
+}
+
+function refused(diag: Diagnostic): ImportResult {
+  return { state: null, diagnostics: [diag] };
+}
+
+/** The id's parts checked as the attributes they become, reported against the id (there is no attribute to point at). */
+function importIdProblems(state: ObjectValue): Diagnostic[] {
+  return [
     ...checkString(state, 'identity_pool_id', POOL_ID_RULE),
     ...checkString(state, 'developer_provider_name', PROVIDER_NAME_RULE),
     ...checkString(state, 'source_user_identifier', USER_ID_RULE),
     ...checkString(state, 'destination_user_identifier', USER_ID_RULE),
   ].map((d) => ({ ...d, attribute: undefined, summary: `Invalid import id: ${d.summary.replace(/^Invalid /, '')}` }));
-  if (problems.length > 0) return { state: null, diagnostics: problems };
+}
 
-  let session: RegionSession;
-  try {
-    session = await clients.forPool(key.identityPoolId);
-  } catch (err) {
-    return { state: null, diagnostics: [setupDiagnostic(err, clients, key.identityPoolId, ctx)] };
-  }
+/** Imports the merge when both users are on one identity. */
+async function importMerge(session: RegionSession, key: MergeKey, state: ObjectValue, ctx: RequestContext): Promise<ImportResult> {
   const directory = session.directory;
   let dstIdentity: string;
   let srcIdentity: string;
@@ -126,33 +136,30 @@ export async function importMergedIdentity(clients: CognitoClients, id: string, 
       directory.identityOfUser(key.identityPoolId, key.sourceUserIdentifier, ctx.signal),
     ]);
   } catch (err) {
-    if (isPoolNotFound(err)) return { state: null, diagnostics: [poolNotFoundDiagnostic(key.identityPoolId, session)] };
-    if (classifyError(err, ctx.signal) === 'not-found') {
-      return {
-        state: null,
-        diagnostics: [
-          errorDiag(
-            'Cannot import: user not found',
-            `Developer user ${describeUser(key.sourceUserIdentifier)} or ${describeUser(key.destinationUserIdentifier)} does not exist in identity pool "${key.identityPoolId}".`,
-          ),
-        ],
-      };
-    }
+    const refusal = lookupRefusal(err, session, key, ctx.signal);
+    if (refusal) return refused(refusal);
     // Not a definite answer: import what the id says and let Read decide.
     ctx.log.warn('lookup during import failed; Read will look the identity up', { kind: classifyError(err) });
     return { state, diagnostics: [] };
   }
   if (srcIdentity !== dstIdentity) {
-    return {
-      state: null,
-      diagnostics: [
-        errorDiag(
-          'Cannot import: users are not merged',
-          `Developer user ${describeUser(key.sourceUserIdentifier)} is on identity "${srcIdentity}" but ${describeUser(key.destinationUserIdentifier)} is on "${dstIdentity}", so there is no merge to import. Declare the resource and apply to merge them.`,
-        ),
-      ],
-    };
+    return refused(
+      errorDiag(
+        'Cannot import: users are not merged',
+        `Developer user ${describeUser(key.sourceUserIdentifier)} is on identity "${srcIdentity}" but ${describeUser(key.destinationUserIdentifier)} is on "${dstIdentity}", so there is no merge to import. Declare the resource and apply to merge them.`,
+      ),
+    );
   }
   // Import never merges, so this resource moved nothing; what shares the identity shows in developer_user_identifiers.
   return { state: { ...state, identity_id: dstIdentity, moving_users: [], moving_public_logins: 0 }, diagnostics: [] };
+}
+
+/** Why the import cannot go on, when Cognito's answer was definite: the pool or a user does not exist. */
+function lookupRefusal(err: unknown, session: RegionSession, key: MergeKey, signal: AbortSignal): Diagnostic | undefined {
+  if (isPoolNotFound(err)) return poolNotFoundDiagnostic(key.identityPoolId, session);
+  if (classifyError(err, signal) !== 'not-found') return undefined;
+  return errorDiag(
+    'Cannot import: user not found',
+    `Developer user ${describeUser(key.sourceUserIdentifier)} or ${describeUser(key.destinationUserIdentifier)} does not exist in identity pool "${key.identityPoolId}".`,
+  );
 }

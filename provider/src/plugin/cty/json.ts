@@ -8,7 +8,8 @@
 
 import type { CtyType, CtyValue } from '../../framework/values';
 import { Dynamic, Unknown } from '../../framework/values';
-import { writeKnown, type FormatWriter } from './encode-walk';
+import { isCompoundType, type CompoundType } from './compound-type';
+import { KnownWriter } from './encode-walk';
 import { CtyCodecError, attrPath, describeJs, indexPath, keyPath, mismatch } from './errors';
 import { MAX_VALUE_DEPTH } from './limits';
 import { canonicalNumber, parseNumberString } from './numbers';
@@ -36,8 +37,13 @@ function fromJson(j: unknown, type: CtyType, path: string, depth: number): CtyVa
   if (depth > MAX_VALUE_DEPTH) throw new CtyCodecError(path, `value nests deeper than ${MAX_VALUE_DEPTH} levels`);
   if (j === null) return null;
   if (type === 'dynamic') return dynamicFromJson(j, path, depth);
+  if (!isCompoundType(type)) return primitiveFromJson(j, type, path);
+  return compoundFromJson(j, type, path, depth);
+}
+
+/** cty's JSON decoder converts between primitives the way cty conversion does. */
+function primitiveFromJson(j: unknown, type: CtyType, path: string): CtyValue {
   switch (type) {
-    // cty's JSON decoder converts between primitives the way cty conversion does.
     case 'string':
       if (typeof j === 'string') return j;
       if (typeof j === 'number' || typeof j === 'bigint' || typeof j === 'boolean') return String(j);
@@ -54,8 +60,12 @@ function fromJson(j: unknown, type: CtyType, path: string, depth: number): CtyVa
       if (typeof j === 'boolean') return j;
       if (j === 'true' || j === 'false') return j === 'true';
       throw mismatch(path, 'a bool', j);
+    default:
+      throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
   }
-  if (!Array.isArray(type)) throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
+}
+
+function compoundFromJson(j: unknown, type: CompoundType, path: string, depth: number): CtyValue {
   switch (type[0]) {
     case 'list':
     case 'set': {
@@ -77,19 +87,22 @@ function fromJson(j: unknown, type: CtyType, path: string, depth: number): CtyVa
       for (const [k, v] of ownEntries(j)) setOwn(out, k, fromJson(v, type[1], keyPath(path, k), depth + 1));
       return out;
     }
-    case 'object': {
+    case 'object':
       if (!isPlainObject(j)) throw mismatch(path, 'an object', j);
-      const attrs = type[1];
-      const out: { [key: string]: CtyValue } = {};
-      for (const [name, attrType] of ownEntries(attrs)) {
-        const v = hasOwn(j, name) ? j[name] : null;
-        setOwn(out, name, fromJson(v, attrType, attrPath(path, name), depth + 1));
-      }
-      return out;
-    }
+      return objectFromJson(j, type[1], path, depth);
     default:
       throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
   }
+}
+
+/** Lenient: a missing attribute becomes null, one the type does not know is dropped. */
+function objectFromJson(j: { [key: string]: unknown }, attrs: { readonly [name: string]: CtyType }, path: string, depth: number): CtyValue {
+  const out: { [key: string]: CtyValue } = {};
+  for (const [name, attrType] of ownEntries(attrs)) {
+    const v = hasOwn(j, name) ? j[name] : null;
+    setOwn(out, name, fromJson(v, attrType, attrPath(path, name), depth + 1));
+  }
+  return out;
 }
 
 /** A dynamic value in JSON is {"value": ..., "type": <type JSON>}. */
@@ -127,7 +140,7 @@ function toJson(value: CtyValue | undefined, type: CtyType, path: string, depth:
     return { value: toJson(value.value, value.type, path, depth + 1), type: typeJson as JsonValue };
   }
   if (value instanceof Dynamic) throw new CtyCodecError(path, 'a dynamic value where a concrete type is expected');
-  return writeKnown(value, type, path, depth, jsonWriter);
+  return jsonWriter.write(value, type, path, depth);
 }
 
 /**
@@ -145,10 +158,10 @@ function numberToJson(value: number | bigint): number | string {
   return exact && JSON.stringify(double) === n.toString() ? double : n.toString();
 }
 
-const jsonWriter: FormatWriter<JsonValue> = {
+const jsonWriter = new KnownWriter<JsonValue>({
   number(value, path) {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new CtyCodecError(path, 'JSON cannot hold NaN or infinite numbers');
     return numberToJson(value);
   },
   nested: toJson,
-};
+});

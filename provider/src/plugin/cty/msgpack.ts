@@ -7,7 +7,8 @@ import { DecodeError, Decoder, Encoder, ExtData } from '@msgpack/msgpack';
 import type { ExtensionCodecType } from '@msgpack/msgpack';
 import type { CtyType, CtyValue } from '../../framework/values';
 import { Dynamic, Unknown, UNKNOWN } from '../../framework/values';
-import { writeKnown, type FormatWriter } from './encode-walk';
+import { isCompoundType, type CompoundType } from './compound-type';
+import { KnownWriter } from './encode-walk';
 import { CtyCodecError, attrPath, describeJs, indexPath, keyPath } from './errors';
 import { MAX_VALUE_DEPTH } from './limits';
 import { canonicalNumber, numberToWire, parseNumberString } from './numbers';
@@ -104,7 +105,7 @@ function toWire(value: CtyValue | undefined, type: CtyType, path: string, depth:
   if (value instanceof Unknown) return unknownToWire(value, type, path);
   if (type === 'dynamic') return dynamicToWire(value, path, depth);
   if (value instanceof Dynamic) throw new CtyCodecError(path, `a dynamic value where ${typeToJson(type)} is expected`);
-  return writeKnown(value, type, path, depth, wireWriter);
+  return wireWriter.write(value, type, path, depth);
 }
 
 function unknownToWire(u: Unknown, type: CtyType, path: string): ExtData {
@@ -128,7 +129,7 @@ function dynamicToWire(value: CtyValue, path: string, depth: number): Wire {
   return [utf8Encoder.encode(typeJson), toWire(value.value, value.type, path, depth + 1)];
 }
 
-const wireWriter: FormatWriter<Wire> = { number: numberToWire, nested: toWire };
+const wireWriter = new KnownWriter<Wire>({ number: numberToWire, nested: toWire });
 
 // ---- decoding ----
 
@@ -138,6 +139,11 @@ function fromWire(w: Wire, type: CtyType, path: string, depth: number): CtyValue
   if (w === null) return null;
   if (w instanceof Unknown) return refineFor(w.refinements, type);
   if (type === 'dynamic') return dynamicFromWire(w, path, depth);
+  if (!isCompoundType(type)) return primitiveFromWire(w, type, path);
+  return compoundFromWire(w, type, path, depth);
+}
+
+function primitiveFromWire(w: Wire, type: CtyType, path: string): CtyValue {
   switch (type) {
     case 'string':
       if (typeof w === 'string') return w;
@@ -155,8 +161,12 @@ function fromWire(w: Wire, type: CtyType, path: string, depth: number): CtyValue
     case 'bool':
       if (typeof w === 'boolean') return w;
       throw wireMismatch(path, 'a bool', w);
+    default:
+      throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
   }
-  if (!Array.isArray(type)) throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
+}
+
+function compoundFromWire(w: Wire, type: CompoundType, path: string, depth: number): CtyValue {
   switch (type[0]) {
     case 'list':
     case 'set': {
@@ -178,26 +188,29 @@ function fromWire(w: Wire, type: CtyType, path: string, depth: number): CtyValue
       for (const [k, v] of ownEntries(w)) setOwn(out, k, fromWire(v, type[1], keyPath(path, k), depth + 1));
       return out;
     }
-    case 'object': {
+    case 'object':
       if (!isWireMap(w)) throw wireMismatch(path, 'an object (map)', w);
-      const attrs = type[1];
-      const names = Object.keys(w);
-      const expected = Object.keys(attrs).length;
-      if (names.length !== expected) {
-        throw new CtyCodecError(path, `an object with ${expected} attributes is required (${names.length} given)`);
-      }
-      const out: { [key: string]: CtyValue } = {};
-      for (const [name, value] of ownEntries(w)) {
-        const at = attrPath(path, name.slice(0, 100));
-        const attrType = hasOwn(attrs, name) ? attrs[name] : undefined;
-        if (attrType === undefined) throw new CtyCodecError(at, 'unsupported attribute');
-        setOwn(out, name, fromWire(value, attrType, at, depth + 1));
-      }
-      return out;
-    }
+      return objectFromWire(w, type[1], path, depth);
     default:
       throw new CtyCodecError(path, `invalid type ${describeJs(type)}`);
   }
+}
+
+/** Strict: exactly the type's attributes, no more and no fewer. */
+function objectFromWire(w: { [key: string]: Wire }, attrs: { readonly [name: string]: CtyType }, path: string, depth: number): CtyValue {
+  const names = Object.keys(w);
+  const expected = Object.keys(attrs).length;
+  if (names.length !== expected) {
+    throw new CtyCodecError(path, `an object with ${expected} attributes is required (${names.length} given)`);
+  }
+  const out: { [key: string]: CtyValue } = {};
+  for (const [name, value] of ownEntries(w)) {
+    const at = attrPath(path, name.slice(0, 100));
+    const attrType = hasOwn(attrs, name) ? attrs[name] : undefined;
+    if (attrType === undefined) throw new CtyCodecError(at, 'unsupported attribute');
+    setOwn(out, name, fromWire(value, attrType, at, depth + 1));
+  }
+  return out;
 }
 
 function dynamicFromWire(w: Wire, path: string, depth: number): CtyValue {

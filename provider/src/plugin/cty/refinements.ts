@@ -109,6 +109,12 @@ const utf8Decoder = new TextDecoder();
  * format asks. Throws CtyCodecError (with an empty path) when malformed.
  */
 export function decodeRefinements(payload: Uint8Array): Refinements {
+  const r: Refinements = {};
+  for (const [key, value] of Object.entries(payloadMap(payload))) readRefinement(r, Number(key), value);
+  return r;
+}
+
+function payloadMap(payload: Uint8Array): { [key: string]: unknown } {
   if (payload.length > MAX_REFINEMENT_BYTES) {
     throw new CtyCodecError('', `unknown value refinements are longer than ${MAX_REFINEMENT_BYTES} bytes`);
   }
@@ -119,35 +125,36 @@ export function decodeRefinements(payload: Uint8Array): Refinements {
     throw new CtyCodecError('', 'unknown value refinements are not valid msgpack');
   }
   if (!isPlainObject(map)) throw new CtyCodecError('', 'unknown value refinements must be a map');
-  const r: Refinements = {};
-  for (const [key, value] of Object.entries(map)) {
-    switch (Number(key)) {
-      case KEY_NULLNESS:
-        if (typeof value !== 'boolean') throw new CtyCodecError('', 'the nullness refinement must be a bool');
-        if (!value) r.notNull = true;
-        break;
-      case KEY_STRING_PREFIX:
-        if (typeof value === 'string') r.stringPrefix = value;
-        else if (value instanceof Uint8Array) r.stringPrefix = utf8Decoder.decode(value);
-        else throw new CtyCodecError('', 'the string prefix refinement must be a string');
-        break;
-      case KEY_NUMBER_MIN:
-        r.numberLowerBound = readBound(value);
-        break;
-      case KEY_NUMBER_MAX:
-        r.numberUpperBound = readBound(value);
-        break;
-      case KEY_LENGTH_MIN:
-        r.lengthLowerBound = readLength(value);
-        break;
-      case KEY_LENGTH_MAX:
-        r.lengthUpperBound = readLength(value);
-        break;
-      default:
-        break; // a refinement from a newer cty
-    }
+  return map;
+}
+
+/** Adds the refinement under one payload key to `r`. */
+function readRefinement(r: Refinements, key: number, value: unknown): void {
+  switch (key) {
+    case KEY_NULLNESS:
+      if (typeof value !== 'boolean') throw new CtyCodecError('', 'the nullness refinement must be a bool');
+      if (!value) r.notNull = true;
+      break;
+    case KEY_STRING_PREFIX:
+      if (typeof value === 'string') r.stringPrefix = value;
+      else if (value instanceof Uint8Array) r.stringPrefix = utf8Decoder.decode(value);
+      else throw new CtyCodecError('', 'the string prefix refinement must be a string');
+      break;
+    case KEY_NUMBER_MIN:
+      r.numberLowerBound = readBound(value);
+      break;
+    case KEY_NUMBER_MAX:
+      r.numberUpperBound = readBound(value);
+      break;
+    case KEY_LENGTH_MIN:
+      r.lengthLowerBound = readLength(value);
+      break;
+    case KEY_LENGTH_MAX:
+      r.lengthUpperBound = readLength(value);
+      break;
+    default:
+      break; // a refinement from a newer cty
   }
-  return r;
 }
 
 function readBound(v: unknown): { value: number; inclusive: boolean } {

@@ -68,45 +68,23 @@ interface Planning {
 
 /** The plan of a new merge from what Cognito holds now: the pool, both identities, the rule, the login count. */
 async function planChecked(clients: CognitoClients, session: RegionSession, p: Planning, ctx: RequestContext): Promise<PlanResult> {
-  const { config, planned, poolId, key } = p;
+  const { config, planned, key } = p;
   const configured = knownString(config, 'developer_provider_name');
-  const pool = await checkPool(session, poolId, configured, ctx);
+  const pool = await checkPool(session, p.poolId, configured, ctx);
   if (pool.problem) return { plannedState: planned, diagnostics: [pool.problem] };
   const provider = pool.info?.developerProvider ?? configured;
-
-  const diagnostics: Diagnostic[] = [];
   // Consent to move unnamed users must rest on seeing them, so then the source's identity is read by id.
   const allow = config['allow_moving_unnamed_logins'];
   const consent = allow === true || isUnknown(allow);
-  const view = async (user: string | undefined, role: Role, withPublicLogins: boolean): Promise<IdentityView | undefined> => {
-    if (user === undefined) return undefined;
-    try {
-      // One lookup per user where Cognito lists the identity with it; apply re-reads by identity id (identity-views.ts).
-      const listedByUserIsEnough = role === 'destination_user_identifier' || !consent;
-      const options = { developerProvider: provider ?? '', withPublicLogins, listedByUserIsEnough };
-      return await viewOfUser(session.directory, { poolId, user }, options, ctx.signal);
-    } catch (err) {
-      diagnostics.push(userLookupDiagnostic(err, session, { poolId, user, attribute: role }, ctx.signal));
-      return undefined;
-    }
-  };
-  const [dst, srcNow] = await Promise.all([
-    view(knownString(config, 'destination_user_identifier'), 'destination_user_identifier', false),
-    view(knownString(config, 'source_user_identifier'), 'source_user_identifier', provider !== undefined),
-  ]);
-  if (diagnostics.length > 0) return { plannedState: planned, diagnostics: dedupe(diagnostics) };
+  const read = await readBoth(session, p, { provider, consent }, ctx);
+  if ('diagnostics' in read) return { plannedState: planned, diagnostics: dedupe(read.diagnostics) };
+  const { dst, srcNow } = read;
   if (dst !== undefined) planned.identity_id = dst.identityId;
   if (!key || dst === undefined || srcNow === undefined) return { plannedState: planned, diagnostics: [] };
 
   const src = beforeThisApply(session, key, srcNow, dst);
-  const intent = {
-    source: key.sourceUserIdentifier,
-    destination: key.destinationUserIdentifier,
-    // Unknown until apply: decided by the plan apply makes, when it is known.
-    allowUnnamed: consent,
-  };
-  const others = session.plannedMerges.othersOf(poolId, key.sourceUserIdentifier, key.destinationUserIdentifier);
-  const verdict = planVerdict(intent, src, dst, others);
+  const intent = { source: key.sourceUserIdentifier, destination: key.destinationUserIdentifier, allowUnnamed: consent };
+  const verdict = planVerdict(intent, src, dst, session.plannedMerges.othersOf(p.poolId, key.sourceUserIdentifier, key.destinationUserIdentifier));
   if (verdict.verdict === 'refuse') {
     return { plannedState: planned, diagnostics: verdict.refusals.map((r) => refusalDiagnostic(key, r)) };
   }
@@ -118,9 +96,40 @@ async function planChecked(clients: CognitoClients, session: RegionSession, p: P
   }
   planned.moving_users = verdict.moving;
   planned.moving_public_logins = verdict.movingPublicLogins;
-  const limits = { session, poolId, provider, pool: pool.info, countDeveloperIds: clients.settings.countDeveloperIdsAsLinkedLogins };
+  const limits = { session, poolId: p.poolId, provider, pool: pool.info, countDeveloperIds: clients.settings.countDeveloperIdsAsLinkedLogins };
   const limit = await checkLinkedLogins(limits, src, dst, ctx);
   return { plannedState: planned, plannedPrivate: encodePrivate({ source: src, destination: dst }), diagnostics: limit ? [limit] : [] };
+}
+
+type BothViews = { dst: IdentityView | undefined; srcNow: IdentityView | undefined } | { diagnostics: Diagnostic[] };
+
+/**
+ * Both identities as Cognito holds them now (undefined for a user not yet
+ * known), or the diagnostics of the lookups that failed. `consent` is
+ * allow_moving_unnamed_logins, true while unknown.
+ */
+async function readBoth(
+  session: RegionSession,
+  p: Planning,
+  { provider, consent }: { provider: string | undefined; consent: boolean },
+  ctx: RequestContext,
+): Promise<BothViews> {
+  const diagnostics: Diagnostic[] = [];
+  const view = async (role: Role, withPublicLogins: boolean): Promise<IdentityView | undefined> => {
+    const user = knownString(p.config, role);
+    if (user === undefined) return undefined;
+    try {
+      // One lookup per user where Cognito lists the identity with it; apply re-reads by identity id (identity-views.ts).
+      const listedByUserIsEnough = role === 'destination_user_identifier' || !consent;
+      const options = { developerProvider: provider ?? '', withPublicLogins, listedByUserIsEnough };
+      return await viewOfUser(session.directory, { poolId: p.poolId, user }, options, ctx.signal);
+    } catch (err) {
+      diagnostics.push(userLookupDiagnostic(err, session, { poolId: p.poolId, user, attribute: role }, ctx.signal));
+      return undefined;
+    }
+  };
+  const [dst, srcNow] = await Promise.all([view('destination_user_identifier', false), view('source_user_identifier', provider !== undefined)]);
+  return diagnostics.length > 0 ? { diagnostics } : { dst, srcNow };
 }
 
 /**

@@ -37,27 +37,20 @@ export async function readBackMerge(session: RegionSession, key: MergeKey, ident
     const wait = Math.min(2000, 200 * 1.5 ** attempt);
     if (Date.now() + wait > deadline || !(await sleep(wait, ctx.signal))) break;
   }
-  const users = lastUsers ?? [key.destinationUserIdentifier, key.sourceUserIdentifier];
+  return { users: lastUsers ?? [key.destinationUserIdentifier, key.sourceUserIdentifier], error: readBackFailure(session, identityId, lastError, ctx) };
+}
+
+/** Why the read-back gave up: the last error, or the source never showing up. */
+function readBackFailure(session: RegionSession, identityId: string, lastError: unknown, ctx: RequestContext): Diagnostic {
+  const call = { action: 'read back the merged identity', operation: 'LookupDeveloperIdentity', endpoint: session.endpoint, redactor: session.redactor };
   const detail =
     lastError !== undefined
-      ? apiErrorDiagnostic(
-          lastError,
-          {
-            action: 'read back the merged identity',
-            operation: 'LookupDeveloperIdentity',
-            endpoint: session.endpoint,
-            redactor: session.redactor,
-          },
-          ctx.signal,
-        ).detail
+      ? apiErrorDiagnostic(lastError, call, ctx.signal).detail
       : `After ${READ_BACK_DEADLINE_MS / 1000} s, LookupDeveloperIdentity still did not list the source on identity "${identityId}".`;
-  return {
-    users,
-    error: errorDiag(
-      'Merged, but could not read the result back',
-      `${detail} The merge itself succeeded and is recorded in state; run terraform apply (or refresh) again to complete it.`,
-    ),
-  };
+  return errorDiag(
+    'Merged, but could not read the result back',
+    `${detail} The merge itself succeeded and is recorded in state; run terraform apply (or refresh) again to complete it.`,
+  );
 }
 
 /**

@@ -81,8 +81,17 @@ export function hclogTimestamp(date: Date): string {
   return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
+/** What one log line says. */
+export interface LogRecord {
+  level: LogLevel;
+  module: string;
+  message: string;
+  fields?: Record<string, unknown>;
+  now?: Date;
+}
+
 /** One log line as JSON (no trailing newline). Exported for tests. */
-export function formatLogLine(level: LogLevel, module: string, message: string, fields: Record<string, unknown> | undefined, now: Date = new Date()): string {
+export function formatLogLine({ level, module, message, fields, now = new Date() }: LogRecord): string {
   const entry: Record<string, unknown> = {};
   if (fields) {
     const clean = redactValue(fields) as Record<string, unknown>;
@@ -122,7 +131,7 @@ export class HclogLogger implements Logger {
 
   log(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
     if (!this.enabled(level)) return;
-    this.write(formatLogLine(level, this.module, message, fields) + '\n');
+    this.write(formatLogLine({ level, module: this.module, message, fields }) + '\n');
   }
 
   trace(message: string, fields?: Record<string, unknown>): void {

@@ -12,7 +12,13 @@ function capture(level: Parameters<typeof levelFromEnv>[0]) {
 
 describe('hclog format', () => {
   test('one JSON line with string @level/@message, module and microsecond timestamp', () => {
-    const line = formatLogLine('debug', 'provider.cognitoidentity', 'hello', { n: 1 }, new Date('2006-01-02T15:04:05.123Z'));
+    const line = formatLogLine({
+      level: 'debug',
+      module: 'provider.cognitoidentity',
+      message: 'hello',
+      fields: { n: 1 },
+      now: new Date('2006-01-02T15:04:05.123Z'),
+    });
     expect(line).not.toContain('\n');
     expect(JSON.parse(line)).toEqual({
       '@level': 'debug',
@@ -29,10 +35,9 @@ describe('hclog format', () => {
   });
 
   test('fields cannot overwrite the @ keys; bigint and errors serialise', () => {
-    const parsed = JSON.parse(formatLogLine('info', 'm', 'msg', { '@level': 5, '@message': { x: 1 }, big: 2n ** 70n, err: new Error('bad') })) as Record<
-      string,
-      unknown
-    >;
+    const parsed = JSON.parse(
+      formatLogLine({ level: 'info', module: 'm', message: 'msg', fields: { '@level': 5, '@message': { x: 1 }, big: 2n ** 70n, err: new Error('bad') } }),
+    ) as Record<string, unknown>;
     expect(parsed['@level']).toBe('info');
     expect(parsed['@message']).toBe('msg');
     expect(parsed.big).toBe('1180591620717411303424');

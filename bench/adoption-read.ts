@@ -73,8 +73,11 @@ const lookupOne = (p: Pool): string => `data "cognitoidentity_developer_identity
 }
 `;
 
+type Dirs = { list: TerraformDir; one: TerraformDir };
+type Medians = { list: number; one: number; calls: string };
+
 /** Plans both configurations in turns, so drift in machine load hits both alike. */
-async function interleavedPlans(dirs: { list: TerraformDir; one: TerraformDir }, rounds: number, cognito: BenchEmulator, pool: Pool) {
+async function interleavedPlans(dirs: Dirs, rounds: number, cognito: BenchEmulator, pool: Pool): Promise<Medians> {
   const list: number[] = [];
   const one: number[] = [];
   let calls = '';
@@ -91,6 +94,60 @@ async function interleavedPlans(dirs: { list: TerraformDir; one: TerraformDir },
   return { list: median(list), one: median(one), calls };
 }
 
+/** The seeded pool and the two configurations over it, initialized. */
+async function prepare(root: BenchRoot, cognito: BenchEmulator, n: number): Promise<{ pool: Pool; dirs: Dirs }> {
+  const { mirrorDir } = installOurProvider(root);
+  process.stdout.write(`Seeding a pool of ${n} identities, ${Math.floor(n / GROUP_EVERY)} of them merged groups of 3...\n`);
+  const pool = await seedMergedPool(cognito, n);
+  const endpoint = cognito.emulator.endpoint;
+  const dirs = {
+    list: TerraformDir.create(root, 'list', mirrorDir, config(endpoint, listAll(pool))),
+    one: TerraformDir.create(root, 'one', mirrorDir, config(endpoint, lookupOne(pool))),
+  };
+  await dirs.list.init();
+  await dirs.one.init();
+  return { pool, dirs };
+}
+
+function printUnlimited(free: Medians, n: number, rounds: number): void {
+  const readMs = Math.max(0, free.list - free.one);
+  printTable(
+    `terraform plan, no rate limits (median of ${rounds}, interleaved)`,
+    ['configuration', 'wall time', 'calls per read'],
+    [
+      [`merged_identities over ${n} identities`, formatMs(free.list), free.calls],
+      ['one developer_identity lookup (start-up alone)', formatMs(free.one), 'LookupDeveloperIdentity 1'],
+      ['difference: the read itself', formatMs(readMs), `${(readMs / n).toFixed(2)} ms per identity`],
+    ],
+  );
+}
+
+/** One plan of the list configuration under the rate limits, against the least time they allow plus `startupMs`. */
+async function measureLimited(list: TerraformDir, cognito: BenchEmulator, limits: { n: number; rps: number; startupMs: number }): Promise<void> {
+  const { n, rps, startupMs } = limits;
+  cognito.emulator.setFaults({ rateLimits: { ListIdentities: LIST_RPS, LookupDeveloperIdentity: rps } });
+  cognito.emulator.resetStats();
+  const limited = await list.plan();
+  const stats = cognito.emulator.stats();
+  const pages = Math.ceil(n / PAGE);
+  // Each token bucket starts full (max(1, rate) tokens); past that, calls go at the rate.
+  const floorMs = (Math.max(0, pages - LIST_RPS) / LIST_RPS + Math.max(0, n - rps) / rps) * 1000 + startupMs;
+  const calls = Object.values(stats.calls).reduce((a, b) => a + b, 0);
+  const throttled = Object.values(stats.throttled).reduce((a, b) => a + b, 0);
+  printTable(
+    `The same plan under ListIdentities ${LIST_RPS}/s and LookupDeveloperIdentity ${rps}/s`,
+    ['wall time', 'least time the limits allow (+ start-up)', 'ratio', 'throttled answers'],
+    [
+      [
+        formatMs(limited.ms),
+        formatMs(floorMs),
+        formatRatio(limited.ms / floorMs),
+        `${throttled} of ${calls} (${((100 * throttled) / Math.max(1, calls)).toFixed(1)} %)`,
+      ],
+    ],
+  );
+}
+
 export async function main(argv: string[]): Promise<void> {
   const opts = parseOptions(argv, ['identities', 'rounds', 'rps'], USAGE);
   const n = positiveInt('identities', opts.identities, 1000);
@@ -99,50 +156,10 @@ export async function main(argv: string[]): Promise<void> {
   const root = new BenchRoot('adoption');
   const cognito = await startBenchEmulator();
   try {
-    const { mirrorDir } = installOurProvider(root);
-    process.stdout.write(`Seeding a pool of ${n} identities, ${Math.floor(n / GROUP_EVERY)} of them merged groups of 3...\n`);
-    const pool = await seedMergedPool(cognito, n);
-    const endpoint = cognito.emulator.endpoint;
-    const dirs = {
-      list: TerraformDir.create(root, 'list', mirrorDir, config(endpoint, listAll(pool))),
-      one: TerraformDir.create(root, 'one', mirrorDir, config(endpoint, lookupOne(pool))),
-    };
-    await dirs.list.init();
-    await dirs.one.init();
-
+    const { pool, dirs } = await prepare(root, cognito, n);
     const free = await interleavedPlans(dirs, rounds, cognito, pool);
-    const readMs = Math.max(0, free.list - free.one);
-    printTable(
-      `terraform plan, no rate limits (median of ${rounds}, interleaved)`,
-      ['configuration', 'wall time', 'calls per read'],
-      [
-        [`merged_identities over ${n} identities`, formatMs(free.list), free.calls],
-        ['one developer_identity lookup (start-up alone)', formatMs(free.one), 'LookupDeveloperIdentity 1'],
-        ['difference: the read itself', formatMs(readMs), `${(readMs / n).toFixed(2)} ms per identity`],
-      ],
-    );
-
-    cognito.emulator.setFaults({ rateLimits: { ListIdentities: LIST_RPS, LookupDeveloperIdentity: rps } });
-    cognito.emulator.resetStats();
-    const limited = await dirs.list.plan();
-    const stats = cognito.emulator.stats();
-    const pages = Math.ceil(n / PAGE);
-    // Each token bucket starts full (max(1, rate) tokens); past that, calls go at the rate.
-    const floorMs = (Math.max(0, pages - LIST_RPS) / LIST_RPS + Math.max(0, n - rps) / rps) * 1000 + free.one;
-    const calls = Object.values(stats.calls).reduce((a, b) => a + b, 0);
-    const throttled = Object.values(stats.throttled).reduce((a, b) => a + b, 0);
-    printTable(
-      `The same plan under ListIdentities ${LIST_RPS}/s and LookupDeveloperIdentity ${rps}/s`,
-      ['wall time', 'least time the limits allow (+ start-up)', 'ratio', 'throttled answers'],
-      [
-        [
-          formatMs(limited.ms),
-          formatMs(floorMs),
-          formatRatio(limited.ms / floorMs),
-          `${throttled} of ${calls} (${((100 * throttled) / Math.max(1, calls)).toFixed(1)} %)`,
-        ],
-      ],
-    );
+    printUnlimited(free, n, rounds);
+    await measureLimited(dirs.list, cognito, { n, rps, startupMs: free.one });
   } finally {
     await cognito.stop();
     root.remove();

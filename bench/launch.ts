@@ -101,68 +101,93 @@ async function measureFirstAnswers(
   return new Map(subjects.map((s) => [s.name, median(runs.get(s.name) ?? [])]));
 }
 
+type Release = Awaited<ReturnType<typeof releaseExecutable>>;
+type SubjectKey = 'ours' | 'dev' | 'aws' | 'node' | 'oursCa' | 'nodeCa';
+/** The order of the tables and of the launches; the first three are the providers. */
+const ORDER: readonly SubjectKey[] = ['ours', 'dev', 'aws', 'node', 'oursCa', 'nodeCa'];
+
+function subjectsOf(root: BenchRoot, release: Release): Record<SubjectKey, Subject> {
+  return {
+    ours: { name: 'ours, release executable', executable: release.executable },
+    dev: { name: 'ours, development launcher', executable: installOurProvider(root).launcher },
+    aws: { name: `hashicorp/aws ${AWS_PROVIDER_VERSION} (Go)`, executable: awsProviderExecutable() },
+    node: { name: 'node -e "console.log(1)"', executable: process.execPath, args: NODE_START },
+    oursCa: { name: 'ours, release executable, NODE_EXTRA_CA_CERTS', executable: release.executable, extraCa: true },
+    nodeCa: { name: 'node -e, NODE_EXTRA_CA_CERTS', executable: process.execPath, args: NODE_START, extraCa: true },
+  };
+}
+
+function summariesOf(named: Record<SubjectKey, Subject>, s: Map<string, Summary>): Record<SubjectKey, Summary> {
+  const get = ({ name }: Subject): Summary => s.get(name) ?? { name, medianMs: NaN, medianMiB: NaN };
+  return { ours: get(named.ours), dev: get(named.dev), aws: get(named.aws), node: get(named.node), oursCa: get(named.oursCa), nodeCa: get(named.nodeCa) };
+}
+
+function printLaunches(s: Record<SubjectKey, Summary>, launches: number): void {
+  const { ours, dev, aws, node, oursCa, nodeCa } = s;
+  printTable(
+    `Launch: spawn to first stdout line, median of ${launches}; peak RSS (VmHWM) right after it`,
+    ['subject', 'median launch', 'median peak RSS'],
+    ORDER.map((k) => s[k]).map((x) => [x.name, formatMs(x.medianMs), `${x.medianMiB.toFixed(1)} MiB`]),
+  );
+  printTable(
+    'Ratios (release executable / anchor)',
+    ['anchor', 'launch time', 'peak RSS'],
+    [
+      [node.name, formatRatio(ours.medianMs / node.medianMs), formatRatio(ours.medianMiB / node.medianMiB)],
+      [aws.name, formatRatio(ours.medianMs / aws.medianMs), formatRatio(ours.medianMiB / aws.medianMiB)],
+      [dev.name, formatRatio(ours.medianMs / dev.medianMs), formatRatio(ours.medianMiB / dev.medianMiB)],
+    ],
+  );
+  printTable(
+    'NODE_EXTRA_CA_CERTS (the system bundle) costs per start',
+    ['subject', 'added'],
+    [
+      [ours.name, formatMs(oursCa.medianMs - ours.medianMs)],
+      [node.name, formatMs(nodeCa.medianMs - node.medianMs)],
+    ],
+  );
+}
+
+function printFirstAnswers(answers: Map<string, number>, named: Record<SubjectKey, Subject>, launches: number): void {
+  printTable(
+    `Spawn to the first gRPC answer (handshake, mTLS connection, health check), median of ${launches}`,
+    ['subject', 'median'],
+    [
+      ...[named.ours, named.dev, named.aws].map((x) => [x.name, formatMs(answers.get(x.name) ?? NaN)]),
+      ['release executable / Go provider', formatRatio((answers.get(named.ours.name) ?? NaN) / (answers.get(named.aws.name) ?? NaN))],
+    ],
+  );
+}
+
+function printGoals({ ours, node }: Record<SubjectKey, Summary>, release: Release): void {
+  printTable(
+    'Goals for the release executable',
+    ['goal', 'measured', 'result'],
+    [
+      [`launch <= ${GOAL_RATIO}x node -e`, formatRatio(ours.medianMs / node.medianMs), goalLabel(ours.medianMs <= GOAL_RATIO * node.medianMs)],
+      [`peak RSS <= ${GOAL_MIB} MiB`, `${ours.medianMiB.toFixed(1)} MiB`, goalLabel(ours.medianMiB <= GOAL_MIB)],
+      ['executable size', `${(release.exeBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
+      ['zip size', `${(release.zipBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
+    ],
+  );
+}
+
 export async function main(argv: string[]): Promise<void> {
   const opts = parseOptions(argv, ['launches'], USAGE);
   const launches = positiveInt('launches', opts.launches, 20);
   const root = new BenchRoot('launch');
   try {
     const release = await releaseExecutable(root);
-    const named = {
-      ours: { name: 'ours, release executable', executable: release.executable },
-      dev: { name: 'ours, development launcher', executable: installOurProvider(root).launcher },
-      aws: { name: `hashicorp/aws ${AWS_PROVIDER_VERSION} (Go)`, executable: awsProviderExecutable() },
-      node: { name: 'node -e "console.log(1)"', executable: process.execPath, args: NODE_START },
-      oursCa: { name: 'ours, release executable, NODE_EXTRA_CA_CERTS', executable: release.executable, extraCa: true },
-      nodeCa: { name: 'node -e, NODE_EXTRA_CA_CERTS', executable: process.execPath, args: NODE_START, extraCa: true },
-    } satisfies Record<string, Subject>;
-    const subjects: Subject[] = [named.ours, named.dev, named.aws, named.node, named.oursCa, named.nodeCa];
+    const named = subjectsOf(root, release);
+    const subjects = ORDER.map((k) => named[k]);
     const clientCert = await generateClientCertificate();
     const env = pluginEnvironment(clientCert.certPem, root.subdir('tmp'));
     process.stdout.write(`Launching each subject ${launches} times (plus one warm-up each), interleaved...\n`);
-    const s = await measureAll(subjects, launches, env);
-    const get = ({ name }: Subject): Summary => s.get(name) ?? { name, medianMs: NaN, medianMiB: NaN };
-    const [ours, dev, aws, node, oursCa, nodeCa] = [get(named.ours), get(named.dev), get(named.aws), get(named.node), get(named.oursCa), get(named.nodeCa)];
-    printTable(
-      `Launch: spawn to first stdout line, median of ${launches}; peak RSS (VmHWM) right after it`,
-      ['subject', 'median launch', 'median peak RSS'],
-      [ours, dev, aws, node, oursCa, nodeCa].map((x) => [x.name, formatMs(x.medianMs), `${x.medianMiB.toFixed(1)} MiB`]),
-    );
-    printTable(
-      'Ratios (release executable / anchor)',
-      ['anchor', 'launch time', 'peak RSS'],
-      [
-        [node.name, formatRatio(ours.medianMs / node.medianMs), formatRatio(ours.medianMiB / node.medianMiB)],
-        [aws.name, formatRatio(ours.medianMs / aws.medianMs), formatRatio(ours.medianMiB / aws.medianMiB)],
-        [dev.name, formatRatio(ours.medianMs / dev.medianMs), formatRatio(ours.medianMiB / dev.medianMiB)],
-      ],
-    );
-    printTable(
-      'NODE_EXTRA_CA_CERTS (the system bundle) costs per start',
-      ['subject', 'added'],
-      [
-        [ours.name, formatMs(oursCa.medianMs - ours.medianMs)],
-        [node.name, formatMs(nodeCa.medianMs - node.medianMs)],
-      ],
-    );
-    const answers = await measureFirstAnswers(subjects.slice(0, 3), launches, env, clientCert);
-    printTable(
-      `Spawn to the first gRPC answer (handshake, mTLS connection, health check), median of ${launches}`,
-      ['subject', 'median'],
-      [
-        ...subjects.slice(0, 3).map((x) => [x.name, formatMs(answers.get(x.name) ?? NaN)]),
-        ['release executable / Go provider', formatRatio((answers.get(ours.name) ?? NaN) / (answers.get(aws.name) ?? NaN))],
-      ],
-    );
-    printTable(
-      'Goals for the release executable',
-      ['goal', 'measured', 'result'],
-      [
-        [`launch <= ${GOAL_RATIO}x node -e`, formatRatio(ours.medianMs / node.medianMs), goalLabel(ours.medianMs <= GOAL_RATIO * node.medianMs)],
-        [`peak RSS <= ${GOAL_MIB} MiB`, `${ours.medianMiB.toFixed(1)} MiB`, goalLabel(ours.medianMiB <= GOAL_MIB)],
-        ['executable size', `${(release.exeBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
-        ['zip size', `${(release.zipBytes / 2 ** 20).toFixed(1)} MiB`, '-'],
-      ],
-    );
+    const summaries = summariesOf(named, await measureAll(subjects, launches, env));
+    printLaunches(summaries, launches);
+    const answers = await measureFirstAnswers([named.ours, named.dev, named.aws], launches, env, clientCert);
+    printFirstAnswers(answers, named, launches);
+    printGoals(summaries, release);
   } finally {
     root.remove();
   }

@@ -24,8 +24,23 @@ interface Sample {
   applyCalls: number;
 }
 
+/** What every sample runs with: the bench root, our provider's mirror and the emulator. */
+interface Rig {
+  root: BenchRoot;
+  mirrorDir: string;
+  cognito: BenchEmulator;
+}
+
+interface SampleSpec {
+  n: number;
+  /** Sources per destination. */
+  k: number;
+  tag: string;
+  oursFirst: boolean;
+}
+
 /** One side-by-side sample at size n: fresh users, fresh working dirs, both inited before timing. */
-async function sample(root: BenchRoot, mirrorDir: string, cognito: BenchEmulator, n: number, k: number, tag: string, oursFirst: boolean): Promise<Sample> {
+async function sample({ root, mirrorDir, cognito }: Rig, { n, k, tag, oursFirst }: SampleSpec): Promise<Sample> {
   const pool = await seedPool(cognito.client, tag, mergePairs(n, k));
   const ours = TerraformDir.create(root, `${tag}-ours`, mirrorDir, mergedIdentityConfig(cognito.emulator.endpoint, pool.poolId, pool.providerName, pool.pairs));
   const data = TerraformDir.create(root, `${tag}-data`, mirrorDir, terraformDataConfig(pool.pairs));
@@ -55,6 +70,54 @@ async function sample(root: BenchRoot, mirrorDir: string, cognito: BenchEmulator
   return { planData, planOurs, applyData, applyOurs, planCalls, applyCalls: totalCalls(afterApply) };
 }
 
+/** `repeats` samples at size n, alternating which side runs first; each figure the median of its samples. */
+async function medianSample(rig: Rig, n: number, k: number, repeats: number): Promise<Sample> {
+  const samples: Sample[] = [];
+  for (let r = 0; r < repeats; r++) {
+    process.stdout.write(`N=${n}: sample ${r + 1}/${repeats} (seeding ${n} merges, ${k} sources per destination)...\n`);
+    samples.push(await sample(rig, { n, k, tag: `n${n}r${r}`, oursFirst: r % 2 === 1 }));
+  }
+  const pick = (f: (s: Sample) => number): number => median(samples.map(f));
+  return {
+    planData: pick((s) => s.planData),
+    planOurs: pick((s) => s.planOurs),
+    applyData: pick((s) => s.applyData),
+    applyOurs: pick((s) => s.applyOurs),
+    planCalls: pick((s) => s.planCalls),
+    applyCalls: pick((s) => s.applyCalls),
+  };
+}
+
+type Result = { n: number; s: Sample };
+
+function printResults(results: readonly Result[], k: number, repeats: number): void {
+  const rows = (phase: 'plan' | 'apply'): string[][] =>
+    results.map(({ n, s }) => {
+      const data = phase === 'plan' ? s.planData : s.applyData;
+      const ours = phase === 'plan' ? s.planOurs : s.applyOurs;
+      const calls = phase === 'plan' ? s.planCalls : s.applyCalls;
+      return [String(n), formatMs(data), formatMs(ours), formatRatio(ours / data), `${((ours - data) / n).toFixed(1)} ms`, (calls / n).toFixed(2)];
+    });
+  const header = ['N', 'terraform_data', 'merged_identity', 'ours / data', 'overhead per resource', 'Cognito calls per resource'];
+  const note = repeats > 1 ? `median of ${repeats} samples` : 'one sample';
+  printTable(`terraform plan, wall time (${note}; ${k} sources per destination)`, header, rows('plan'));
+  printTable(`terraform apply, wall time (${note}; includes apply's own plan)`, header, rows('apply'));
+}
+
+function printGoal(results: readonly Result[]): void {
+  const big = results.find((r) => r.n === GOAL_SIZE);
+  if (!big) {
+    process.stdout.write(`\n(goal: apply of ${GOAL_SIZE} within ${GOAL_APPLY_RATIO}x terraform_data; not checked, size ${GOAL_SIZE} not run)\n`);
+    return;
+  }
+  const ratio = big.s.applyOurs / big.s.applyData;
+  printTable(
+    'Goal',
+    ['goal', 'measured', 'result'],
+    [[`apply of ${GOAL_SIZE} within ${GOAL_APPLY_RATIO}x terraform_data`, formatRatio(ratio), goalLabel(ratio <= GOAL_APPLY_RATIO)]],
+  );
+}
+
 export async function main(argv: string[]): Promise<void> {
   const opts = parseOptions(argv, ['sizes', 'repeats', 'sources-per-destination'], USAGE);
   const sizes = positiveIntList('sizes', opts.sizes, [1, 100, 1000]);
@@ -64,51 +127,11 @@ export async function main(argv: string[]): Promise<void> {
   const root = new BenchRoot('plan-apply');
   const cognito = await startBenchEmulator();
   try {
-    const { mirrorDir } = installOurProvider(root);
-    const results: { n: number; s: Sample }[] = [];
-    for (const n of sizes) {
-      const samples: Sample[] = [];
-      for (let r = 0; r < repeats; r++) {
-        process.stdout.write(`N=${n}: sample ${r + 1}/${repeats} (seeding ${n} merges, ${k} sources per destination)...\n`);
-        samples.push(await sample(root, mirrorDir, cognito, n, k, `n${n}r${r}`, r % 2 === 1));
-      }
-      const pick = (f: (s: Sample) => number): number => median(samples.map(f));
-      results.push({
-        n,
-        s: {
-          planData: pick((s) => s.planData),
-          planOurs: pick((s) => s.planOurs),
-          applyData: pick((s) => s.applyData),
-          applyOurs: pick((s) => s.applyOurs),
-          planCalls: pick((s) => s.planCalls),
-          applyCalls: pick((s) => s.applyCalls),
-        },
-      });
-    }
-
-    const rows = (phase: 'plan' | 'apply'): string[][] =>
-      results.map(({ n, s }) => {
-        const data = phase === 'plan' ? s.planData : s.applyData;
-        const ours = phase === 'plan' ? s.planOurs : s.applyOurs;
-        const calls = phase === 'plan' ? s.planCalls : s.applyCalls;
-        return [String(n), formatMs(data), formatMs(ours), formatRatio(ours / data), `${((ours - data) / n).toFixed(1)} ms`, (calls / n).toFixed(2)];
-      });
-    const header = ['N', 'terraform_data', 'merged_identity', 'ours / data', 'overhead per resource', 'Cognito calls per resource'];
-    const note = repeats > 1 ? `median of ${repeats} samples` : 'one sample';
-    printTable(`terraform plan, wall time (${note}; ${k} sources per destination)`, header, rows('plan'));
-    printTable(`terraform apply, wall time (${note}; includes apply's own plan)`, header, rows('apply'));
-
-    const big = results.find((r) => r.n === GOAL_SIZE);
-    if (big) {
-      const ratio = big.s.applyOurs / big.s.applyData;
-      printTable(
-        'Goal',
-        ['goal', 'measured', 'result'],
-        [[`apply of ${GOAL_SIZE} within ${GOAL_APPLY_RATIO}x terraform_data`, formatRatio(ratio), goalLabel(ratio <= GOAL_APPLY_RATIO)]],
-      );
-    } else {
-      process.stdout.write(`\n(goal: apply of ${GOAL_SIZE} within ${GOAL_APPLY_RATIO}x terraform_data; not checked, size ${GOAL_SIZE} not run)\n`);
-    }
+    const rig: Rig = { root, mirrorDir: installOurProvider(root).mirrorDir, cognito };
+    const results: Result[] = [];
+    for (const n of sizes) results.push({ n, s: await medianSample(rig, n, k, repeats) });
+    printResults(results, k, repeats);
+    printGoal(results);
   } finally {
     await cognito.stop();
     root.remove();

@@ -23,7 +23,14 @@ interface RefreshCost {
   planMs: number;
 }
 
-async function measure(root: BenchRoot, mirrorDir: string, cognito: BenchEmulator, n: number, k: number): Promise<RefreshCost> {
+/** What every measurement runs with: the bench root, our provider's mirror and the emulator. */
+interface Rig {
+  root: BenchRoot;
+  mirrorDir: string;
+  cognito: BenchEmulator;
+}
+
+async function measure({ root, mirrorDir, cognito }: Rig, n: number, k: number): Promise<RefreshCost> {
   process.stdout.write(`N=${n}, ${k} source(s) per destination: seeding and applying...\n`);
   const pool = await seedPool(cognito.client, `refresh_${n}_${k}`, mergePairs(n, k));
   const dir = TerraformDir.create(root, `refresh-${k}`, mirrorDir, mergedIdentityConfig(cognito.emulator.endpoint, pool.poolId, pool.providerName, pool.pairs));
@@ -49,10 +56,10 @@ export async function main(argv: string[]): Promise<void> {
   const root = new BenchRoot('refresh');
   const cognito = await startBenchEmulator();
   try {
-    const { mirrorDir } = installOurProvider(root);
-    const primary = await measure(root, mirrorDir, cognito, n, many);
+    const rig: Rig = { root, mirrorDir: installOurProvider(root).mirrorDir, cognito };
+    const primary = await measure(rig, n, many);
     const results = [primary];
-    if (many !== 1) results.push(await measure(root, mirrorDir, cognito, n, 1));
+    if (many !== 1) results.push(await measure(rig, n, 1));
 
     printTable(
       `No-change terraform plan of ${n} merged identities: Cognito API calls counted by the emulator`,

@@ -121,12 +121,22 @@ export class IdentityMerge extends Construct {
   }
 }
 
+type Fail = (message: string) => never;
+
 function validateProps(path: string, props: IdentityMergeProps): void {
-  const fail = (message: string): never => {
+  const fail: Fail = (message) => {
     throw new IdentityMergeError(`IdentityMerge '${path}': ${message}`);
   };
-  const sources = props.sourceUserIdentifiers;
+  checkSourceList(props.sourceUserIdentifiers, fail);
+  checkLinkedLogins(props, fail);
+  const onDestroy = props.onDestroy;
+  if (onDestroy !== undefined && !Token.isUnresolved(onDestroy) && onDestroy !== 'warn' && onDestroy !== 'error') {
+    fail(`onDestroy must be 'warn' or 'error', got '${onDestroy}'.`);
+  }
+  checkSourceIdentifiers(props, fail);
+}
 
+function checkSourceList(sources: string[], fail: Fail): void {
   // A list token (e.g. a variable or another resource's list attribute) has no
   // length until apply, so it cannot become one resource per source.
   if (!Array.isArray(sources) || Token.isUnresolved(sources)) {
@@ -135,36 +145,34 @@ function validateProps(path: string, props: IdentityMergeProps): void {
   if (sources.length === 0) {
     fail('sourceUserIdentifiers is empty; give at least one source user to merge.');
   }
+}
 
+function checkLinkedLogins(props: IdentityMergeProps, fail: Fail): void {
   const existing = props.existingLinkedLogins ?? 1;
+  const sources = props.sourceUserIdentifiers;
   // A number token is only known at apply; the 20-login check is then left to the provider's plan.
-  if (!Token.isUnresolved(existing)) {
-    if (!Number.isInteger(existing) || existing < 1) {
-      fail(`existingLinkedLogins must be a whole number of at least 1 (the destination itself), got ${existing}.`);
-    }
+  if (Token.isUnresolved(existing)) return;
+  if (!Number.isInteger(existing) || existing < 1) {
+    fail(`existingLinkedLogins must be a whole number of at least 1 (the destination itself), got ${existing}.`);
   }
-  if (!Token.isUnresolved(existing) && props.countDeveloperIdsAsLinkedLogins !== false) {
-    const total = existing + sources.length;
-    if (total > MAX_LINKED_LOGINS) {
-      fail(
-        `merging ${sources.length} source(s) into an identity with ${existing} linked login(s) would link ${total} logins; ` +
-          `Cognito allows at most ${MAX_LINKED_LOGINS} per identity (AWS does not document whether developer users count; ` +
-          'if they do not for you, set countDeveloperIdsAsLinkedLogins: false here and in the provider).',
-      );
-    }
+  if (props.countDeveloperIdsAsLinkedLogins === false) return;
+  const total = existing + sources.length;
+  if (total > MAX_LINKED_LOGINS) {
+    fail(
+      `merging ${sources.length} source(s) into an identity with ${existing} linked login(s) would link ${total} logins; ` +
+        `Cognito allows at most ${MAX_LINKED_LOGINS} per identity (AWS does not document whether developer users count; ` +
+        'if they do not for you, set countDeveloperIdsAsLinkedLogins: false here and in the provider).',
+    );
   }
+}
 
-  const onDestroy = props.onDestroy;
-  if (onDestroy !== undefined && !Token.isUnresolved(onDestroy) && onDestroy !== 'warn' && onDestroy !== 'error') {
-    fail(`onDestroy must be 'warn' or 'error', got '${onDestroy}'.`);
-  }
-
+function checkSourceIdentifiers(props: IdentityMergeProps, fail: Fail): void {
   // Tokens are only known at apply, so the checks below compare concrete
   // identifiers only; the provider checks the rest when it plans.
   const destination = props.destinationUserIdentifier;
   const destinationKnown = !Token.isUnresolved(destination);
   const seen = new Set<string>();
-  sources.forEach((source, index) => {
+  props.sourceUserIdentifiers.forEach((source, index) => {
     if (Token.isUnresolved(source)) return;
     if (source === '') fail(`sourceUserIdentifiers[${index}] is empty; user identifiers are 1-1024 characters.`);
     if (destinationKnown && source === destination) {

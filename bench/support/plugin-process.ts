@@ -3,8 +3,9 @@
 // process's peak resident memory (VmHWM) read right after the handshake.
 // The process is then stopped; nobody connects to it.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import { inheritedBasics } from '../../examples/demo/terraform-sandbox';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../provider/src/plugin/handshake';
 import type { ClientCertificate } from '../../examples/demo/go-plugin-certificate';
@@ -50,6 +51,35 @@ export function processPeak(pid: number): { name: string; peakRssKiB: number } {
   return { name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?', peakRssKiB: Number(peak[1]) };
 }
 
+function killAndWait(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGKILL');
+  });
+}
+
+/** Reads the live child's peak memory, then kills it; settles once it is gone. */
+function measureThenStop(child: ChildProcess, handshakeMs: number, handshakeLine: string): Promise<LaunchMeasurement> {
+  let peak: { name: string; peakRssKiB: number };
+  try {
+    peak = processPeak(child.pid as number);
+  } catch (err) {
+    return killAndWait(child).then(() => Promise.reject(err));
+  }
+  return killAndWait(child).then(() => ({ handshakeMs, peakRssKiB: peak.peakRssKiB, processName: peak.name, handshakeLine }));
+}
+
+/** Calls `onLine` with the stream's first complete line, again on every later chunk: the caller settles once. */
+function onFirstLine(stream: Readable, onLine: (line: string) => void): void {
+  let text = '';
+  stream.setEncoding('utf8').on('data', (chunk: string) => {
+    text += chunk;
+    const newline = text.indexOf('\n');
+    if (newline >= 0) onLine(text.slice(0, newline));
+  });
+}
+
 /**
  * Executes `executable` (with no arguments, as Terraform does), waits for the
  * handshake line, measures, and stops the process before returning.
@@ -58,7 +88,6 @@ export function measureLaunch(executable: string, env: NodeJS.ProcessEnv, args: 
   return new Promise((resolve, reject) => {
     const start = nowMs();
     const child = spawn(executable, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
     let stderr = '';
     let settled = false;
     const finish = (outcome: () => void): void => {
@@ -67,38 +96,16 @@ export function measureLaunch(executable: string, env: NodeJS.ProcessEnv, args: 
       clearTimeout(guard);
       outcome();
     };
-    const stop = (): Promise<void> =>
-      new Promise((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGKILL');
-      });
-    const guard = setTimeout(() => {
-      finish(
-        () =>
-          void stop().then(() => reject(new Error(`${executable}: no handshake line within ${HANDSHAKE_TIMEOUT_MS / 1000} s; stderr: ${stderr.slice(-2000)}`))),
-      );
-    }, HANDSHAKE_TIMEOUT_MS);
+    // The message is made once the child is gone, so it has the last of its stderr.
+    const timedOut = (): Error => new Error(`${executable}: no handshake line within ${HANDSHAKE_TIMEOUT_MS / 1000} s; stderr: ${stderr.slice(-2000)}`);
+    const guard = setTimeout(() => finish(() => void killAndWait(child).then(() => reject(timedOut()))), HANDSHAKE_TIMEOUT_MS);
 
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const newline = stdout.indexOf('\n');
-      if (newline < 0) return;
+    onFirstLine(child.stdout, (line) => {
       const handshakeMs = nowMs() - start;
-      finish(() => {
-        let peak: { name: string; peakRssKiB: number };
-        try {
-          peak = processPeak(child.pid as number);
-        } catch (err) {
-          void stop().then(() => reject(err));
-          return;
-        }
-        const handshakeLine = stdout.slice(0, newline);
-        void stop().then(() => resolve({ handshakeMs, peakRssKiB: peak.peakRssKiB, processName: peak.name, handshakeLine }));
-      });
+      finish(() => void measureThenStop(child, handshakeMs, line).then(resolve, reject));
     });
     child.on('error', (err) => finish(() => reject(new Error(`cannot start ${executable}: ${err.message}`))));
     child.on('exit', (code, signal) =>

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { EmulatorOptionsError, FaultConfigError, operationNames, quotaPreset, startEmulator, StateFileError } from './index';
-import { LOGIN_LIMIT_COUNTS, LOOKUP_BY_USER_LISTS, type EmulatorOptions, type FaultConfig } from './types';
+import { LOGIN_LIMIT_COUNTS, LOOKUP_BY_USER_LISTS, type EmulatorCredentials, type EmulatorOptions, type FaultConfig, type RunningEmulator } from './types';
 
 const USAGE = `Usage: cognito-identity-emulator [options]
 
@@ -46,109 +46,131 @@ function number(flag: string, text: string, check: (n: number) => boolean, rule:
   return n;
 }
 
+function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
+  const known = allowed.find((a) => a === text);
+  if (known === undefined) throw new UsageError(`--${flag}: '${text}' is not one of ${allowed.join(', ')}.`);
+  return known;
+}
+
+function credentials(text: string): EmulatorCredentials {
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon === text.length - 1) throw new UsageError('--credentials must be KEY:SECRET (both non-empty).');
+  return { accessKeyId: text.slice(0, colon), secretAccessKey: text.slice(colon + 1) };
+}
+
+function addRateLimit(entry: string, faults: FaultConfig): void {
+  const [op, rps, extra] = entry.split('=');
+  if (extra !== undefined || !op || rps === undefined) throw new UsageError(`--rate-limit: '${entry}' must be OP=RPS.`);
+  const known = operationNames();
+  if (!known.includes(op)) throw new UsageError(`--rate-limit: unknown operation '${op}' (known: ${known.join(', ')}).`);
+  faults.rateLimits = { ...faults.rateLimits, [op]: number('rate-limit', rps, (n) => n > 0, 'a positive number') };
+}
+
 interface Command {
   options: EmulatorOptions;
   quiet: boolean;
   keepRunning: boolean;
 }
 
-function parseCommandLine(argv: string[]): Command | 'help' {
-  let parsed;
+/** A Command being built; faults apart so that the flags can add to them without checking they exist. */
+interface Draft extends Command {
+  faults: FaultConfig;
+}
+
+interface Flag {
+  name: string;
+  type: 'string' | 'boolean';
+  multiple?: true;
+  short?: string;
+  /** Called once per value given (a boolean flag: once, with ''), in table order, so --quota-preset comes before --rate-limit adds to it. */
+  apply?: (text: string, draft: Draft) => void;
+}
+
+const isFraction = (n: number): boolean => n >= 0 && n <= 1;
+
+const FLAGS: readonly Flag[] = [
+  {
+    name: 'port',
+    type: 'string',
+    apply: (t, d) => (d.options.port = number('port', t, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port number 0..65535')),
+  },
+  { name: 'state', type: 'string', apply: (t, d) => (d.options.stateFile = t) },
+  { name: 'login-limit-counts', type: 'string', apply: (t, d) => (d.options.loginLimitCounts = oneOf('login-limit-counts', t, LOGIN_LIMIT_COUNTS)) },
+  {
+    name: 'lookup-by-user-lists',
+    type: 'string',
+    apply: (t, d) => (d.options.lookupByUserLists = oneOf('lookup-by-user-lists', t, LOOKUP_BY_USER_LISTS)),
+  },
+  { name: 'region', type: 'string', apply: (t, d) => (d.options.region = t) },
+  {
+    name: 'max-body-bytes',
+    type: 'string',
+    apply: (t, d) => (d.options.maxBodyBytes = number('max-body-bytes', t, (n) => Number.isInteger(n) && n > 0, 'a positive integer')),
+  },
+  { name: 'credentials', type: 'string', apply: (t, d) => (d.options.credentials = credentials(t)) },
+  { name: 'quota-preset', type: 'boolean', apply: (_, d) => (d.faults = quotaPreset()) },
+  { name: 'rate-limit', type: 'string', multiple: true, apply: (t, d) => addRateLimit(t, d.faults) },
+  { name: 'latency-ms', type: 'string', apply: (t, d) => (d.faults.latencyMs = number('latency-ms', t, (n) => n >= 0, 'a number >= 0')) },
+  {
+    name: 'internal-error-rate',
+    type: 'string',
+    apply: (t, d) => (d.faults.internalErrorRate = number('internal-error-rate', t, isFraction, 'a number 0..1')),
+  },
+  { name: 'drop-rate', type: 'string', apply: (t, d) => (d.faults.dropConnectionRate = number('drop-rate', t, isFraction, 'a number 0..1')) },
+  { name: 'quiet', type: 'boolean', apply: (_, d) => (d.quiet = true) },
+  { name: 'keep-running', type: 'boolean', apply: (_, d) => (d.keepRunning = true) },
+  { name: 'help', type: 'boolean', short: 'h' },
+];
+
+type Values = ReturnType<typeof parseArgs>['values'];
+
+function parseFlags(argv: string[]): Values {
+  // The rest, not { type, multiple, short }: parseArgs rejects a `multiple` or `short` key that is present but undefined.
+  const options = Object.fromEntries(FLAGS.map(({ name, apply, ...spec }) => [name, spec]));
   try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        state: { type: 'string' },
-        credentials: { type: 'string' },
-        region: { type: 'string' },
-        'max-body-bytes': { type: 'string' },
-        'login-limit-counts': { type: 'string' },
-        'lookup-by-user-lists': { type: 'string' },
-        'rate-limit': { type: 'string', multiple: true },
-        'quota-preset': { type: 'boolean' },
-        'latency-ms': { type: 'string' },
-        'internal-error-rate': { type: 'string' },
-        'drop-rate': { type: 'string' },
-        quiet: { type: 'boolean' },
-        'keep-running': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values;
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const v = parsed.values;
-  if (v.help) return 'help';
-  const options: EmulatorOptions = {};
-  if (v.port !== undefined) options.port = number('port', v.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port number 0..65535');
-  if (v.state !== undefined) options.stateFile = v.state;
-  const counts = v['login-limit-counts'];
-  if (counts !== undefined) {
-    const known = LOGIN_LIMIT_COUNTS.find((c) => c === counts);
-    if (known === undefined) throw new UsageError(`--login-limit-counts: '${counts}' is not one of ${LOGIN_LIMIT_COUNTS.join(', ')}.`);
-    options.loginLimitCounts = known;
-  }
-  const lists = v['lookup-by-user-lists'];
-  if (lists !== undefined) {
-    const known = LOOKUP_BY_USER_LISTS.find((l) => l === lists);
-    if (known === undefined) throw new UsageError(`--lookup-by-user-lists: '${lists}' is not one of ${LOOKUP_BY_USER_LISTS.join(', ')}.`);
-    options.lookupByUserLists = known;
-  }
-  if (v.region !== undefined) options.region = v.region;
-  if (v['max-body-bytes'] !== undefined) {
-    options.maxBodyBytes = number('max-body-bytes', v['max-body-bytes'], (n) => Number.isInteger(n) && n > 0, 'a positive integer');
-  }
-  if (v.credentials !== undefined) {
-    const colon = v.credentials.indexOf(':');
-    if (colon <= 0 || colon === v.credentials.length - 1) throw new UsageError('--credentials must be KEY:SECRET (both non-empty).');
-    options.credentials = { accessKeyId: v.credentials.slice(0, colon), secretAccessKey: v.credentials.slice(colon + 1) };
-  }
-
-  const faults: FaultConfig = v['quota-preset'] ? quotaPreset() : {};
-  const known = operationNames();
-  for (const entry of v['rate-limit'] ?? []) {
-    const [op, rps, extra] = entry.split('=');
-    if (extra !== undefined || !op || rps === undefined) throw new UsageError(`--rate-limit: '${entry}' must be OP=RPS.`);
-    if (!known.includes(op)) throw new UsageError(`--rate-limit: unknown operation '${op}' (known: ${known.join(', ')}).`);
-    faults.rateLimits = { ...faults.rateLimits, [op]: number('rate-limit', rps, (n) => n > 0, 'a positive number') };
-  }
-  if (v['latency-ms'] !== undefined) faults.latencyMs = number('latency-ms', v['latency-ms'], (n) => n >= 0, 'a number >= 0');
-  if (v['internal-error-rate'] !== undefined) {
-    faults.internalErrorRate = number('internal-error-rate', v['internal-error-rate'], (n) => n >= 0 && n <= 1, 'a number 0..1');
-  }
-  if (v['drop-rate'] !== undefined) faults.dropConnectionRate = number('drop-rate', v['drop-rate'], (n) => n >= 0 && n <= 1, 'a number 0..1');
-  options.faults = faults;
-  return { options, quiet: v.quiet === true, keepRunning: v['keep-running'] === true };
 }
 
-export async function main(argv: string[]): Promise<void> {
-  let command;
+/** The texts a flag's apply is called with: none if absent, '' for a boolean flag that is set. */
+function textsOf(value: Values[string]): string[] {
+  if (value === undefined || value === false) return [];
+  if (value === true) return [''];
+  if (typeof value === 'string') return [value];
+  return value.filter((v): v is string => typeof v === 'string');
+}
+
+function parseCommandLine(argv: string[]): Command | 'help' {
+  const values = parseFlags(argv);
+  if (values.help) return 'help';
+  const draft: Draft = { options: {}, faults: {}, quiet: false, keepRunning: false };
+  for (const flag of FLAGS) {
+    for (const text of textsOf(values[flag.name])) flag.apply?.(text, draft);
+  }
+  return { options: { ...draft.options, faults: draft.faults }, quiet: draft.quiet, keepRunning: draft.keepRunning };
+}
+
+function parseOrExit(argv: string[]): Command | 'help' {
   try {
-    command = parseCommandLine(argv);
+    return parseCommandLine(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`cognito-identity-emulator: ${err.message}\nRun with --help for usage.\n`);
     process.exit(2);
   }
-  if (command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const log = command.quiet ? undefined : (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-  let emulator;
-  try {
-    emulator = await startEmulator({ ...command.options, log });
-  } catch (err) {
-    const known = err instanceof StateFileError || err instanceof FaultConfigError || err instanceof EmulatorOptionsError;
-    const code = known ? 'error' : ((err as NodeJS.ErrnoException).code ?? 'error');
-    process.stderr.write(`cognito-identity-emulator: cannot start: ${code === 'error' ? '' : `${code}: `}${(err as Error).message}\n`);
-    process.exit(known && !(err instanceof StateFileError) ? 2 : 1);
-  }
-  process.stdout.write(`${emulator.endpoint}\n`);
+}
 
+/** Exit 2 for options the emulator rejects (as for bad flags), 1 for a bad state file or an error of the system (a taken port). */
+function exitCannotStart(err: unknown): never {
+  const known = err instanceof StateFileError || err instanceof FaultConfigError || err instanceof EmulatorOptionsError;
+  const code = known ? 'error' : ((err as NodeJS.ErrnoException).code ?? 'error');
+  process.stderr.write(`cognito-identity-emulator: cannot start: ${code === 'error' ? '' : `${code}: `}${(err as Error).message}\n`);
+  process.exit(known && !(err instanceof StateFileError) ? 2 : 1);
+}
+
+function stopOnSignals(emulator: RunningEmulator, keepRunning: boolean): void {
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;
@@ -166,7 +188,24 @@ export async function main(argv: string[]): Promise<void> {
   // no other listener, which would kill us before the state is flushed.
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  if (!command.keepRunning) watchParent(() => shutdown('parent process exited'));
+  if (!keepRunning) watchParent(() => shutdown('parent process exited'));
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const command = parseOrExit(argv);
+  if (command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const log = command.quiet ? undefined : (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  let emulator;
+  try {
+    emulator = await startEmulator({ ...command.options, log });
+  } catch (err) {
+    exitCannotStart(err);
+  }
+  process.stdout.write(`${emulator.endpoint}\n`);
+  stopOnSignals(emulator, command.keepRunning);
 }
 
 /**

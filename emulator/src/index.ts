@@ -2,7 +2,7 @@
  * Library entry point: startEmulator() runs a local Amazon Cognito Identity emulator
  * (awsJson1_1 over HTTP on 127.0.0.1).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultController } from './faults';
 import { loadStateFile, StateWriter } from './persistence';
@@ -62,22 +62,48 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/** Loads the state file if it exists; the writer saves the store there after each change. */
+async function restoreState(stateFile: string, store: Store, log: (line: string) => void): Promise<StateWriter> {
+  const snapshot = await loadStateFile(stateFile);
+  if (snapshot) store.load(snapshot);
+  const writer = new StateWriter(stateFile, () => store.snapshot(), log);
+  log(`state: ${snapshot ? 'loaded' : 'new'} ${stateFile} (${store.pools.size} pools, ${store.identities.size} identities)`);
+  return writer;
+}
+
+function createEmulatorServer(handler: RequestListener): Server {
+  const server = createServer(handler);
+  // Clients keep idle connections for reuse (the SDKs do); Node's 5 s default would close them under a client
+  // that is about to send, which it then sees as ECONNRESET. Keep them a minute, as load balancers commonly do.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
+  return server;
+}
+
+/** RunningEmulator.stop: the first call closes the server and flushes the state file; later calls share its promise. */
+function stopOnce(server: Server, writer: StateWriter | undefined, log: (line: string) => void): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await writer?.flush();
+      log('stopped');
+    })();
+    return stopping;
+  };
+}
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   checkOptions(options);
   const log = options.log ?? ((): void => undefined);
   const store = new Store(options.region ?? 'us-east-1');
   const faults = new FaultController(options.faults ?? {});
   const stats = new StatsRecorder();
-
-  let writer: StateWriter | undefined;
-  if (options.stateFile !== undefined) {
-    const snapshot = await loadStateFile(options.stateFile);
-    if (snapshot) store.load(snapshot);
-    writer = new StateWriter(options.stateFile, () => store.snapshot(), log);
-    log(`state: ${snapshot ? 'loaded' : 'new'} ${options.stateFile} (${store.pools.size} pools, ${store.identities.size} identities)`);
-  }
-
-  const server = createServer(
+  const writer = options.stateFile === undefined ? undefined : await restoreState(options.stateFile, store, log);
+  const server = createEmulatorServer(
     createRequestHandler({
       store,
       faults,
@@ -90,29 +116,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       onStateChanged: () => writer?.markDirty(),
     }),
   );
-  // Clients keep idle connections for reuse (the SDKs do); Node's 5 s default would close them under a client
-  // that is about to send, which it then sees as ECONNRESET. Keep them a minute, as load balancers commonly do.
-  server.keepAliveTimeout = 60_000;
-  server.headersTimeout = 61_000;
   const port = await listen(server, options.port ?? 0);
   const endpoint = `http://127.0.0.1:${port}`;
   log(`listening on ${endpoint} (region ${store.region}, signatures ${options.credentials ? 'verified' : 'presence-checked'})`);
-
-  let stopping: Promise<void> | undefined;
   return {
     endpoint,
     port,
-    stop() {
-      stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
-        await writer?.flush();
-        log('stopped');
-      })();
-      return stopping;
-    },
+    stop: stopOnce(server, writer, log),
     setFaults: (config) => faults.set(config),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),

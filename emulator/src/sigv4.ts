@@ -75,8 +75,13 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Throws the service's error when the request is not properly signed. */
-export async function checkSignature(request: ReceivedRequest, credentials: EmulatorCredentials | undefined, now = new Date()): Promise<void> {
+/** What a signed request must have whether or not credentials are configured. */
+interface SignatureForm {
+  auth: ParsedAuthorization;
+  signingDate: Date;
+}
+
+function checkForm(request: ReceivedRequest, now: Date): SignatureForm {
   const header = headerValue(request.headers, 'authorization');
   if (!header) throw new ServiceError('MissingAuthenticationTokenException', 'Request is missing Authentication Token');
   const auth = parseAuthorization(header);
@@ -91,25 +96,34 @@ export async function checkSignature(request: ReceivedRequest, credentials: Emul
     throw invalidSignature('Signature expired or not yet current: the request time is more than 5 minutes from the server time.');
   }
   if (!auth.signedHeaders.includes('host')) throw incomplete("'SignedHeaders' must include 'host'");
-  if (!credentials) return;
+  return { auth, signingDate };
+}
 
-  if (!sameText(auth.accessKeyId, credentials.accessKeyId)) {
-    throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-  }
+function signedHeaderValues(request: ReceivedRequest, auth: ParsedAuthorization): { [name: string]: string } {
   const headers: { [name: string]: string } = {};
   for (const name of auth.signedHeaders) {
     const value = headerValue(request.headers, name);
     if (value === undefined) throw incomplete(`signed header '${name}' is not in the request`);
     headers[name] = value;
   }
-  const bodyHash = createHash('sha256').update(request.body).digest('hex');
+  return headers;
+}
+
+function checkBodyHash(body: Buffer, headers: { [name: string]: string }): void {
+  const bodyHash = createHash('sha256').update(body).digest('hex');
   const claimedHash = headers['x-amz-content-sha256'];
   if (claimedHash !== undefined && claimedHash !== 'UNSIGNED-PAYLOAD' && claimedHash !== bodyHash) {
     throw invalidSignature('The provided x-amz-content-sha256 header does not match what was computed.');
   }
+}
+
+/** The signature the request would carry if signed with `credentials`. */
+async function expectedSignature(request: ReceivedRequest, credentials: EmulatorCredentials, form: SignatureForm): Promise<string> {
+  const headers = signedHeaderValues(request, form.auth);
+  checkBodyHash(request.body, headers);
   const signer = new SignatureV4({
     credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
-    region: auth.region,
+    region: form.auth.region,
     service: SIGNING_SERVICE,
     sha256: Sha256,
     applyChecksum: false,
@@ -126,10 +140,19 @@ export async function checkSignature(request: ReceivedRequest, credentials: Emul
       headers,
       body: request.body,
     },
-    { signingDate, signableHeaders: new Set(auth.signedHeaders) },
+    { signingDate: form.signingDate, signableHeaders: new Set(form.auth.signedHeaders) },
   );
-  const expected = parseAuthorization(String(signed.headers.authorization ?? signed.headers.Authorization ?? ''));
-  if (!sameText(expected.signature, auth.signature)) {
+  return parseAuthorization(String(signed.headers.authorization ?? signed.headers.Authorization ?? '')).signature;
+}
+
+/** Throws the service's error when the request is not properly signed. */
+export async function checkSignature(request: ReceivedRequest, credentials: EmulatorCredentials | undefined, now = new Date()): Promise<void> {
+  const form = checkForm(request, now);
+  if (!credentials) return;
+  if (!sameText(form.auth.accessKeyId, credentials.accessKeyId)) {
+    throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  }
+  if (!sameText(await expectedSignature(request, credentials, form), form.auth.signature)) {
     throw invalidSignature(
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
     );

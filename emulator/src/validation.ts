@@ -54,71 +54,79 @@ function typeError(path: string, expected: string): ServiceError {
   return new ServiceError('SerializationException', `Expected ${expected} at '${path}'.`);
 }
 
-/** Checks of one value against its rule; pushes the "Member must ..." texts. */
-function constraintTexts(value: unknown, rule: Rule, path: string, violations: string[]): string[] {
+type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
+
+/** The length texts strings, lists and maps share, max before min. */
+function lengthTexts(length: number, rule: { min?: number; max?: number }): string[] {
   const texts: string[] = [];
+  if (rule.max !== undefined && length > rule.max) texts.push(`Member must have length less than or equal to ${rule.max}`);
+  if (rule.min !== undefined && length < rule.min) texts.push(`Member must have length greater than or equal to ${rule.min}`);
+  return texts;
+}
+
+function stringTexts(value: unknown, rule: RuleOf<'string'>, path: string): string[] {
+  if (typeof value !== 'string') throw typeError(path, 'a string');
+  const texts: string[] = [];
+  if (rule.enum !== undefined && !rule.enum.includes(value)) {
+    texts.push(`Member must satisfy enum value set: [${rule.enum.join(', ')}]`);
+  }
+  // 'u': the model's patterns use Unicode classes such as \p{L} (ClaimName).
+  if (rule.pattern !== undefined && !new RegExp(`^(?:${rule.pattern})$`, 'u').test(value)) {
+    texts.push(`Member must satisfy regular expression pattern: ${rule.pattern}`);
+  }
+  return [...texts, ...lengthTexts(value.length, rule)];
+}
+
+function integerTexts(value: unknown, rule: RuleOf<'integer'>, path: string): string[] {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw typeError(path, 'an integer');
+  const texts: string[] = [];
+  if (rule.max !== undefined && value > rule.max) texts.push(`Member must have value less than or equal to ${rule.max}`);
+  if (rule.min !== undefined && value < rule.min) texts.push(`Member must have value greater than or equal to ${rule.min}`);
+  return texts;
+}
+
+/** The list's own texts; its members' violations go to `violations` under their own paths. */
+function listTexts(value: unknown, rule: RuleOf<'list'>, path: string, violations: string[]): string[] {
+  if (!Array.isArray(value)) throw typeError(path, 'a list');
+  const texts = lengthTexts(value.length, rule);
+  value.forEach((item, i) => checkValue(item, rule.member, `${path}.${i + 1}.member`, violations));
+  return texts;
+}
+
+/** A map's keys and values fail as the map itself ("Map keys must satisfy ..."), as the service reports them. */
+function mapTexts(value: unknown, rule: RuleOf<'map'>, path: string, violations: string[]): string[] {
+  if (!isJsonObject(value)) throw typeError(path, 'a map');
+  const texts = lengthTexts(Object.keys(value).length, rule);
+  for (const [key, item] of Object.entries(value)) {
+    const keyTexts = constraintTexts(key, rule.key, `${path}.${key}`, violations);
+    if (keyTexts.length > 0) texts.push(`Map keys must satisfy constraint: [${keyTexts.join(', ')}]`);
+    if (item === null || item === undefined) continue;
+    const valueTexts = constraintTexts(item, rule.value, `${path}.${key}`, violations);
+    if (valueTexts.length > 0) texts.push(`Map value must satisfy constraint: [${valueTexts.join(', ')}]`);
+  }
+  return texts;
+}
+
+/** Checks of one value against its rule; returns the "Member must ..." texts, pushes nested members' violations. */
+function constraintTexts(value: unknown, rule: Rule, path: string, violations: string[]): string[] {
   switch (rule.kind) {
-    case 'string': {
-      if (typeof value !== 'string') throw typeError(path, 'a string');
-      if (rule.enum !== undefined && !rule.enum.includes(value)) {
-        texts.push(`Member must satisfy enum value set: [${rule.enum.join(', ')}]`);
-      }
-      // 'u': the model's patterns use Unicode classes such as \p{L} (ClaimName).
-      if (rule.pattern !== undefined && !new RegExp(`^(?:${rule.pattern})$`, 'u').test(value)) {
-        texts.push(`Member must satisfy regular expression pattern: ${rule.pattern}`);
-      }
-      if (rule.max !== undefined && value.length > rule.max) {
-        texts.push(`Member must have length less than or equal to ${rule.max}`);
-      }
-      if (rule.min !== undefined && value.length < rule.min) {
-        texts.push(`Member must have length greater than or equal to ${rule.min}`);
-      }
-      return texts;
-    }
-    case 'integer': {
-      if (typeof value !== 'number' || !Number.isInteger(value)) throw typeError(path, 'an integer');
-      if (rule.max !== undefined && value > rule.max) texts.push(`Member must have value less than or equal to ${rule.max}`);
-      if (rule.min !== undefined && value < rule.min) {
-        texts.push(`Member must have value greater than or equal to ${rule.min}`);
-      }
-      return texts;
-    }
+    case 'string':
+      return stringTexts(value, rule, path);
+    case 'integer':
+      return integerTexts(value, rule, path);
     case 'boolean':
       if (typeof value !== 'boolean') throw typeError(path, 'a boolean');
-      return texts;
+      return [];
     case 'document':
-      return texts;
-    case 'list': {
-      if (!Array.isArray(value)) throw typeError(path, 'a list');
-      if (rule.max !== undefined && value.length > rule.max) {
-        texts.push(`Member must have length less than or equal to ${rule.max}`);
-      }
-      if (rule.min !== undefined && value.length < rule.min) {
-        texts.push(`Member must have length greater than or equal to ${rule.min}`);
-      }
-      value.forEach((item, i) => checkValue(item, rule.member, `${path}.${i + 1}.member`, violations));
-      return texts;
-    }
-    case 'map': {
-      if (!isJsonObject(value)) throw typeError(path, 'a map');
-      const size = Object.keys(value).length;
-      if (rule.max !== undefined && size > rule.max) texts.push(`Member must have length less than or equal to ${rule.max}`);
-      if (rule.min !== undefined && size < rule.min) {
-        texts.push(`Member must have length greater than or equal to ${rule.min}`);
-      }
-      for (const [key, item] of Object.entries(value)) {
-        const keyTexts = constraintTexts(key, rule.key, `${path}.${key}`, violations);
-        if (keyTexts.length > 0) texts.push(`Map keys must satisfy constraint: [${keyTexts.join(', ')}]`);
-        if (item === null || item === undefined) continue;
-        const valueTexts = constraintTexts(item, rule.value, `${path}.${key}`, violations);
-        if (valueTexts.length > 0) texts.push(`Map value must satisfy constraint: [${valueTexts.join(', ')}]`);
-      }
-      return texts;
-    }
+      return [];
+    case 'list':
+      return listTexts(value, rule, path, violations);
+    case 'map':
+      return mapTexts(value, rule, path, violations);
     case 'structure':
       if (!isJsonObject(value)) throw typeError(path, 'a structure');
       checkMembers(value, rule.members, `${path}.`, violations);
-      return texts;
+      return [];
   }
 }
 

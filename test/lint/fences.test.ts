@@ -49,10 +49,26 @@ test.each([
   ['provider/src/cognito/probe.ts', 4, false],
   ['emulator/src/probe.ts', 5, true],
   ['bindings/probe.ts', 5, true],
+  ['bench/probe.ts', 5, true],
 ])('%s: a function of %i positional parameters refused = %s', (file, count, expected) => {
   const params = Array.from({ length: count }, (_, i) => `p${i}: number`).join(', ');
   const result = first(lint(['--stdin', '--stdin-filename', file], `export function probe(${params}): number {\n  return p0;\n}\n`), 'the eslint results');
   expect(result.messages.some((m) => m.ruleId === 'max-params')).toBe(expected);
+});
+
+test.each([
+  ['provider/src/cognito/probe.ts', 41, true],
+  ['provider/src/cognito/probe.ts', 40, false],
+  ['emulator/src/probe.ts', 41, true],
+  ['bindings/probe.ts', 41, true],
+  ['examples/demo/probe.ts', 41, true],
+  ['bench/probe.ts', 41, true],
+])('%s: a function of %i lines refused = %s', (file, lines, expected) => {
+  // The signature, the first and the last statement and the closing brace are four of the lines; blank lines and comments do not count.
+  const body = Array.from({ length: lines - 4 }, (_, i) => `  total += ${i};`).join('\n');
+  const code = `export function probe(): number {\n  let total = 0;\n${body}\n\n  // a comment\n  return total;\n}\n`;
+  const result = first(lint(['--stdin', '--stdin-filename', file], code), 'the eslint results');
+  expect(result.messages.some((m) => m.ruleId === 'max-lines-per-function')).toBe(expected);
 });
 
 test('the repository passes its own lint rules', () => {

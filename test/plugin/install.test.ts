@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { installProvider, launcherScript, terraformPlatform } from '../../provider/src/install';
 import { PROVIDER_MAIN } from '../support/paths';
 import { runProcess } from '../support/process';
-import { expectExit, TerraformWorkspace } from '../support/terraform';
+import { expectExit, flat, TerraformWorkspace } from '../support/terraform';
 import {
   call,
   connect,
@@ -163,7 +163,7 @@ describe('the launcher script (provider/bin/terraform-provider-cognitoidentity)'
     expectExit(await ws.init(), 0, 'terraform init');
     const r = await ws.run(['validate', '-no-color']);
     expect(r.code).toBe(1);
-    const out = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+    const out = flat(r.stdout + r.stderr);
     expect(out).toContain(`Unrecognized remote plugin message: terraform-provider-cognitoidentity: cannot start: ${entry} is missing`);
     expect(out).not.toContain('Failed to read any lines');
     ws.cleanup();

@@ -4,7 +4,7 @@
 import { mergeOutOfBand, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
-import { expectExit, type TerraformWorkspace } from '../support/terraform';
+import { expectExit, flat, type TerraformWorkspace } from '../support/terraform';
 import { required } from '../support/lists';
 
 let env: TestEmulator;
@@ -135,7 +135,7 @@ data "cognitoidentity_developer_identity" "x" {
 `);
   const r = await ws.plan();
   expect(r.code).toBe(1);
-  const text = r.stderr.replace(/\s+/g, ' ');
+  const text = flat(r.stderr);
   expect(text).toContain(`There is no developer user "${'u'.repeat(40)}…" (1024 characters) in identity pool "${pool.poolId}"`);
   expect(text).not.toContain('user a value of');
   ws.cleanup();
@@ -154,7 +154,7 @@ data "cognitoidentity_developer_identity" "old" {
 output "users" { value = data.cognitoidentity_developer_identity.old.developer_user_identifiers }
 `);
   const r = expectExit(await ws.apply(), 0, 'terraform apply (merged-away identity)');
-  const text = (r.stdout + r.stderr).replace(/\s+/g, ' ');
+  const text = flat(r.stdout + r.stderr);
   expect(text).toContain('Warning: Identity has no developer users');
   expect(text).toContain(`Identity "${src.identityId}" in identity pool "${pool.poolId}" has no developer user ids`);
   expect(text).toContain('merged into another identity');

@@ -8,6 +8,7 @@ import type * as net from 'node:net';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
+import { flat } from '../support/terraform';
 
 let env: TestEmulator;
 let notCognito: http.Server;
@@ -28,8 +29,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => notCognito.close(() => resolve()));
   await env?.stop();
 });
-
-const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
 test('an endpoint that answers an empty-bodied 404 is reported as such, not as "Unknown: UnknownError"', async () => {
   const { ws, pool, configure } = await newCase(env, 'empty-404', 2);

@@ -6,7 +6,7 @@
 import { mergeOutOfBand, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
-import { expectExit } from '../support/terraform';
+import { expectExit, flat } from '../support/terraform';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -58,7 +58,7 @@ test.each([
   configure(`output "v" {\n  value = provider::cognitoidentity::${call}\n}\n`);
   const r = await ws.plan();
   expect(r.code).toBe(1);
-  expect((r.stdout + r.stderr).replace(/\s+/g, ' ')).toContain(message);
+  expect(flat(r.stdout + r.stderr)).toContain(message);
   expectNoCrash(r);
   ws.cleanup();
 });

@@ -9,7 +9,7 @@ import { LookupDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity
 import { mergeOutOfBand, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
-import { expectExit } from '../support/terraform';
+import { expectExit, flat } from '../support/terraform';
 import { first } from '../support/lists';
 
 let env: TestEmulator;
@@ -19,8 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.stop();
 });
-
-const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
 async function usersOf(poolId: string, identityId: string): Promise<string[]> {
   const out = await env.client.send(new LookupDeveloperIdentityCommand({ IdentityPoolId: poolId, IdentityId: identityId, MaxResults: 60 }));

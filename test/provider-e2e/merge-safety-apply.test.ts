@@ -7,7 +7,7 @@ import { lookupUser, mergeOutOfBand, startTestEmulator, type TestEmulator, type 
 import { expectNoCrash, newCase } from '../support/e2e';
 import { importId, mergeOf, mergeResource } from '../support/provider-hcl';
 import { hclString } from '../support/hcl';
-import { expectExit, TerraformWorkspace } from '../support/terraform';
+import { expectExit, flat, TerraformWorkspace } from '../support/terraform';
 import { first } from '../support/lists';
 
 let env: TestEmulator;
@@ -18,8 +18,6 @@ afterAll(async () => {
   await env?.stop();
 });
 afterEach(() => env.emulator.setFaults({}));
-
-const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
 async function identityOf(pool: TestPool, user: string): Promise<string> {
   return (await lookupUser(env.client, pool.poolId, user)).identityId;

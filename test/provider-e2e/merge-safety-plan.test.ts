@@ -7,7 +7,7 @@ import { createDeveloperPool } from '../../examples/demo/seed';
 import { createDeveloperUser, lookupUser, mergeOutOfBand, startTestEmulator, type TestEmulator, type TestPool } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
-import { expectExit } from '../support/terraform';
+import { expectExit, flat } from '../support/terraform';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -16,9 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.stop();
 });
-
-/** Terraform wraps diagnostic text; compare with all whitespace collapsed. */
-const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
 async function identityOf(pool: TestPool, user: string): Promise<string> {
   return (await lookupUser(env.client, pool.poolId, user)).identityId;

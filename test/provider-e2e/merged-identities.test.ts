@@ -6,7 +6,7 @@
 import { createDeveloperUser, mergeOutOfBand, startTestEmulator, type DeveloperUser, type TestEmulator, type TestPool } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
-import { expectExit, type TerraformWorkspace } from '../support/terraform';
+import { expectExit, flat, type TerraformWorkspace } from '../support/terraform';
 import { nth } from '../support/lists';
 
 let env: TestEmulator;
@@ -34,8 +34,6 @@ async function identities(ws: TerraformWorkspace): Promise<Group[]> {
   const out = expectExit(await ws.run(['output', '-no-color', '-json', 'identities']), 0, 'terraform output');
   return JSON.parse(out.stdout) as Group[];
 }
-
-const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
 test('lists each merged identity once with its sorted users; unmerged and merged-away identities are left out', async () => {
   const { ws, pool, configure } = await newCase(env, 'merged-list', 6);

@@ -7,7 +7,7 @@ import { lookupUser, mergeOutOfBand, startTestEmulator, type TestEmulator, type 
 import { expectNoCrash, newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
 import { waitForOutput } from '../support/process';
-import { expectExit } from '../support/terraform';
+import { expectExit, flat } from '../support/terraform';
 
 let env: TestEmulator;
 beforeAll(async () => {
@@ -17,7 +17,6 @@ afterAll(async () => {
   await env?.stop();
 });
 
-const flat = (text: string): string => text.replace(/\s+/g, ' ');
 const REPLAYED = /repeating the plan this Terraform run already made of this merge/g;
 
 async function identityOf(pool: TestPool, user: string): Promise<string> {

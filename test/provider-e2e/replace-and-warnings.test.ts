@@ -6,7 +6,7 @@
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
-import { expectExit } from '../support/terraform';
+import { expectExit, flat } from '../support/terraform';
 
 let env: TestEmulator;
 
@@ -45,7 +45,7 @@ test('plan -replace with on_destroy = "error" fails at plan; with "warn" it warn
   const refused = await ws.plan('-replace=cognitoidentity_merged_identity.m');
   expect(refused.code).toBe(1);
   expectNoCrash(refused);
-  const text = refused.stderr.replace(/\s+/g, ' ');
+  const text = flat(refused.stderr);
   expect(text).toContain('Change needs a new merge, but on_destroy = "error"');
   expect(text).toContain('`terraform plan -replace` replaces this resource');
 
@@ -70,6 +70,6 @@ test('a configuration change that forces a new merge warns at plan that the old 
   const plan = expectExit(await ws.plan(), 0, 'terraform plan (new source)');
   expect(plan.stdout).toMatch(/must be replaced/);
   expect(count(plan.stdout + plan.stderr, STAYS)).toBe(1);
-  expect((plan.stdout + plan.stderr).replace(/\s+/g, ' ')).toContain(`developer users "${src.userId}" and "${dst.userId}" stay merged in Cognito`);
+  expect(flat(plan.stdout + plan.stderr)).toContain(`developer users "${src.userId}" and "${dst.userId}" stay merged in Cognito`);
   ws.cleanup();
 });

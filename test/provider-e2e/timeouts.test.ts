@@ -6,6 +6,7 @@ import * as net from 'node:net';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { mergeOf, mergeResource } from '../support/provider-hcl';
+import { flat } from '../support/terraform';
 
 let env: TestEmulator;
 let blackHole: net.Server;
@@ -38,7 +39,7 @@ test('a black-holed endpoint fails the plan within the request timeout and its r
   const r = await ws.plan();
   const seconds = (Date.now() - started) / 1000;
   expect(r.code).toBe(1);
-  const text = r.stderr.replace(/\s+/g, ' ');
+  const text = flat(r.stderr);
   expect(text).toContain('timed out');
   expect(text).toContain(`LookupDeveloperIdentity to ${endpoint} got no answer in time`);
   expect(text).toContain('request_timeout_seconds');
@@ -54,6 +55,6 @@ test('a request timeout out of range is refused at validate, naming the attribut
   configure(mergeResource('m', mergeOf(pool, src, dst)), { endpoint: env.emulator.endpoint, request_timeout_seconds: 0 });
   const r = await ws.run(['validate', '-no-color']);
   expect(r.code).toBe(1);
-  expect(r.stderr.replace(/\s+/g, ' ')).toContain('`request_timeout_seconds` is a number of seconds greater than 0 and at most 300; got 0');
+  expect(flat(r.stderr)).toContain('`request_timeout_seconds` is a number of seconds greater than 0 and at most 300; got 0');
   ws.cleanup();
 });

@@ -171,6 +171,11 @@ export interface StateFile {
   }[];
 }
 
+/** Terraform wraps diagnostic text, so words may be split by any whitespace: compare with all of it collapsed. */
+export function flat(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
 /** Throws with the command's full output unless it exited with `code`. */
 export function expectExit(r: ProcessResult, code: number, label: string): ProcessResult {
   if (r.code !== code) throw new Error(`expected exit ${code}\n${describeResult(label, r)}`);

@@ -7,7 +7,7 @@ import type { Logger } from '../framework/provider';
 import { callLogPlugin } from './call-log-middleware';
 import { SdkCognitoApi, type CognitoApi } from './cognito-api';
 import { credentialsNotFound } from './credential-errors';
-import { errorName, ProviderNotReadyError, Redactor } from './errors';
+import { errorName, ProviderNotReadyError, Redactor, type CallContext } from './errors';
 import { IdentityDirectory } from './lookup';
 import { MergeJournal } from './merge-journal';
 import { OperationPacer } from './pacer';
@@ -35,7 +35,11 @@ export interface RegionSession {
   pacer: OperationPacer;
 }
 
-/** Builds the API for a Region; replaced in tests that inject faults. */
+/** A failed call's context for apiErrorDiagnostic: what was being done, plus where this session sends calls and what it redacts. */
+export function callThrough(session: Pick<RegionSession, 'endpoint' | 'redactor'>, call: Omit<CallContext, 'endpoint' | 'redactor'>): CallContext {
+  return { ...call, endpoint: session.endpoint, redactor: session.redactor };
+}
+
 /** What every client of one provider process shares: the secrets to redact, the Region's pacer, the log. */
 export interface ApiDeps {
   redactor: Redactor;
@@ -43,6 +47,7 @@ export interface ApiDeps {
   log?: Logger;
 }
 
+/** Builds the API for a Region; replaced in tests that inject faults. */
 export type ApiFactory = (region: string, settings: ProviderSettings, deps: ApiDeps) => Promise<CognitoApi>;
 
 export const sdkApiFactory: ApiFactory = async (region, settings, { redactor, pacer, log }) => {

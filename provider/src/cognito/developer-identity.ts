@@ -4,7 +4,7 @@
 import { errorDiag, warningDiag, type Diagnostic } from '../framework/diagnostics';
 import type { DataSourceType, RequestContext } from '../framework/provider';
 import { knownString, type ObjectValue } from '../framework/values';
-import type { CognitoClients, RegionSession } from './clients';
+import { callThrough, type CognitoClients, type RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import { setupDiagnostic } from './merged-identity-setup';
 import { describeUser, poolNotFoundDiagnostic } from './merged-identity-diagnostics';
@@ -74,7 +74,7 @@ function lookupFailure(lookup: Lookup, err: unknown, what: string, attribute: st
       diagnostics: [errorDiag('Developer identity not found', `There is no ${what} in identity pool "${poolId}" (Region ${session.region}).`, attribute)],
     };
   }
-  const call = { action: `look up ${what}`, operation: 'LookupDeveloperIdentity', endpoint: session.endpoint, redactor: session.redactor, attribute };
+  const call = callThrough(session, { action: `look up ${what}`, operation: 'LookupDeveloperIdentity', attribute });
   return { state: null, diagnostics: [apiErrorDiagnostic(err, call, ctx.signal)] };
 }
 

@@ -2,7 +2,7 @@
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { RequestContext } from '../framework/provider';
-import type { RegionSession } from './clients';
+import { callThrough, type RegionSession } from './clients';
 import type { PoolInfo } from './cognito-api';
 import { apiErrorDiagnostic, classifyError } from './errors';
 import { judgeLinkedLogins, MAX_LINKED_LOGINS, tooManyLogins, type LinkedLogins } from './linked-login-limit';
@@ -27,7 +27,7 @@ export async function checkPool(
     const kind = classifyError(err, ctx.signal);
     if (kind === 'not-found') return { problem: poolNotFoundDiagnostic(poolId, session) };
     if (kind === 'aborted') {
-      const call = { action: 'check the identity pool', operation: 'DescribeIdentityPool', endpoint: session.endpoint, redactor: session.redactor };
+      const call = callThrough(session, { action: 'check the identity pool', operation: 'DescribeIdentityPool' });
       return { problem: apiErrorDiagnostic(err, call, ctx.signal) };
     }
     ctx.log.debug('DescribeIdentityPool failed; skipping the developer provider check', { kind });
@@ -101,7 +101,7 @@ async function destinationPublicLogins(c: LoginCount, dst: IdentityView, ctx: Re
   } catch (err) {
     const kind = classifyError(err, ctx.signal);
     if (kind === 'aborted') {
-      const call = { action: 'count the linked logins', operation: 'DescribeIdentity', endpoint: c.session.endpoint, redactor: c.session.redactor };
+      const call = callThrough(c.session, { action: 'count the linked logins', operation: 'DescribeIdentity' });
       return apiErrorDiagnostic(err, call, ctx.signal);
     }
     ctx.log.debug('DescribeIdentity failed; counting developer user ids only', { kind });

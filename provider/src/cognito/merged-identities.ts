@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../framework/diagnostics';
 import type { DataSourceType, Logger, RequestContext } from '../framework/provider';
 import { knownString, type ObjectValue } from '../framework/values';
-import type { CognitoClients, RegionSession } from './clients';
+import { callThrough, type CognitoClients, type RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 import { checkPool } from './merge-checks';
 import { setupDiagnostic } from './merged-identity-setup';
@@ -110,7 +110,7 @@ async function groupsOf(session: RegionSession, { poolId, ids, min }: IdentitySc
 function failureDiagnostic(err: unknown, session: RegionSession, poolId: string, ctx: RequestContext): Diagnostic {
   const failure = err instanceof ReadFailure ? err : new ReadFailure(err, 'ListIdentities', `read the identities of identity pool "${poolId}"`);
   if (isPoolNotFound(failure.failure)) return poolNotFoundDiagnostic(poolId, session);
-  const call = { action: failure.action, operation: failure.operation, endpoint: session.endpoint, redactor: session.redactor, attribute: 'identity_pool_id' };
+  const call = callThrough(session, { action: failure.action, operation: failure.operation, attribute: 'identity_pool_id' });
   return apiErrorDiagnostic(failure.failure, call, ctx.signal);
 }
 

@@ -2,7 +2,7 @@
 // cognitoidentity_merged_identity and by the data sources.
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
-import type { RegionSession } from './clients';
+import { callThrough, type RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, isPoolNotFound } from './errors';
 
 /** A user id to put in a sentence: quoted whole, or (when long) its start and its length. */
@@ -35,13 +35,11 @@ export function userLookupDiagnostic(err: unknown, session: RegionSession, looku
   }
   return apiErrorDiagnostic(
     err,
-    {
+    callThrough(session, {
       action: `look up the ${role} developer user ${describeUser(user)}`,
       operation: 'LookupDeveloperIdentity',
-      endpoint: session.endpoint,
-      redactor: session.redactor,
       attribute,
-    },
+    }),
     signal,
   );
 }

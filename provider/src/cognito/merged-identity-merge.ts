@@ -13,7 +13,7 @@
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { RequestContext } from '../framework/provider';
-import type { RegionSession } from './clients';
+import { callThrough, type RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError, errorName } from './errors';
 import { viewsNow, type ViewsNow } from './identity-views';
 import { applyVerdict, type PlannedMerge } from './merge-rule';
@@ -132,12 +132,10 @@ function fail(diag: Diagnostic): Merged {
 function mergeFailedDiagnostic(err: unknown, key: MergeKey, session: RegionSession, signal: AbortSignal): Diagnostic {
   const diag = apiErrorDiagnostic(
     err,
-    {
+    callThrough(session, {
       action: `merge developer user ${describeUser(key.sourceUserIdentifier)} into ${describeUser(key.destinationUserIdentifier)}`,
       operation: 'MergeDeveloperIdentities',
-      endpoint: session.endpoint,
-      redactor: session.redactor,
-    },
+    }),
     signal,
   );
   const kind = classifyError(err, signal);

@@ -3,7 +3,7 @@
 
 import { errorDiag, type Diagnostic } from '../framework/diagnostics';
 import type { RequestContext } from '../framework/provider';
-import type { RegionSession } from './clients';
+import { callThrough, type RegionSession } from './clients';
 import { apiErrorDiagnostic, classifyError } from './errors';
 import type { Freshness, IdentityDirectory } from './lookup';
 import type { MergeKey } from './resource-id';
@@ -42,7 +42,7 @@ export async function readBackMerge(session: RegionSession, key: MergeKey, ident
 
 /** Why the read-back gave up: the last error, or the source never showing up. */
 function readBackFailure(session: RegionSession, identityId: string, lastError: unknown, ctx: RequestContext): Diagnostic {
-  const call = { action: 'read back the merged identity', operation: 'LookupDeveloperIdentity', endpoint: session.endpoint, redactor: session.redactor };
+  const call = callThrough(session, { action: 'read back the merged identity', operation: 'LookupDeveloperIdentity' });
   const detail =
     lastError !== undefined
       ? apiErrorDiagnostic(lastError, call, ctx.signal).detail

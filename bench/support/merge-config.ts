@@ -1,8 +1,11 @@
 // The Terraform configurations compared: N merged identities from our
-// provider, and the same N pairs as built-in terraform_data resources (the
-// cheapest resource Terraform has), both driven by for_each over one map.
+// provider, the same N pairs as built-in terraform_data resources (the
+// cheapest resource Terraform has), and N identity pools of the Go
+// hashicorp/aws provider against the same emulator (what an external provider
+// written in Go pays per resource), all driven by for_each over one map.
 
 import { PROVIDER_VERSION, SOURCE_ADDRESS } from '../../provider/src/provider-address';
+import { AWS_PROVIDER_VERSION } from '../../examples/demo/aws-provider-mirror';
 import { REGION } from '../../examples/demo/local-emulator';
 import type { MergePair } from './cognito-seed';
 
@@ -50,6 +53,37 @@ export function terraformDataConfig(pairs: readonly MergePair[]): string {
 resource "terraform_data" "m" {
   for_each = local.pairs
   input    = each.value
+}
+`;
+}
+
+/** N aws_cognito_identity_pool resources of hashicorp/aws, pointed at the emulator at `endpoint` (credentials from the environment). */
+export function awsIdentityPoolsConfig(endpoint: string, pairs: readonly MergePair[]): string {
+  return `terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ${JSON.stringify(AWS_PROVIDER_VERSION)}
+    }
+  }
+}
+
+provider "aws" {
+  region                      = ${JSON.stringify(REGION)}
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+  endpoints {
+    cognitoidentity = ${JSON.stringify(endpoint)}
+  }
+}
+
+${pairsLocal(pairs)}
+resource "aws_cognito_identity_pool" "m" {
+  for_each                         = local.pairs
+  identity_pool_name               = "bench_go_\${each.key}"
+  allow_unauthenticated_identities = false
 }
 `;
 }

@@ -66,9 +66,14 @@ export class TerraformDir {
   }
 
   static create(root: BenchRoot, name: string, mirrorDir: string, mainTf: string): TerraformDir {
+    // Our provider from `mirrorDir`, nothing from the network.
+    return TerraformDir.withMirrors(root, name, [filesystemMirror(mirrorDir, SOURCE_ADDRESS)], mainTf);
+  }
+
+  /** A working dir whose providers come only from `mirrors` (filesystemMirror blocks); temp files stay under the root. */
+  static withMirrors(root: BenchRoot, name: string, mirrors: readonly string[], mainTf: string): TerraformDir {
     const dir = root.subdir(name);
-    // Our provider from `mirrorDir`, nothing from the network; temp files stay under the root.
-    const cliConfig = writeCliConfig(path.join(dir, '.terraformrc'), [filesystemMirror(mirrorDir, SOURCE_ADDRESS)]);
+    const cliConfig = writeCliConfig(path.join(dir, '.terraformrc'), mirrors);
     fs.writeFileSync(path.join(dir, 'main.tf'), mainTf);
     return new TerraformDir(dir, terraformEnv(cliConfig, { TMPDIR: root.subdir('tmp') }));
   }

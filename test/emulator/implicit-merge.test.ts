@@ -95,3 +95,59 @@ test('AWS CLI: get-open-id-token-for-developer-identity with the logins of two i
   expect(await enabledIdentities(poolId)).toEqual([older]);
   expect(newer).not.toBe(older);
 });
+
+const GOOGLE = 'accounts.google.com';
+const AMAZON = 'www.amazon.com';
+
+/** Two identities that cannot merge: each holds a different Facebook user. */
+async function conflictingPair(): Promise<{ poolId: string; first: string; second: string }> {
+  const poolId = await createPool(env.client, { SupportedLoginProviders: { [FACEBOOK]: '1', [GOOGLE]: '2', [AMAZON]: '3' } });
+  const first = (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { [FACEBOOK]: 'fb-eve' } }))).IdentityId ?? '';
+  const second = (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { [GOOGLE]: 'g-eve' } }))).IdentityId ?? '';
+  // Linking a second login onto an identity: GetId with a login it already holds, plus the new one.
+  await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { [GOOGLE]: 'g-eve', [FACEBOOK]: 'fb-other' } }));
+  return { poolId, first, second };
+}
+
+async function loginsOf(identityId: string): Promise<string[]> {
+  return ((await env.client.send(new DescribeIdentityCommand({ IdentityId: identityId }))).Logins ?? []).sort();
+}
+
+test('SDK: GetId whose logins would give one identity two Facebook users is refused (ResourceConflictException), nothing changes', async () => {
+  const { poolId, first, second } = await conflictingPair();
+  await expect(env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { [FACEBOOK]: 'fb-eve', [GOOGLE]: 'g-eve' } }))).rejects.toMatchObject({
+    name: 'ResourceConflictException',
+  });
+  expect((await enabledIdentities(poolId)).sort()).toEqual([first, second].sort());
+  expect(await loginsOf(first)).toEqual([FACEBOOK]);
+  expect(await loginsOf(second)).toEqual([FACEBOOK, GOOGLE].sort());
+});
+
+test('SDK: a merge that would pass, refused for a new login of the same call, is not made either', async () => {
+  const poolId = await createPool(env.client, { SupportedLoginProviders: { [FACEBOOK]: '1', [GOOGLE]: '2', [AMAZON]: '3' } });
+  const first = (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { [FACEBOOK]: 'fb-fay' } }))).IdentityId ?? '';
+  const second = (await env.client.send(new GetIdCommand({ IdentityPoolId: poolId, Logins: { [GOOGLE]: 'g-fay', [AMAZON]: 'amzn-fay' } }))).IdentityId ?? '';
+  // first and second could merge, but the merged identity would hold two Amazon users.
+  const call = new GetIdCommand({ IdentityPoolId: poolId, Logins: { [FACEBOOK]: 'fb-fay', [GOOGLE]: 'g-fay', [AMAZON]: 'amzn-new' } });
+  await expect(env.client.send(call)).rejects.toMatchObject({ name: 'ResourceConflictException' });
+  expect((await enabledIdentities(poolId)).sort()).toEqual([first, second].sort());
+  expect(await loginsOf(first)).toEqual([FACEBOOK]);
+  expect(await loginsOf(second)).toEqual([AMAZON, GOOGLE].sort());
+});
+
+test('AWS CLI: get-id and get-open-id-token-for-developer-identity with the logins of two unmergeable identities fail with ResourceConflictException, nothing changes', async () => {
+  const cli = new AwsCli(findAwsCli(), env.emulator.endpoint, REGION);
+  const { poolId, first, second } = await conflictingPair();
+  await registerUser(env.client, poolId, 'eve', { [FACEBOOK]: 'fb-eve' });
+  const calls: [string, Record<string, string>][] = [
+    ['get-id', { [FACEBOOK]: 'fb-eve', [GOOGLE]: 'g-eve' }],
+    ['get-open-id-token-for-developer-identity', { [DEV_PROVIDER]: 'eve', [GOOGLE]: 'g-eve' }],
+  ];
+  for (const [command, logins] of calls) {
+    const r = await cli.run(['cognito-identity', command, '--identity-pool-id', poolId, '--logins', JSON.stringify(logins)]);
+    expect({ command, failed: r.code !== 0, conflict: r.stderr.includes('ResourceConflictException') }).toEqual({ command, failed: true, conflict: true });
+  }
+  expect((await enabledIdentities(poolId)).sort()).toEqual([first, second].sort());
+  expect(await lookupUser(env.client, poolId, 'eve')).toEqual({ identityId: first, userIds: ['eve'] });
+  expect(await loginsOf(second)).toEqual([FACEBOOK, GOOGLE].sort());
+});

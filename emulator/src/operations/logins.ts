@@ -47,58 +47,76 @@ function ownerOf(store: Store, poolId: string, entry: LoginEntry): IdentityRecor
   return entry.kind === 'developer' ? store.identityOfDeveloperUser(poolId, entry.userId) : store.identityOfLogin(poolId, entry.provider, entry.tokenHash);
 }
 
+/** An implicit merge, checked but not yet made: `owner` takes every login of `others`. */
+interface ImplicitMerge {
+  owner: IdentityRecord;
+  others: IdentityRecord[];
+  /** The owner's logins (provider -> token hash) once the merge is made. */
+  logins: Map<string, string>;
+}
+
 /**
  * Logins of several identities in one GetId or GetOpenIdTokenForDeveloperIdentity
  * call merge them, as the developer guide says: one identity owns the result
  * and the others are disabled, exactly as MergeDeveloperIdentities would leave
  * them. AWS does not say which one owns it (UNCONFIRMED); the oldest does, so
- * the id an app stored first keeps working.
+ * the id an app stored first keeps working. This only checks; nothing changes
+ * until the caller has checked the rest of the request too.
  */
-function mergeImplicitly(store: Store, poolId: string, identities: IdentityRecord[]): IdentityRecord {
+function planImplicitMerge(store: Store, poolId: string, identities: IdentityRecord[]): ImplicitMerge {
   // identitiesOf lists in creation order (also after a state file reload).
   const [owner, ...others] = store.identitiesOf(poolId).filter((i) => identities.includes(i));
-  if (!owner) throw new Error(`mergeImplicitly: none of the ${identities.length} identities is in pool ${poolId}`);
-  // Check everything before changing anything: a refused call leaves the state as it was.
-  const combined = new Map(Object.entries(owner.logins));
+  if (!owner) throw new Error(`planImplicitMerge: none of the ${identities.length} identities is in pool ${poolId}`);
+  const logins = new Map(Object.entries(owner.logins));
   for (const [provider, tokenHash] of others.flatMap((o) => Object.entries(o.logins))) {
-    if ((combined.get(provider) ?? tokenHash) !== tokenHash) {
+    if ((logins.get(provider) ?? tokenHash) !== tokenHash) {
       throw conflict(`The logins belong to identities linked to different users of provider '${provider}'.`);
     }
-    combined.set(provider, tokenHash);
+    logins.set(provider, tokenHash);
   }
-  for (const other of others) store.mergeInto(other, owner);
-  return owner;
+  return { owner, others, logins };
+}
+
+/** Refuses a request that names an identity (`target`) its logins do not fit. */
+function checkTarget(target: IdentityRecord, entries: LoginEntry[], owners: (IdentityRecord | undefined)[]): void {
+  entries.forEach((entry, i) => {
+    const owner = owners[i];
+    if (owner === undefined || owner === target) return;
+    if (entry.kind === 'developer') {
+      throw new ServiceError('DeveloperUserAlreadyRegisteredException', 'The developer user identifier is already registered under a different identity ID.');
+    }
+    throw conflict(`The login for provider '${entry.provider}' is already linked to a different identity.`);
+  });
+  if (linkedLoginCount(target) > 0 && !owners.some((o) => o === target)) {
+    throw notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.");
+  }
+}
+
+/** A new public login may not join an identity that already holds another user of its provider. */
+function checkNewPublicLogins(entries: LoginEntry[], owners: (IdentityRecord | undefined)[], held: ReadonlyMap<string, string>): void {
+  entries.forEach((entry, i) => {
+    if (owners[i] !== undefined || entry.kind !== 'public') return;
+    if (held.has(entry.provider)) throw conflict(`The identity is already linked to a different user of provider '${entry.provider}'.`);
+  });
 }
 
 /**
  * Finds the identity the logins belong to (or `target` when given), checks the linking rules,
  * links the entries not yet linked, and returns the identity. Creates one when none matches.
+ * Every check comes before the first change, so a refused call leaves the state as it was.
  */
 export function resolveAndLink(store: Store, pool: PoolRecord, entries: LoginEntry[], target?: IdentityRecord): IdentityRecord {
   const owners = entries.map((e) => ownerOf(store, pool.IdentityPoolId, e));
   let identity: IdentityRecord | undefined = target;
-  if (target) {
-    entries.forEach((entry, i) => {
-      const owner = owners[i];
-      if (owner === undefined || owner === target) return;
-      if (entry.kind === 'developer') {
-        throw new ServiceError('DeveloperUserAlreadyRegisteredException', 'The developer user identifier is already registered under a different identity ID.');
-      }
-      throw conflict(`The login for provider '${entry.provider}' is already linked to a different identity.`);
-    });
-    if (linkedLoginCount(target) > 0 && !owners.some((o) => o === target)) {
-      throw notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.");
-    }
-  } else {
+  let merge: ImplicitMerge | undefined;
+  if (target) checkTarget(target, entries, owners);
+  else {
     const distinct = [...new Set(owners.filter((o): o is IdentityRecord => o !== undefined))];
-    identity = distinct.length > 1 ? mergeImplicitly(store, pool.IdentityPoolId, distinct) : distinct[0];
+    merge = distinct.length > 1 ? planImplicitMerge(store, pool.IdentityPoolId, distinct) : undefined;
+    identity = merge?.owner ?? distinct[0];
   }
-  entries.forEach((entry, i) => {
-    if (owners[i] !== undefined || entry.kind !== 'public' || !identity) return;
-    if (Object.hasOwn(identity.logins, entry.provider)) {
-      throw conflict(`The identity is already linked to a different user of provider '${entry.provider}'.`);
-    }
-  });
+  checkNewPublicLogins(entries, owners, merge?.logins ?? new Map(Object.entries(identity?.logins ?? {})));
+  if (merge) for (const other of merge.others) store.mergeInto(other, merge.owner);
   const result = identity ?? store.createIdentity(pool.IdentityPoolId);
   entries.forEach((entry, i) => {
     if (owners[i] !== undefined) return;

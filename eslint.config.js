@@ -57,6 +57,21 @@ module.exports = tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
+        {
+          patterns: [
+            { regex: '/provider/src/(?!public-api$)', message: 'The bindings use the provider only through provider/src/public-api.ts.' },
+            // The build swaps cdk.ts's one import for cdktn (provider/scripts/cdktn-bindings.js); an import elsewhere would not be swapped.
+            { group: ['cdktf', 'cdktf/*', 'cdktn', 'cdktn/*'], message: 'Only bindings/cdk.ts imports the CDK library: import from ./cdk.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bindings/cdk.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
         { patterns: [{ regex: '/provider/src/(?!public-api$)', message: 'The bindings use the provider only through provider/src/public-api.ts.' }] },
       ],
     },

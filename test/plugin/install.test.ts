@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { installProvider, launcherScript, terraformPlatform } from '../../provider/src/install';
+import { PROVIDER_VERSION } from '../../provider/src/provider-address';
 import { PROVIDER_MAIN } from '../support/paths';
 import { runProcess } from '../support/process';
 import { expectExit, flat, TerraformWorkspace } from '../support/terraform';
@@ -102,6 +103,12 @@ describe('the npx CLI (provider/bin/cli.js)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('source  = "terraform.local/cognito/cognitoidentity"');
+    // The same constraint the docs and examples use, so a pasted block agrees with them.
+    const constraint = `version = "~> ${PROVIDER_VERSION}"`;
+    expect(r.stdout).toContain(constraint);
+    for (const doc of ['docs/index.md', 'examples/hcl/versions.tf', 'examples/import/main.tf', 'examples/adopt/main.tf']) {
+      expect({ doc, has: fs.readFileSync(path.join(REPO_ROOT, doc), 'utf8').includes(constraint) }).toEqual({ doc, has: true });
+    }
     expect(r.stdout).toContain('provider_installation {');
     expect(r.stdout).toContain(`path    = ${JSON.stringify(mirror)}`);
     expect(fs.existsSync(path.join(mirror, PACKED_ZIP))).toBe(true);

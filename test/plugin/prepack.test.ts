@@ -52,4 +52,16 @@ test('npm pack in a clone without dist/ runs the build first and ships its outpu
   );
   // The `files` exclusions hold for a fresh build too.
   expect(shipped.filter((f) => f.endsWith('.map') || f.endsWith('.v8cache'))).toEqual([]);
+  // Only what runs: the four built trees, the launchers, the proto, docs and the package's own files.
+  const top = (f: string): string =>
+    f
+      .split('/')
+      .slice(1, f.startsWith('package/dist/') ? 3 : 2)
+      .join('/');
+  const shippedRoots = [...new Set(shipped.filter((f) => f !== '').map(top))].sort();
+  expect(shippedRoots).toEqual(
+    ['LICENSE', 'README.md', 'dist/bindings', 'dist/bindings-cdktn', 'dist/emulator', 'dist/provider', 'docs', 'emulator', 'package.json', 'provider'].sort(),
+  );
+  expect(shipped.filter((f) => f.startsWith('package/emulator/') && !f.startsWith('package/emulator/bin/') && f !== 'package/emulator/README.md')).toEqual([]);
+  expect(shipped.filter((f) => f.startsWith('package/provider/') && !/^package\/provider\/(bin|proto)\//.test(f))).toEqual([]);
 }, 170_000);

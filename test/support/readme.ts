@@ -45,6 +45,12 @@ export function newUserEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.
   };
 }
 
+/** The names in `dir` that `runFiles` stands for: a name as it is, a pattern for every name it matches. */
+function runFilesIn(dir: string, runFiles: readonly (string | RegExp)[]): string[] {
+  const names = fs.readdirSync(dir);
+  return runFiles.flatMap((f) => (typeof f === 'string' ? [f] : names.filter((n) => f.test(n))));
+}
+
 export interface ReadmeRun {
   /** The session's stdout, without colour escapes. */
   out: string;
@@ -54,17 +60,17 @@ export interface ReadmeRun {
 /**
  * Runs a README's "Try it" blocks in its own directory. `whileServing` runs
  * after the session, with the emulator still up (to check through the API).
- * `runFiles` (what the session writes next to the example) are removed before and after.
+ * `runFiles` (what the session writes next to the example: names, or patterns of names) are removed before and after.
  */
 export async function runReadme(
   readme: string,
-  options: { env?: NodeJS.ProcessEnv; runFiles: string[]; whileServing?: (run: ReadmeRun) => Promise<void> },
+  options: { env?: NodeJS.ProcessEnv; runFiles: (string | RegExp)[]; whileServing?: (run: ReadmeRun) => Promise<void> },
 ): Promise<ReadmeRun> {
   const [emulatorBlock, commands] = shellBlocks(readme);
   if (emulatorBlock === undefined || commands === undefined) throw new Error(`${readme}: the "Try it" section needs two sh blocks`);
   const dir = path.dirname(readme);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-home-'));
-  const remove = () => options.runFiles.forEach((f) => fs.rmSync(path.join(dir, f), { recursive: true, force: true }));
+  const remove = () => runFilesIn(dir, options.runFiles).forEach((f) => fs.rmSync(path.join(dir, f), { recursive: true, force: true }));
   remove();
   const env = newUserEnv(home, options.env);
   const emulator = startProcess('bash', ['-euc', emulatorBlock], { cwd: dir, env, detached: true });

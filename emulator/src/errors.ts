@@ -22,6 +22,9 @@ export const conflict = (message: string): ServiceError => new ServiceError('Res
 
 export const notAuthorized = (message: string): ServiceError => new ServiceError('NotAuthorizedException', message);
 
+/** A disabled identity: the text the service is reported to give (emulator/README.md, evidence). */
+export const forbiddenIdentity = (identityId: string): ServiceError => notAuthorized(`Access to Identity '${identityId}' is forbidden.`);
+
 export const internalError = (): ServiceError => new ServiceError('InternalErrorException', 'An internal error occurred.', 500);
 
 export const throttled = (): ServiceError => new ServiceError('TooManyRequestsException', 'Rate exceeded');

@@ -48,9 +48,31 @@ test('a token of another identity, or none, is refused (NotAuthorizedException)'
   const erin = await developerToken(poolId, 'erin');
   const finn = await developerToken(poolId, 'finn');
   const send = (logins?: Record<string, string>) => env.client.send(new sdk.GetCredentialsForIdentityCommand({ IdentityId: erin.identityId, Logins: logins }));
-  await expect(send({ 'cognito-identity.amazonaws.com': finn.token })).rejects.toMatchObject({ name: 'NotAuthorizedException' });
-  await expect(send()).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+  // The service's text, as reported (emulator/README.md, evidence).
+  const mismatch = {
+    name: 'NotAuthorizedException',
+    message: "Logins don't match. Please include at least one valid login for this identity or identity pool.",
+  };
+  await expect(send({ 'cognito-identity.amazonaws.com': finn.token })).rejects.toMatchObject(mismatch);
+  await expect(send()).rejects.toMatchObject(mismatch);
   await expect(send({ 'cognito-identity.amazonaws.com': erin.token })).resolves.toMatchObject({ IdentityId: erin.identityId });
+});
+
+test('a disabled identity (merged away) is forbidden to GetCredentialsForIdentity and to GetOpenIdTokenForDeveloperIdentity', async () => {
+  const poolId = await createPool(env.client);
+  const gus = await developerToken(poolId, 'gus');
+  await developerToken(poolId, 'gus-main');
+  const merge = { IdentityPoolId: poolId, DeveloperProviderName: DEV_PROVIDER, SourceUserIdentifier: 'gus', DestinationUserIdentifier: 'gus-main' };
+  await env.client.send(new sdk.MergeDeveloperIdentitiesCommand(merge));
+  const forbidden = { name: 'NotAuthorizedException', message: `Access to Identity '${gus.identityId}' is forbidden.` };
+  const credentials = new sdk.GetCredentialsForIdentityCommand({ IdentityId: gus.identityId, Logins: { 'cognito-identity.amazonaws.com': gus.token } });
+  await expect(env.client.send(credentials)).rejects.toMatchObject(forbidden);
+  const token = new sdk.GetOpenIdTokenForDeveloperIdentityCommand({
+    IdentityPoolId: poolId,
+    IdentityId: gus.identityId,
+    Logins: { [DEV_PROVIDER]: 'gus-new' },
+  });
+  await expect(env.client.send(token)).rejects.toMatchObject(forbidden);
 });
 
 test('GetOpenIdToken with a public login, then UnlinkIdentity removes that login', async () => {

@@ -5,7 +5,7 @@
  * well-formed and clearly fake: nothing here talks to STS.
  */
 import { randomBytes } from 'node:crypto';
-import { invalidParameter, notAuthorized } from '../errors';
+import { forbiddenIdentity, invalidParameter, notAuthorized } from '../errors';
 import type { GetCredentialsForIdentityInput, GetOpenIdTokenInput, PrincipalTagMapInput, UnlinkIdentityInput } from '../inputs';
 import { hashToken, type IdentityRecord, type PoolRecord, type Store } from '../store';
 import { issueOpenIdToken, verifyOpenIdToken } from '../tokens';
@@ -25,7 +25,7 @@ const CREDENTIALS_SECONDS = 3600;
 function provenIdentity(store: Store, identityId: string, logins: { [provider: string]: string } = {}): { identity: IdentityRecord; pool: PoolRecord } {
   const identity = requireIdentity(store, identityId);
   const pool = requirePool(store, identity.poolId);
-  if (identity.disabled) throw notAuthorized(`Identity '${identityId}' is disabled.`);
+  if (identity.disabled) throw forbiddenIdentity(identityId);
   const linked = Object.keys(identity.logins).length + identity.developerUserIds.length;
   if (linked === 0 && Object.keys(logins).length === 0) {
     if (!pool.AllowUnauthenticatedIdentities) throw notAuthorized('Unauthenticated access is not supported for this identity pool.');
@@ -34,7 +34,7 @@ function provenIdentity(store: Store, identityId: string, logins: { [provider: s
   const proves = Object.entries(logins).some(([provider, value]) =>
     provider === COGNITO_LOGIN ? verifyOpenIdToken(value)?.sub === identityId : identity.logins[provider] === hashToken(value),
   );
-  if (!proves) throw notAuthorized("Invalid login token. Logins don't match. Please include at least one valid login for this identity or identity pool.");
+  if (!proves) throw notAuthorized("Logins don't match. Please include at least one valid login for this identity or identity pool.");
   return { identity, pool };
 }
 

@@ -2,7 +2,7 @@
  * Developer-authenticated identities: GetOpenIdTokenForDeveloperIdentity,
  * LookupDeveloperIdentity, MergeDeveloperIdentities, UnlinkDeveloperIdentity.
  */
-import { conflict, invalidParameter, notAuthorized, notFound } from '../errors';
+import { conflict, forbiddenIdentity, invalidParameter, notAuthorized, notFound } from '../errors';
 import { paginate } from '../pagination';
 import type {
   GetOpenIdTokenForDeveloperIdentityInput,
@@ -44,7 +44,7 @@ export const developerOperations: Operation[] = [
     let target: IdentityRecord | undefined;
     if (input.IdentityId !== undefined) {
       target = requireIdentity(store, input.IdentityId, pool.IdentityPoolId);
-      if (target.disabled) throw notAuthorized(`Identity '${target.identityId}' is disabled.`);
+      if (target.disabled) throw forbiddenIdentity(target.identityId);
     }
     const identity = resolveAndLink(store, pool, entries, target);
     const amr = entries.some((e) => e.kind === 'developer') ? ['authenticated', pool.DeveloperProviderName ?? ''] : ['authenticated'];

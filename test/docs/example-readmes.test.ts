@@ -9,6 +9,7 @@ import type { EmulatorStats } from '../../emulator/src/types';
 import { lookupUser } from '../support/emulator';
 import { findAwsProviderMirror } from '../support/mirrors';
 import { runReadme } from '../support/readme';
+import { flat } from '../support/terraform';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const ENDPOINT = 'http://127.0.0.1:4566';
@@ -97,6 +98,25 @@ test('examples/cdktf: users created with the AWS CLI, then cdktf deploy from the
         const primary = await lookupUser(client, poolId, 'user-primary');
         expect(primary.userIds.sort()).toEqual(['user-primary', 'user-secondary', 'user-tablet']);
         expect((await lookupUser(client, poolId, 'user-tablet')).identityId).toBe(primary.identityId);
+      });
+    },
+  });
+});
+
+test('examples/cdktf: synth, then Terraform on the synthesized stack creates the pool and merges, offline with both mirrors', async () => {
+  const stackDir = path.join('..', '..', 'cdktf.out');
+  await runReadme(path.join(EXAMPLES, 'cdktf', 'README.md'), {
+    section: '## With Terraform on the synthesized stack',
+    env: { AWS_PROVIDER_MIRROR: findAwsProviderMirror() },
+    runFiles: [stackDir, 'offline.tfrc'],
+    whileServing: async ({ out }) => {
+      expect(out).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.'); // the pool
+      expect(out).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+      expect(out).toContain('No changes. Your infrastructure matches the configuration.');
+      expect(flat(out)).toContain('"user-primary", "user-secondary", "user-tablet",');
+      expect((await stats()).calls.MergeDeveloperIdentities).toBe(2);
+      await withClient(async (client, poolId) => {
+        expect((await lookupUser(client, poolId, 'user-tablet')).userIds.sort()).toEqual(['user-primary', 'user-secondary', 'user-tablet']);
       });
     },
   });

@@ -11,12 +11,12 @@ import { describeResult, runProcess, signalGroup, startProcess, waitForOutput, t
 
 export const TRY_IT_HEADING = '## Try it against the local emulator';
 
-/** The ```sh blocks of the "Try it" section of a Markdown file, in order. */
-export function shellBlocks(markdownFile: string): string[] {
+/** The ```sh blocks of a section (by default the "Try it" one) of a Markdown file, in order. */
+export function shellBlocks(markdownFile: string, heading: string = TRY_IT_HEADING): string[] {
   const text = fs.readFileSync(markdownFile, 'utf8');
-  const start = text.indexOf(TRY_IT_HEADING);
-  if (start < 0) throw new Error(`${markdownFile} has no "${TRY_IT_HEADING}" section`);
-  const rest = text.slice(start + TRY_IT_HEADING.length);
+  const start = text.indexOf(heading);
+  if (start < 0) throw new Error(`${markdownFile} has no "${heading}" section`);
+  const rest = text.slice(start + heading.length);
   const end = rest.search(/^## /m);
   const section = end < 0 ? rest : rest.slice(0, end);
   return [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
@@ -58,16 +58,19 @@ export interface ReadmeRun {
 }
 
 /**
- * Runs a README's "Try it" blocks in its own directory. `whileServing` runs
+ * Runs a README's "Try it" blocks (or those of `section`, a heading) in its own directory. `whileServing` runs
  * after the session, with the emulator still up (to check through the API).
  * `runFiles` (what the session writes next to the example: names, or patterns of names) are removed before and after.
  */
 export async function runReadme(
   readme: string,
-  options: { env?: NodeJS.ProcessEnv; runFiles: (string | RegExp)[]; whileServing?: (run: ReadmeRun) => Promise<void> },
+  options: { env?: NodeJS.ProcessEnv; runFiles: (string | RegExp)[]; whileServing?: (run: ReadmeRun) => Promise<void>; section?: string },
 ): Promise<ReadmeRun> {
-  const [emulatorBlock, commands] = shellBlocks(readme);
-  if (emulatorBlock === undefined || commands === undefined) throw new Error(`${readme}: the "Try it" section needs two sh blocks`);
+  const heading = options.section ?? TRY_IT_HEADING;
+  const [emulatorBlock, commands, extra] = shellBlocks(readme, heading);
+  if (emulatorBlock === undefined || commands === undefined || extra !== undefined) {
+    throw new Error(`${readme}: the "${heading}" section needs exactly two sh blocks (the emulator, then the session)`);
+  }
   const dir = path.dirname(readme);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-home-'));
   const remove = () => runFilesIn(dir, options.runFiles).forEach((f) => fs.rmSync(path.join(dir, f), { recursive: true, force: true }));

@@ -44,7 +44,8 @@ export interface IdentityMergeProps {
    * Whether each developer user counts as one of the 20 linked logins (default
    * true). AWS does not document it; set false together with the provider's
    * `countDeveloperIdsAsLinkedLogins: false` to merge more than 19 sources into
-   * one identity, and synth then leaves the limit to Cognito.
+   * one identity, and synth then leaves the limit to Cognito. A plain boolean,
+   * not a token: the construct reads it while synthesizing, for its own check.
    */
   readonly countDeveloperIdsAsLinkedLogins?: boolean;
   /** What the first merge of the chain waits for (the rest wait for it). */

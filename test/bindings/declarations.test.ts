@@ -91,3 +91,26 @@ test.each([
 ])('%s is the union of the values the provider accepts', (name, values) => {
   expect(unionMembers(name)).toEqual([...values]);
 });
+
+/**
+ * Props the construct itself reads while synthesizing, so a token (known only
+ * at apply) could not serve: each says so in its JSDoc.
+ */
+const SYNTH_TIME_BOOLEANS = ['identity-merge.d.ts: IdentityMergeProps.countDeveloperIdsAsLinkedLogins'];
+
+test('every boolean prop of an exported interface accepts a token (boolean | IResolvable), but those read at synth', () => {
+  const plain: string[] = [];
+  for (const file of files) {
+    for (const stmt of file.statements) {
+      if (!ts.isInterfaceDeclaration(stmt) || !hasModifier(stmt, ts.SyntaxKind.ExportKeyword)) continue;
+      for (const member of stmt.members) {
+        if (!ts.isPropertySignature(member) || member.type === undefined) continue;
+        const type = member.type.getText(file);
+        // The keyword, not the word inside a string literal type.
+        const unquoted = type.replace(/'[^']*'|"[^"]*"/g, '');
+        if (/\bboolean\b/.test(unquoted) && type !== 'boolean | IResolvable') plain.push(`${file.fileName}: ${stmt.name.text}.${memberName(member)}`);
+      }
+    }
+  }
+  expect(plain).toEqual(SYNTH_TIME_BOOLEANS);
+});

@@ -203,6 +203,12 @@ describe('from the packed npm package', () => {
     // What ships: the license, no source maps (their sources are not shipped), no Node-version-bound code cache.
     const shipped = execFileSync('tar', ['-tzf', path.join(packDir, tarball)], { encoding: 'utf8' }).split('\n');
     expect(shipped).toContain('package/LICENSE');
+    // The license text is the one package.json names.
+    const license = (JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { license: string }).license;
+    expect({ license, text: fs.readFileSync(path.join(pkg, 'LICENSE'), 'utf8').split('\n')[0] }).toEqual({
+      license: 'MPL-2.0',
+      text: 'Mozilla Public License Version 2.0',
+    });
     expect(shipped.filter((f) => f.endsWith('.map') || f.endsWith('.v8cache'))).toEqual([]);
     // The registry page links to the source, home page and issue tracker from these.
     const REPO_URL = 'https://github.com/cognitoidentity/terraform-provider-cognitoidentity';

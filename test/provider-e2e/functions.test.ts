@@ -32,11 +32,15 @@ const POOL = '"us-east-1:0f3a7c2e-5b1d-4e8f-9a60-7c2d1e4b8f90"';
 // Each refusal names the argument in Terraform's own words: for the function's refusals too, since
 // the provider returns the argument's position and Terraform turns it into the parameter's name.
 test.each([
-  [
-    'an empty string',
-    `merged_identity_id(${POOL}, "login.app", "", "d")`,
-    'Invalid value for "source_user_identifier" parameter: source_user_identifier must be a non-empty string',
-  ],
+  ...(
+    [
+      ['identity_pool_id', `merged_identity_id("", "login.app", "s", "d")`],
+      ['developer_provider_name', `merged_identity_id(${POOL}, "", "s", "d")`],
+      ['source_user_identifier', `merged_identity_id(${POOL}, "login.app", "", "d")`],
+      ['destination_user_identifier', `merged_identity_id(${POOL}, "login.app", "s", "")`],
+    ] as const
+  ).map(([name, call]) => [`an empty ${name}`, call, `Invalid value for "${name}" parameter: ${name} must be a non-empty string`]),
+  ['an empty id to parse', 'parse_merged_identity_id("")', 'Invalid value for "id" parameter: id is not a merged identity import id'],
   [
     'a pool id of the wrong form',
     'merged_identity_id("pool-1", "login.app", "s", "d")',

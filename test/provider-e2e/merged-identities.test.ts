@@ -1,8 +1,9 @@
 // cognitoidentity_merged_identities through the real Terraform: the merges a
 // pool already has, found by ListIdentities and LookupDeveloperIdentity, and
-// the answers for a pool without merges, a missing pool, a wrong provider
+// the answers for a pool without merges, under rate limits, a missing pool, a wrong provider
 // name and a bad min_developer_users.
 
+import { quotaPreset } from '../../emulator/src/faults';
 import { createDeveloperUser, mergeOutOfBand, startTestEmulator, type DeveloperUser, type TestEmulator, type TestPool } from '../support/emulator';
 import { expectNoCrash, newCase } from '../support/e2e';
 import { hclString } from '../support/hcl';
@@ -70,6 +71,34 @@ test('a pool without merges gives an empty list', async () => {
   const { ws, pool, configure } = await newCase(env, 'merged-none', 3);
   configure(dataSource(pool));
   expect(await identities(ws)).toEqual([]);
+  ws.cleanup();
+});
+
+test("under Cognito's quotas (5 lookups per second), every merged identity is still found, each read once", async () => {
+  const GROUPS = 25;
+  const { ws, pool, configure } = await newCase(env, 'merged-throttled', 0);
+  const expected: Group[] = [];
+  for (let g = 0; g < GROUPS; g++) {
+    const [a, b] = [
+      await createDeveloperUser(env.client, pool.poolId, pool.providerName, `q-${g}-a`),
+      await createDeveloperUser(env.client, pool.poolId, pool.providerName, `q-${g}-b`),
+    ];
+    await mergeOutOfBand(env.client, pool, b.userId, a.userId);
+    expected.push({ identity_id: a.identityId, developer_user_identifiers: [a.userId, b.userId].sort() });
+  }
+  configure(dataSource(pool));
+  env.emulator.setFaults(quotaPreset());
+  env.emulator.resetStats();
+  try {
+    expect(await identities(ws)).toEqual(expected.sort((x, y) => (x.identity_id < y.identity_id ? -1 : 1)));
+    const stats = env.emulator.stats();
+    // The limits were in force (some answers throttled), and each identity was read once all the same.
+    expect(stats.throttled['LookupDeveloperIdentity'] ?? 0).toBeGreaterThan(0);
+    expect(stats.succeeded['LookupDeveloperIdentity']).toBe(GROUPS);
+    expect(stats.merges).toBe(0);
+  } finally {
+    env.emulator.setFaults({});
+  }
   ws.cleanup();
 });
 

@@ -113,7 +113,7 @@ function report(outcomes: Outcome[]): void {
       `goal <= ${GOALS.ratio}`,
       'lookups per resource',
       'goal',
-      "the floor's count / both re-checked",
+      "the floor's count / with a destination check per merge",
       'throttled share',
       `goal <= ${GOALS.throttledShare * 100} %`,
       'checks',

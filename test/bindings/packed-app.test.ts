@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { CDKTF_BIN, scratchHome } from '../support/cdktf';
 import { formatResourceId } from '../../provider/src/public-api';
 import { createPoolWithUsers, lookupUser, mergeOutOfBand, REGION, startTestEmulator, type TestEmulator, type TestPool } from '../support/emulator';
-import { installAndCompile, packRepository, writeApp } from '../support/packed-app';
+import { compileFile, installAndCompile, packRepository, writeApp } from '../support/packed-app';
 import { runProcess } from '../support/process';
 import { expectExit, TerraformWorkspace } from '../support/terraform';
 
@@ -117,6 +117,16 @@ test('the cdktf-import-code output compiles in a fresh app and adopts an existin
   const [importLine = '', ...body] = printed.split('\n');
   fs.writeFileSync(path.join(app, 'main.ts'), importedStack(importLine, body.join('\n')));
   expectExit(await installAndCompile(app), 0, 'tsc of the pasted code');
+  // The exports map's `types` serve the resolutions of newer apps too, the emulator library included.
+  const resolution =
+    "import { MergedIdentity } from 'terraform-provider-cognitoidentity';\nimport { startEmulator } from 'terraform-provider-cognitoidentity/emulator';\nexport const used = [MergedIdentity, startEmulator];\n";
+  fs.writeFileSync(path.join(app, 'resolution.ts'), resolution);
+  for (const options of [
+    ['--module', 'node16', '--moduleResolution', 'node16'],
+    ['--module', 'esnext', '--moduleResolution', 'bundler'],
+  ]) {
+    expectExit(await compileFile(app, 'resolution.ts', options), 0, `tsc ${options.join(' ')}`);
+  }
   fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: `${JSON.stringify(process.execPath)} main.js` }));
 
   env.emulator.resetStats();
@@ -129,11 +139,12 @@ test('the cdktf-import-code output compiles in a fresh app and adopts an existin
   ws.cleanup();
 });
 
-/** A stack with the provider, and the pasted import statement and constructor code. */
-function importedStack(importLine: string, body: string): string {
-  return `import { App, TerraformStack } from 'cdktf';
+/** A stack with the provider, and the pasted import statement and constructor code (cdktf, or CDK Terrain). */
+function importedStack(importLine: string, body: string, library: 'cdktf' | 'cdktn' = 'cdktf'): string {
+  const entryPoint = library === 'cdktn' ? 'terraform-provider-cognitoidentity/cdktn' : 'terraform-provider-cognitoidentity';
+  return `import { App, TerraformStack } from '${library}';
 import type { Construct } from 'constructs';
-import { CognitoidentityProvider } from 'terraform-provider-cognitoidentity';
+import { CognitoidentityProvider } from '${entryPoint}';
 ${importLine}
 
 class Adopted extends TerraformStack {
@@ -159,6 +170,14 @@ test('a fresh CDK Terrain (cdktn 0.24) app compiles against the /cdktn entry poi
   writeApp(app, tarball, { dependencies: { cdktn: '0.24.0', constructs: '10.6.0', '@types/node': '^20.19.0' }, main: cdktnMain() });
   expectExit(await installAndCompile(app), 0, 'npm install and tsc with cdktn 0.24.0');
   expect(fs.existsSync(path.join(app, 'node_modules', 'cdktf'))).toBe(false); // an optional peer: not pulled in
+  // What `cdktf-import-code --cdktn` prints compiles in this app too.
+  const cli = path.join(app, 'node_modules', 'terraform-provider-cognitoidentity', 'provider', 'bin', 'cli.js');
+  const ids = { identityPoolId: pool.poolId, developerProviderName: pool.providerName, sourceUserIdentifier: 'user-1', destinationUserIdentifier: 'user-0' };
+  const importId = formatResourceId(ids);
+  const printed = expectExit(await runProcess(process.execPath, [cli, 'cdktf-import-code', '--cdktn', importId]), 0, 'cdktf-import-code --cdktn').stdout;
+  const [importLine = '', ...body] = printed.split('\n');
+  fs.writeFileSync(path.join(app, 'adopted.ts'), importedStack(importLine, body.join('\n'), 'cdktn'));
+  expectExit(await compileFile(app, 'adopted.ts'), 0, 'tsc of the pasted cdktn import code');
 
   const appEnv = { COGNITO_ENDPOINT: env.emulator.endpoint, AWS_REGION: REGION, POOL_ID: pool.poolId, PROVIDER_NAME: pool.providerName };
   expectExit(await runProcess(process.execPath, ['main.js'], { cwd: app, env: { ...process.env, ...appEnv } }), 0, 'the cdktn app (synth)');

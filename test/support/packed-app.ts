@@ -45,3 +45,12 @@ export async function installAndCompile(dir: string): Promise<ProcessResult> {
   if (install.code !== 0) return install;
   return runProcess(process.execPath, [TSC, '-p', 'tsconfig.json'], { cwd: dir });
 }
+
+/**
+ * `tsc` of one more file of an installed app (`dir`), emitting nothing: with the app's module
+ * options (CommonJS), or with `moduleOptions` such as node16 or bundler resolution.
+ */
+export function compileFile(dir: string, file: string, moduleOptions: readonly string[] = ['--module', 'commonjs']): Promise<ProcessResult> {
+  const options = ['--noEmit', '--strict', '--target', 'ES2022', '--types', 'node', ...moduleOptions];
+  return runProcess(process.execPath, [TSC, ...options, file], { cwd: dir });
+}

@@ -1,7 +1,8 @@
 // The published package as a cdktf user meets it: the tarball `npm pack`
 // makes, installed into a fresh app outside the repository next to cdktf 0.20
 // or 0.21 (the ends of the peer range), compiled by tsc, synthesized and
-// deployed by the cdktf CLI against the emulator. The merge is checked through
+// deployed by the cdktf CLI against the emulator, with the provider that the
+// package's own installer placed. The merge is checked through
 // LookupDeveloperIdentity.
 
 import * as fs from 'node:fs';
@@ -60,9 +61,13 @@ function cdktnMain(): string {
 /** cdktn-cli 0.24's engines ask for Node >= 22.19. */
 const CDKTN_NODE = '22.23.5';
 
-/** A workspace for an app that merges in `pool` against the emulator, with a scratch HOME. */
+/**
+ * A workspace for an app that merges in `pool` against the emulator, with a scratch HOME. Terraform takes
+ * our provider from `<workspace>/mirror`, which installProviderFromApp fills from the app's own package.
+ */
 function appWorkspace(name: string, pool: TestPool): TerraformWorkspace {
   return TerraformWorkspace.create(name, {
+    ourMirror: (workDir) => path.join(workDir, 'mirror'),
     env: (workDir) => ({
       HOME: scratchHome(workDir),
       COGNITO_ENDPOINT: env.emulator.endpoint,
@@ -74,6 +79,12 @@ function appWorkspace(name: string, pool: TestPool): TerraformWorkspace {
   });
 }
 
+/** `npx terraform-provider-cognitoidentity install --mirror`, run from the installed package as a user would. */
+async function installProviderFromApp(app: string, ws: TerraformWorkspace): Promise<void> {
+  const cli = path.join(app, 'node_modules', 'terraform-provider-cognitoidentity', 'provider', 'bin', 'cli.js');
+  expectExit(await ws.exec(process.execPath, [cli, 'install', '--mirror', path.join(ws.dir, 'mirror')], app), 0, 'install from the packed package');
+}
+
 test.each([['0.20.12'], ['0.21.0']])('a fresh app with cdktf %s compiles, synthesizes and deploys a merge', async (cdktfVersion) => {
   const pool = await createPoolWithUsers(env.client, 2);
   const ws = appWorkspace(`packed-app-${cdktfVersion}`, pool);
@@ -83,6 +94,7 @@ test.each([['0.20.12'], ['0.21.0']])('a fresh app with cdktf %s compiles, synthe
   // One copy of cdktf and constructs: the app's (peer dependencies), not one nested in our package.
   expect(fs.existsSync(path.join(app, 'node_modules', 'terraform-provider-cognitoidentity', 'node_modules', 'cdktf'))).toBe(false);
   fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: `${JSON.stringify(process.execPath)} main.js` }));
+  await installProviderFromApp(app, ws);
 
   const cdktf = (...args: string[]) => ws.exec(process.execPath, [CDKTF_BIN, ...args, '--no-color'], app);
   expectExit(await cdktf('synth'), 0, 'cdktf synth');
@@ -209,6 +221,7 @@ test('cdktn-cli 0.24 on Node 22 synthesizes and deploys the CDK Terrain app', as
   writeApp(app, tarball, { dependencies: { cdktn: '0.24.0', constructs: '10.6.0', '@types/node': '^20.19.0' }, main: cdktnMain() });
   expectExit(await installAndCompile(app), 0, 'npm install and tsc with cdktn 0.24.0');
   fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: `${JSON.stringify(node22)} main.js` }));
+  await installProviderFromApp(app, ws);
   const cdktn = (...args: string[]) => ws.exec(node22, [cli, ...args, '--no-color'], app);
   expectExit(await cdktn('synth'), 0, 'cdktn synth');
   const deploy = expectExit(await cdktn('deploy', 'merges', '--auto-approve', '--skip-provider-lock'), 0, 'cdktn deploy');

@@ -1,14 +1,14 @@
 // Merges at the pace Cognito's quotas allow: one `terraform apply` (plan and
 // apply) of N merges while the emulator limits MergeDeveloperIdentities,
 // LookupDeveloperIdentity and DescribeIdentity to `rps` requests per second
-// each, at Terraform's default parallelism (10). Checks that every merge lands
+// each, at Terraform's default parallelism (10, or --parallelism). Checks that every merge lands
 // exactly once and the next plan is empty, then compares the wall time with
 // the floor of issue 14: the least time the quota allows for the lookups a
 // checked merge needs, 2 (N + N/k) / rps (plan: one per source and one per
 // destination; apply: one re-check per resource and one read-back per
 // destination). Merges use their own quota, in parallel.
 //
-// Usage: node dist/bench/throttle-throughput.js [--n 100] [--rps 5] [--sources-per-destination 10]
+// Usage: node dist/bench/throttle-throughput.js [--n 100] [--rps 5] [--sources-per-destination 10] [--parallelism 10]
 //   Without --sources-per-destination it runs k = 10 and k = 1 (pairs) side by side;
 //   --large N adds N merges (k = 10) at 20 requests per second (the issue's N = 1000 run).
 
@@ -20,14 +20,18 @@ import { printTable } from './support/table';
 import { formatMs, formatRatio, goalLabel } from './support/timing';
 import { BenchRoot, installOurProvider, TerraformDir } from './support/workspace';
 
-const USAGE = 'Usage: node dist/bench/throttle-throughput.js [--n N] [--rps R] [--sources-per-destination K] [--large N]';
+const USAGE = 'Usage: node dist/bench/throttle-throughput.js [--n N] [--rps R] [--sources-per-destination K] [--large N] [--parallelism P]';
 const LIMITED_OPERATIONS = ['MergeDeveloperIdentities', 'LookupDeveloperIdentity', 'DescribeIdentity'] as const;
+/** Terraform's own default for -parallelism. */
+const DEFAULT_PARALLELISM = 10;
 const GOALS = { ratio: 1.25, throttledShare: 0.1, lookupsFanIn: 2.4, lookupsPairs: 3.2 };
 
 interface Scenario {
   n: number;
   k: number;
   rps: number;
+  /** Terraform's -parallelism (its default is 10). */
+  parallelism: number;
 }
 
 interface Outcome {
@@ -72,9 +76,9 @@ async function runScenario(root: BenchRoot, mirrorDir: string, s: Scenario): Pro
     // Limits on from here; setting them refills the buckets, so the run starts with a full burst.
     cognito.emulator.setFaults({ rateLimits: Object.fromEntries(LIMITED_OPERATIONS.map((op) => [op, s.rps])) });
     cognito.emulator.resetStats();
-    process.stdout.write(`terraform apply (parallelism 10), ${LIMITED_OPERATIONS.join(', ')} at ${s.rps}/s each...\n`);
+    process.stdout.write(`terraform apply (parallelism ${s.parallelism}), ${LIMITED_OPERATIONS.join(', ')} at ${s.rps}/s each...\n`);
     // The runner throws if terraform exits non-zero, i.e. if any resource failed.
-    const apply = await dir.apply();
+    const apply = await dir.apply(`-parallelism=${s.parallelism}`);
     const stats = cognito.emulator.stats();
     const inState = (await dir.stateList()).length;
     const planEmpty = !(await dir.planHasChanges());
@@ -138,18 +142,19 @@ function report(outcomes: Outcome[]): void {
   );
 }
 
-const label = (s: Scenario): string => `N = ${s.n}, k = ${s.k}, ${s.rps}/s`;
+const label = (s: Scenario): string => `N = ${s.n}, k = ${s.k}, ${s.rps}/s${s.parallelism === DEFAULT_PARALLELISM ? '' : `, -parallelism=${s.parallelism}`}`;
 
 export async function main(argv: string[]): Promise<void> {
-  const opts = parseOptions(argv, ['n', 'rps', 'sources-per-destination', 'large'], USAGE);
+  const opts = parseOptions(argv, ['n', 'rps', 'sources-per-destination', 'large', 'parallelism'], USAGE);
+  const parallelism = positiveInt('parallelism', opts.parallelism, DEFAULT_PARALLELISM);
   const n = positiveInt('n', opts.n, 100);
   const rps = positiveInt('rps', opts.rps, 5);
   const ks =
     opts['sources-per-destination'] === undefined
       ? [10, 1]
       : [checkSourcesPerDestination(positiveInt('sources-per-destination', opts['sources-per-destination'], 10))];
-  const scenarios: Scenario[] = ks.map((k) => ({ n, k, rps }));
-  if (opts.large !== undefined) scenarios.push({ n: positiveInt('large', opts.large, 1000), k: 10, rps: 20 });
+  const scenarios: Scenario[] = ks.map((k) => ({ n, k, rps, parallelism }));
+  if (opts.large !== undefined) scenarios.push({ n: positiveInt('large', opts.large, 1000), k: 10, rps: 20, parallelism });
 
   const root = new BenchRoot('throttle');
   try {

@@ -50,13 +50,13 @@ export function floorMs({ n, k, rps }: Scenario): number {
 }
 
 /**
- * Lookups per resource, in the floor's count and in the count of a re-check of
- * both identities: plan 1 + 1/k; apply one read of the source, one of the
+ * Lookups per resource, in the floor's count and in that count with a check of
+ * the destination before every merge: plan 1 + 1/k; apply one read of the source, one of the
  * destination (plan shows its identity and users, so apply checks them too)
  * and 1/k read-backs. Reads shared between merges can only bring the second below.
  */
-function lookupCounts(k: number): { floor: number; bothChecked: number } {
-  return { floor: 2 * (1 + 1 / k), bothChecked: 1 + 1 / k + 2 + 1 / k };
+function lookupCounts(k: number): { floor: number; withDestinationChecks: number } {
+  return { floor: 2 * (1 + 1 / k), withDestinationChecks: 1 + 1 / k + 2 + 1 / k };
 }
 
 const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -133,7 +133,7 @@ function report(outcomes: Outcome[]): void {
         goalLabel(ratio <= GOALS.ratio),
         o.lookupsPerResource.toFixed(2),
         `${goalLabel(o.lookupsPerResource <= lookupGoal)} (<= ${lookupGoal})`,
-        `${lookupCounts(o.scenario.k).floor.toFixed(2)} / ${lookupCounts(o.scenario.k).bothChecked.toFixed(2)}`,
+        `${lookupCounts(o.scenario.k).floor.toFixed(2)} / ${lookupCounts(o.scenario.k).withDestinationChecks.toFixed(2)}`,
         `${(o.throttledShare * 100).toFixed(1)} %`,
         goalLabel(o.throttledShare <= GOALS.throttledShare),
         o.failures.length === 0 ? 'every merge once, next plan empty' : `FAILED: ${o.failures.join('; ')}`,

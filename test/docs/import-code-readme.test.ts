@@ -3,26 +3,19 @@
 // command's flags and refusals behave as the README and `--help` say.
 // The printed code is compiled and deployed by test/bindings/packed-app.test.ts.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../support/paths';
 import { runProcess } from '../support/process';
+import { fencedBlocks } from '../support/readme';
 
 const README = path.join(REPO_ROOT, 'examples', 'import', 'README.md');
 const CLI = path.join(REPO_ROOT, 'provider', 'bin', 'cli.js');
 const SECTION = '## With cdktf';
 
-/** The first ```sh block of the section and the ```ts block after it. */
+/** The section's ```sh block (the command) and its ```ts block (what the command prints). */
 function sectionBlocks(): { command: string; printed: string } {
-  const text = fs.readFileSync(README, 'utf8');
-  const start = text.indexOf(SECTION);
-  if (start < 0) throw new Error(`${README} has no "${SECTION}" section`);
-  const rest = text.slice(start + SECTION.length);
-  const end = rest.search(/^## /m);
-  const section = end < 0 ? rest : rest.slice(0, end);
-  const block = (lang: string) => section.match(new RegExp(`^\`\`\`${lang}\\n([\\s\\S]*?)^\`\`\`$`, 'm'))?.[1];
-  const command = block('sh');
-  const printed = block('ts');
+  const [command] = fencedBlocks(README, SECTION, 'sh');
+  const [printed] = fencedBlocks(README, SECTION, 'ts');
   if (command === undefined || printed === undefined) throw new Error(`${README}: "${SECTION}" needs a sh block and a ts block`);
   return { command, printed };
 }

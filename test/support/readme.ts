@@ -11,15 +11,20 @@ import { describeResult, runProcess, signalGroup, startProcess, waitForOutput, t
 
 export const TRY_IT_HEADING = '## Try it against the local emulator';
 
-/** The ```sh blocks of a section (by default the "Try it" one) of a Markdown file, in order. */
-export function shellBlocks(markdownFile: string, heading: string = TRY_IT_HEADING): string[] {
+/** The fenced blocks of one language (```sh, ```ts, ...) in a section of a Markdown file, in order. */
+export function fencedBlocks(markdownFile: string, heading: string, language: string): string[] {
   const text = fs.readFileSync(markdownFile, 'utf8');
   const start = text.indexOf(heading);
   if (start < 0) throw new Error(`${markdownFile} has no "${heading}" section`);
   const rest = text.slice(start + heading.length);
   const end = rest.search(/^## /m);
   const section = end < 0 ? rest : rest.slice(0, end);
-  return [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? '');
+  return [...section.matchAll(new RegExp(`^\`\`\`${language}\n([\\s\\S]*?)^\`\`\`$`, 'gm'))].map((m) => m[1] ?? '');
+}
+
+/** The ```sh blocks of a section (by default the "Try it" one) of a Markdown file, in order. */
+export function shellBlocks(markdownFile: string, heading: string = TRY_IT_HEADING): string[] {
+  return fencedBlocks(markdownFile, heading, 'sh');
 }
 
 /**

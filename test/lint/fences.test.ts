@@ -21,9 +21,14 @@ function lint(args: string[], stdin?: string): LintResult[] {
   return JSON.parse(r.stdout) as LintResult[];
 }
 
+/** Whether `rule` reports `code`, linted as if it were `file`. */
+function fires(rule: string, file: string, code: string): boolean {
+  const result = first(lint(['--stdin', '--stdin-filename', file], code), 'the eslint results');
+  return result.messages.some((m) => m.ruleId === rule);
+}
+
 function restricted(file: string, code: string): boolean {
-  const result = first(lint(['--stdin', '--stdin-filename', file], `${code}\nexport const probe = 1;\n`), 'the eslint results');
-  return result.messages.some((m) => m.ruleId === 'no-restricted-imports');
+  return fires('no-restricted-imports', file, `${code}\nexport const probe = 1;\n`);
 }
 
 test.each([
@@ -56,8 +61,7 @@ test.each([
   ['bench/probe.ts', 5, true],
 ])('%s: a function of %i positional parameters refused = %s', (file, count, expected) => {
   const params = Array.from({ length: count }, (_, i) => `p${i}: number`).join(', ');
-  const result = first(lint(['--stdin', '--stdin-filename', file], `export function probe(${params}): number {\n  return p0;\n}\n`), 'the eslint results');
-  expect(result.messages.some((m) => m.ruleId === 'max-params')).toBe(expected);
+  expect(fires('max-params', file, `export function probe(${params}): number {\n  return p0;\n}\n`)).toBe(expected);
 });
 
 test.each([
@@ -71,8 +75,7 @@ test.each([
   // The signature, the first and the last statement and the closing brace are four of the lines; blank lines and comments do not count.
   const body = Array.from({ length: lines - 4 }, (_, i) => `  total += ${i};`).join('\n');
   const code = `export function probe(): number {\n  let total = 0;\n${body}\n\n  // a comment\n  return total;\n}\n`;
-  const result = first(lint(['--stdin', '--stdin-filename', file], code), 'the eslint results');
-  expect(result.messages.some((m) => m.ruleId === 'max-lines-per-function')).toBe(expected);
+  expect(fires('max-lines-per-function', file, code)).toBe(expected);
 });
 
 test('the repository passes its own lint rules', () => {

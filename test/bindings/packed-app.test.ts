@@ -79,9 +79,14 @@ function appWorkspace(name: string, pool: TestPool): TerraformWorkspace {
   });
 }
 
+/** The command line of the package as installed in `app` (what `npx terraform-provider-cognitoidentity` runs there). */
+function packageCli(app: string): string {
+  return path.join(app, 'node_modules', 'terraform-provider-cognitoidentity', 'provider', 'bin', 'cli.js');
+}
+
 /** `npx terraform-provider-cognitoidentity install --mirror`, run from the installed package as a user would. */
 async function installProviderFromApp(app: string, ws: TerraformWorkspace): Promise<void> {
-  const cli = path.join(app, 'node_modules', 'terraform-provider-cognitoidentity', 'provider', 'bin', 'cli.js');
+  const cli = packageCli(app);
   expectExit(await ws.exec(process.execPath, [cli, 'install', '--mirror', path.join(ws.dir, 'mirror')], app), 0, 'install from the packed package');
 }
 
@@ -118,7 +123,7 @@ test('the cdktf-import-code output compiles in a fresh app and adopts an existin
   const app = path.join(ws.dir, 'app');
   writeApp(app, tarball, { dependencies: { cdktf: '0.21.0', constructs: '10.4.2', '@types/node': '^20.19.0' }, main: '' });
   expectExit(await installAndCompile(app), 0, 'npm install');
-  const cli = path.join(app, 'node_modules', 'terraform-provider-cognitoidentity', 'provider', 'bin', 'cli.js');
+  const cli = packageCli(app);
   const importId = formatResourceId({
     identityPoolId: pool.poolId,
     developerProviderName: pool.providerName,
@@ -183,7 +188,7 @@ test('a fresh CDK Terrain (cdktn 0.24) app compiles against the /cdktn entry poi
   expectExit(await installAndCompile(app), 0, 'npm install and tsc with cdktn 0.24.0');
   expect(fs.existsSync(path.join(app, 'node_modules', 'cdktf'))).toBe(false); // an optional peer: not pulled in
   // What `cdktf-import-code --cdktn` prints compiles in this app too.
-  const cli = path.join(app, 'node_modules', 'terraform-provider-cognitoidentity', 'provider', 'bin', 'cli.js');
+  const cli = packageCli(app);
   const ids = { identityPoolId: pool.poolId, developerProviderName: pool.providerName, sourceUserIdentifier: 'user-1', destinationUserIdentifier: 'user-0' };
   const importId = formatResourceId(ids);
   const printed = expectExit(await runProcess(process.execPath, [cli, 'cdktf-import-code', '--cdktn', importId]), 0, 'cdktf-import-code --cdktn').stdout;
